@@ -1,0 +1,92 @@
+// Bundles the three entry points and lays their data files beside them:
+//   dist/extension.js  VS Code client (vscode stays external)
+//   dist/server.js     language server, started by the client over IPC (or stdio in tests)
+//   dist/cli.js        deepseek-cost
+// plus dist/grammars/*.wasm (tree-sitter) and the tokenizer data. --production minifies;
+// every build prints each bundle's size so growth is visible in review.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, statSync, chmodSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const outdir = 'dist';
+
+/** Grammar wasm files shipped with the official npm grammar packages, copied beside the bundles. */
+const grammarFiles = {
+  'tree-sitter-python.wasm': 'tree-sitter-python/tree-sitter-python.wasm',
+  'tree-sitter-javascript.wasm': 'tree-sitter-javascript/tree-sitter-javascript.wasm',
+  'tree-sitter-typescript.wasm': 'tree-sitter-typescript/tree-sitter-typescript.wasm',
+  'tree-sitter-tsx.wasm': 'tree-sitter-typescript/tree-sitter-tsx.wasm',
+  'tree-sitter-go.wasm': 'tree-sitter-go/tree-sitter-go.wasm',
+  'tree-sitter-java.wasm': 'tree-sitter-java/tree-sitter-java.wasm',
+  'tree-sitter-rust.wasm': 'tree-sitter-rust/tree-sitter-rust.wasm',
+  'tree-sitter-json.wasm': 'tree-sitter-json/tree-sitter-json.wasm',
+  'tree-sitter-yaml.wasm': '@tree-sitter-grammars/tree-sitter-yaml/tree-sitter-yaml.wasm',
+  'tree-sitter-toml.wasm': '@tree-sitter-grammars/tree-sitter-toml/tree-sitter-toml.wasm',
+};
+
+function copyAssets() {
+  mkdirSync(join(outdir, 'grammars'), { recursive: true });
+  for (const [name, spec] of Object.entries(grammarFiles)) {
+    copyFileSync(require.resolve(spec), join(outdir, 'grammars', name));
+  }
+  copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(outdir, 'tree-sitter.wasm'));
+}
+
+async function buildTokenizerData() {
+  // The compact tokenizer tables are derived from the shipped tokenizer.json at build time.
+  const script = './scripts/build-tokenizer-data.mjs';
+  if (!existsSync(script)) return;
+  const { buildTokenizerData: build } = await import(script);
+  await build(join(outdir, 'tokenizer'));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  metafile: true,
+  logLevel: 'warning',
+  legalComments: 'linked',
+};
+
+const entries = [
+  { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'src/server/server.ts' } },
+  { entryPoints: { cli: 'src/cli/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+].filter((e) => existsSync(Object.values(e.entryPoints)[0]));
+
+function reportSizes(metafile) {
+  for (const [file, info] of Object.entries(metafile.outputs)) {
+    if (file.endsWith('.map')) continue;
+    console.log(`  ${file.padEnd(28)} ${(info.bytes / 1024).toFixed(1).padStart(8)} KB`);
+  }
+}
+
+mkdirSync(outdir, { recursive: true });
+copyAssets();
+await buildTokenizerData();
+
+if (watch) {
+  for (const entry of entries) {
+    const ctx = await esbuild.context({ ...common, ...entry, outdir });
+    await ctx.watch();
+  }
+  console.log('watching for changes…');
+} else {
+  console.log(`bundles (${production ? 'production' : 'development'}):`);
+  for (const entry of entries) {
+    const result = await esbuild.build({ ...common, ...entry, outdir });
+    reportSizes(result.metafile);
+  }
+  if (existsSync(join(outdir, 'cli.js'))) chmodSync(join(outdir, 'cli.js'), 0o755);
+  for (const f of ['tree-sitter.wasm']) {
+    console.log(`  ${join(outdir, f).padEnd(28)} ${(statSync(join(outdir, f)).size / 1024).toFixed(1).padStart(8)} KB`);
+  }
+}

@@ -1,0 +1,71 @@
+// The shipped catalog, and the same catalog with a user's overrides merged over it. An invalid
+// override never replaces the shipped data: the caller gets the shipped catalog plus readable errors.
+import shipped from './deepseek-catalog.json';
+import { type Catalog, type CatalogOverride, catalogOverrideSchema, catalogSchema } from './schema';
+import type { z } from 'zod';
+
+let shippedCatalog: Catalog | undefined;
+
+export function shippedCatalogData(): Catalog {
+  if (!shippedCatalog) {
+    const parsed = catalogSchema.safeParse(shipped);
+    // The shipped file is checked by unit tests; failing here means a broken build, not user input.
+    if (!parsed.success) throw new Error(`shipped DeepSeek catalog is invalid: ${formatZodIssues(parsed.error)}`);
+    shippedCatalog = parsed.data;
+  }
+  return shippedCatalog;
+}
+
+export interface CatalogWithOverrides {
+  catalog: Catalog;
+  /** Human-readable problems with the override; empty when it applied cleanly. */
+  errors: string[];
+}
+
+/** Merges a user's override (unvalidated JSON from settings) over the shipped catalog. */
+export function catalogWithOverrides(override: unknown): CatalogWithOverrides {
+  const base = shippedCatalogData();
+  if (override === undefined || override === null || (typeof override === 'object' && Object.keys(override as object).length === 0)) {
+    return { catalog: base, errors: [] };
+  }
+  const parsedOverride = catalogOverrideSchema.safeParse(override);
+  if (!parsedOverride.success) {
+    return { catalog: base, errors: [`deepseekCost.catalogOverrides is invalid, the shipped catalog stays in force: ${formatZodIssues(parsedOverride.error)}`] };
+  }
+  const merged = mergeCatalog(base, parsedOverride.data);
+  const checked = catalogSchema.safeParse(merged);
+  if (!checked.success) {
+    return { catalog: base, errors: [`deepseekCost.catalogOverrides does not fit the catalog, the shipped catalog stays in force: ${formatZodIssues(checked.error)}`] };
+  }
+  return { catalog: checked.data, errors: [] };
+}
+
+function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
+  const models = new Map(base.models.map((m) => [m.id, m]));
+  for (const m of o.models ?? []) models.set(m.id, m);
+  // A user's period replaces the shipped one for the same start, family and currency.
+  const periodKey = (p: Catalog['pricePeriods'][number]) => `${p.from}|${p.family}|${p.currency}`;
+  const periods = new Map(base.pricePeriods.map((p) => [periodKey(p), p]));
+  for (const p of o.pricePeriods ?? []) periods.set(periodKey(p), p);
+  const holidayCalendars = { ...base.holidayCalendars };
+  for (const [name, cal] of Object.entries(o.holidayCalendars ?? {})) {
+    const prior = holidayCalendars[name];
+    // Holidays accumulate (a user adds next year's list) rather than replace the shipped years.
+    holidayCalendars[name] = prior ? { source: cal.source, dates: [...new Set([...prior.dates, ...cal.dates])].sort() } : cal;
+  }
+  return {
+    ...base,
+    sources: { ...base.sources, ...(o.sources ?? {}) },
+    models: [...models.values()],
+    pricePeriods: [...periods.values()],
+    peakRules: { ...base.peakRules, ...(o.peakRules ?? {}) },
+    holidayCalendars,
+  };
+}
+
+export function formatZodIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 8)
+    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('; ') + (error.issues.length > 8 ? ` (and ${error.issues.length - 8} more)` : '');
+}

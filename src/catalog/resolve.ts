@@ -1,0 +1,182 @@
+// One place answers every lifecycle and price question, as a function of (model id, time), so the
+// diagnostics, the hover, the CLI and the spend totals can never disagree.
+import type { Catalog, Currency, LifecycleEvent, ModelEntry, PeakRule, PricePeriod, Rates } from './schema';
+
+/** LiteLLM and some routers address the official API as `deepseek/<id>`. */
+export const ROUTER_PREFIX = 'deepseek/';
+
+export function splitRouterPrefix(written: string): { prefix: string; id: string } {
+  return written.startsWith(ROUTER_PREFIX) ? { prefix: ROUTER_PREFIX, id: written.slice(ROUTER_PREFIX.length) } : { prefix: '', id: written };
+}
+
+export function findModel(catalog: Catalog, written: string): ModelEntry | undefined {
+  const { id } = splitRouterPrefix(written);
+  return catalog.models.find((m) => m.id === id);
+}
+
+export type ModelStatus =
+  | { kind: 'unknown'; id: string }
+  | { kind: 'unreleased'; id: string; model: ModelEntry; releasedAt: Date }
+  | { kind: 'known'; id: string; model: ModelEntry; event: LifecycleEvent; since: Date; next?: LifecycleEvent };
+
+/** The lifecycle event in force for a model at a time. */
+export function modelStatusAt(catalog: Catalog, written: string, at: Date): ModelStatus {
+  const { id } = splitRouterPrefix(written);
+  const model = catalog.models.find((m) => m.id === id);
+  if (!model) return { kind: 'unknown', id };
+  const events = [...model.lifecycle].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  let current: LifecycleEvent | undefined;
+  let next: LifecycleEvent | undefined;
+  for (const e of events) {
+    if (Date.parse(e.from) <= at.getTime()) current = e;
+    else if (!next) next = e;
+  }
+  if (!current) return { kind: 'unreleased', id, model, releasedAt: new Date(events[0].from) };
+  return { kind: 'known', id, model, event: current, since: new Date(current.from), next };
+}
+
+export type PriceAnswer =
+  | {
+      kind: 'priced';
+      model: ModelEntry;
+      currency: Currency;
+      period: PricePeriod;
+      /** The rates that apply at this instant (peak already applied). */
+      rates: Rates;
+      offPeakRates: Rates;
+      peakRates?: Rates;
+      peak: boolean;
+      /** Whether the period has peak hours at all. */
+      hasPeakHours: boolean;
+      /** When the rate next changes (a peak boundary or a new period), if within the next 8 days. */
+      nextChange?: Date;
+      holiday: boolean;
+    }
+  | { kind: 'unpriced'; reason: 'unknown-model' | 'no-price-family' | 'before-first-period' | 'currency-unknown'; model?: ModelEntry; currency: Currency };
+
+/**
+ * The price of a model at an instant (DeepSeek prices a request by its completion time).
+ * A currency is known only if it has a period starting at the latest price change of the family:
+ * a CNY price from before a USD-only change would be stale, and we never convert.
+ */
+export function priceAt(catalog: Catalog, written: string, at: Date, currency: Currency): PriceAnswer {
+  const model = findModel(catalog, written);
+  if (!model) return { kind: 'unpriced', reason: 'unknown-model', currency };
+  if (!model.priceFamily) return { kind: 'unpriced', reason: 'no-price-family', model, currency };
+  const period = periodInForce(catalog, model.priceFamily, at, currency);
+  if (period === 'before-first-period' || period === 'currency-unknown') return { kind: 'unpriced', reason: period, model, currency };
+  const rule = period.peakRule ? catalog.peakRules[period.peakRule] : undefined;
+  const multiplier = period.peakMultiplier ?? 1;
+  const peakRates = rule ? scaleRates(period.offPeak, multiplier) : undefined;
+  const holidays = holidaySet(catalog, rule);
+  const peak = rule ? isPeakAt(rule, holidays, at) : false;
+  return {
+    kind: 'priced',
+    model,
+    currency,
+    period,
+    rates: peak && peakRates ? peakRates : period.offPeak,
+    offPeakRates: period.offPeak,
+    peakRates,
+    peak,
+    hasPeakHours: !!rule,
+    nextChange: nextRateChange(catalog, model.priceFamily, rule, holidays, at),
+    holiday: rule ? holidays.has(localDate(rule, at)) : false,
+  };
+}
+
+export interface TokenCounts {
+  cacheHitTokens: number;
+  cacheMissTokens: number;
+  outputTokens: number;
+}
+
+/** Cost = hit × p_hit + miss × p_miss + output × p_out, prices per 1M tokens. Reasoning is inside output. */
+export function costOf(rates: Rates, tokens: TokenCounts): number {
+  return (tokens.cacheHitTokens * rates.cacheHit + tokens.cacheMissTokens * rates.cacheMiss + tokens.outputTokens * rates.output) / 1_000_000;
+}
+
+/** Maps a Claude model name sent to DeepSeek's Anthropic endpoint to the DeepSeek model that serves it. */
+export function modelForAnthropicName(catalog: Catalog, name: string): string {
+  if (findModel(catalog, name)) return splitRouterPrefix(name).id;
+  for (const rule of catalog.anthropicModelMap.rules) {
+    if (globMatch(rule.pattern, name)) return rule.model;
+  }
+  return catalog.anthropicModelMap.fallback;
+}
+
+function globMatch(pattern: string, text: string): boolean {
+  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+  return re.test(text);
+}
+
+function periodInForce(catalog: Catalog, family: string, at: Date, currency: Currency): PricePeriod | 'before-first-period' | 'currency-unknown' {
+  let latestChange = -Infinity;
+  let best: PricePeriod | undefined;
+  for (const p of catalog.pricePeriods) {
+    if (p.family !== family) continue;
+    const from = Date.parse(p.from);
+    if (from > at.getTime()) continue;
+    if (from > latestChange) latestChange = from;
+    if (p.currency === currency && (!best || from > Date.parse(best.from))) best = p;
+  }
+  if (latestChange === -Infinity) return 'before-first-period';
+  if (!best || Date.parse(best.from) !== latestChange) return 'currency-unknown';
+  return best;
+}
+
+function scaleRates(r: Rates, k: number): Rates {
+  return { cacheHit: r.cacheHit * k, cacheMiss: r.cacheMiss * k, output: r.output * k };
+}
+
+function holidaySet(catalog: Catalog, rule: PeakRule | undefined): Set<string> {
+  const cal = rule?.holidayCalendar ? catalog.holidayCalendars[rule.holidayCalendar] : undefined;
+  return new Set(cal?.dates ?? []);
+}
+
+function localDate(rule: PeakRule, at: Date): string {
+  return new Date(at.getTime() + rule.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h * 60 + m;
+}
+
+export function isPeakAt(rule: PeakRule, holidays: Set<string>, at: Date): boolean {
+  const local = new Date(at.getTime() + rule.utcOffsetMinutes * 60_000);
+  if (!rule.weekdays.includes(local.getUTCDay())) return false;
+  if (holidays.has(local.toISOString().slice(0, 10))) return false;
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return rule.windows.some((w) => minute >= minutesOf(w.start) && minute < minutesOf(w.end));
+}
+
+/** The first instant after `at` where the applicable rate changes, searched over the next 8 days. */
+function nextRateChange(catalog: Catalog, family: string, rule: PeakRule | undefined, holidays: Set<string>, at: Date): Date | undefined {
+  const horizon = at.getTime() + 8 * 86_400_000;
+  let best: number | undefined;
+  for (const p of catalog.pricePeriods) {
+    const from = Date.parse(p.from);
+    if (p.family === family && from > at.getTime() && from <= horizon && (best === undefined || from < best)) best = from;
+  }
+  if (rule) {
+    const nowPeak = isPeakAt(rule, holidays, at);
+    const offset = rule.utcOffsetMinutes * 60_000;
+    const localMidnight = Math.floor((at.getTime() + offset) / 86_400_000) * 86_400_000 - offset;
+    const candidates: number[] = [];
+    for (let d = 0; d <= 8; d++) {
+      const dayStart = localMidnight + d * 86_400_000;
+      candidates.push(dayStart);
+      for (const w of rule.windows) candidates.push(dayStart + minutesOf(w.start) * 60_000, dayStart + minutesOf(w.end) * 60_000);
+    }
+    candidates.sort((a, b) => a - b);
+    for (const c of candidates) {
+      if (c <= at.getTime() || (best !== undefined && c >= best)) continue;
+      if (isPeakAt(rule, holidays, new Date(c)) !== nowPeak) {
+        best = c;
+        break;
+      }
+    }
+  }
+  return best === undefined ? undefined : new Date(best);
+}

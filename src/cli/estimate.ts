@@ -1,0 +1,98 @@
+// deepseek-cost estimate: every prompt literal in the given files with its tokens, model and cost,
+// computed exactly as the hover computes it.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalogWithOverrides } from '../catalog';
+import { estimatePrompt, type PromptEstimate } from '../core/estimate/promptEstimate';
+import { formatCount, formatMoney } from '../core/money';
+import { ParsedDocument } from '../core/scan';
+import { countTokens } from '../core/tokenizer';
+import { defaultLintSettings, lintSettingsSchema } from '../shared/settings';
+import { collectFiles } from './walk';
+import { isServedFile, LineIndex, readSource } from './sourceFiles';
+import { type CliIO, parseTime, UsageError } from './io';
+import { readOverrides } from './overrides';
+
+export const ESTIMATE_USAGE = `usage: deepseek-cost estimate FILE... [--format text|json] [--at <ISO time>] [--currency USD|CNY]
+                                [--default-model ID] [--min-length N] [--catalog <override.json>]
+
+Lists each prompt literal with its position, exact DeepSeek token count, the model it is sent to and
+what it costs per call (cache miss / hit, and worst-case output when the call sets max_tokens).`;
+
+export interface EstimateRow extends PromptEstimate {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  reason: string;
+}
+
+export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      at: { type: 'string' },
+      currency: { type: 'string', default: defaultLintSettings.currency },
+      'default-model': { type: 'string', default: defaultLintSettings.defaultModel },
+      'min-length': { type: 'string' },
+      catalog: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(ESTIMATE_USAGE + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('give at least one FILE or directory');
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  const currency = values.currency?.toUpperCase();
+  if (currency !== 'USD' && currency !== 'CNY') throw new UsageError('--currency must be USD or CNY');
+  const minLength = values['min-length'] !== undefined ? lintSettingsSchema.shape.promptMinLength.safeParse(Number(values['min-length'])) : undefined;
+  if (minLength && !minLength.success) throw new UsageError('--min-length takes a positive whole number');
+  const promptMinLength = minLength?.data ?? defaultLintSettings.promptMinLength;
+  const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
+  const { catalog, errors } = catalogWithOverrides(values.catalog ? await readOverrides(values.catalog, io.cwd) : undefined);
+  if (errors.length) throw new UsageError(errors.join('\n'));
+  const currencies = currency === 'USD' ? (['USD', 'CNY'] as const) : (['CNY', 'USD'] as const);
+
+  const { files, problems } = await collectFiles(positionals, io.cwd, isServedFile);
+  for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
+  const rows: EstimateRow[] = [];
+  for (const file of files) {
+    const rel = path.relative(io.cwd, file).split(path.sep).join('/');
+    const source = await readSource(file, defaultLintSettings.maxFileSizeKB);
+    if (source.kind === 'skipped') {
+      io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
+      continue;
+    }
+    const doc = await ParsedDocument.create(source.language, source.text);
+    try {
+      const lines = new LineIndex(source.text);
+      for (const prompt of doc.promptLiterals({ promptMinLength })) {
+        const estimate = estimatePrompt(prompt, countTokens(prompt.text), catalog, at, values['default-model']!, [...currencies]);
+        const start = lines.position(prompt.start);
+        const end = lines.position(prompt.end);
+        rows.push({ file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason: prompt.reason, ...estimate });
+      }
+    } finally {
+      doc.dispose();
+    }
+  }
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows }, null, 2) + '\n');
+  } else {
+    for (const r of rows) {
+      const c = r.currencies[0];
+      const cost = c.priced
+        ? `${formatMoney(c.inputMiss!, c.currency)} miss / ${formatMoney(c.inputHit!, c.currency)} hit per call${c.maxOutput !== undefined ? `, up to ${formatMoney(c.maxOutput, c.currency)} output` : ''}${c.peak ? ' (peak)' : ''}`
+        : `not priced (${c.unpricedReason})`;
+      const ph = r.placeholders ? `, ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} not counted` : '';
+      io.stdout(`${r.file}:${r.line}:${r.column}: ${formatCount(r.tokens)} tokens${ph} → ${r.model}: ${cost}${r.prefixCacheWarning ? ' [starts with a placeholder: defeats the prefix cache]' : ''}\n`);
+    }
+    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+  }
+  return 0;
+}

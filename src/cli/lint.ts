@@ -1,0 +1,109 @@
+// deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalogWithOverrides } from '../catalog';
+import { catalogIdSet, modelIdFindings } from '../core/lint/modelIdFindings';
+import { ParsedDocument } from '../core/scan';
+import { defaultLintSettings } from '../shared/settings';
+import { collectFiles } from './walk';
+import { isServedFile, LineIndex, readSource } from './sourceFiles';
+import { toSarif } from './sarif';
+import { type CliIO, parseTime, UsageError } from './io';
+import { readOverrides } from './overrides';
+
+export interface LintFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  modelId: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+  replacements: string[];
+  helpUri?: string;
+}
+
+export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>]
+
+Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
+Directories are walked honouring .gitignore. Exit code: 1 when any error or warning is found, 0 otherwise, 2 on bad usage.`;
+
+export async function runLint(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      at: { type: 'string' },
+      catalog: { type: 'string' },
+      'max-file-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(LINT_USAGE + '\n');
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
+  const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
+  const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
+  if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
+  const { catalog, errors } = catalogWithOverrides(values.catalog ? await readOverrides(values.catalog, io.cwd) : undefined);
+  if (errors.length) throw new UsageError(errors.join('\n'));
+
+  const inputs = positionals.length ? positionals : ['.'];
+  const { files, problems } = await collectFiles(inputs, io.cwd, isServedFile);
+  for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
+  const ids = catalogIdSet(catalog);
+  const findings: LintFinding[] = [];
+  let scanned = 0;
+  for (const file of files) {
+    const source = await readSource(file, maxKB);
+    const rel = path.relative(io.cwd, file).split(path.sep).join('/');
+    if (source.kind === 'skipped') {
+      io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
+      continue;
+    }
+    scanned++;
+    const doc = await ParsedDocument.create(source.language, source.text);
+    try {
+      const lines = new LineIndex(source.text);
+      for (const f of modelIdFindings(doc.modelIdLiterals((id) => ids.has(id)), catalog, at, defaultLintSettings.severity)) {
+        const start = lines.position(f.start);
+        const end = lines.position(f.end);
+        findings.push({
+          file: rel,
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          modelId: f.written,
+          severity: f.severity,
+          code: f.code,
+          message: f.message,
+          replacements: f.replacements.map((r) => r.text),
+          helpUri: f.sourceUrl,
+        });
+      }
+    } finally {
+      doc.dispose();
+    }
+  }
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
+  } else if (format === 'sarif') {
+    io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
+  } else {
+    for (const f of findings) {
+      const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
+      io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}\n`);
+    }
+    const counts = (s: string) => findings.filter((f) => f.severity === s).length;
+    io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned\n`);
+  }
+  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+// Reading a source file for the CLI with the same guards as the server: size limit, binary check.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { scanLanguageFor } from '../core/scan';
+import type { ScanLanguage } from '../core/scan/types';
+
+const EXTENSION_LANGUAGES: Record<string, string> = {
+  '.py': 'python', '.pyi': 'python',
+  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
+  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
+  '.go': 'go', '.java': 'java', '.rs': 'rust',
+  '.json': 'json', '.jsonc': 'jsonc', '.yaml': 'yaml', '.yml': 'yaml', '.toml': 'toml',
+  '.md': 'markdown', '.markdown': 'markdown', '.prompt': 'prompt', '.prompty': 'prompty',
+};
+
+/** The VS Code language id a file would open with, as far as the CLI can tell from its name. */
+export function languageIdForFile(file: string): string {
+  const base = path.basename(file);
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  return EXTENSION_LANGUAGES[path.extname(file).toLowerCase()] ?? 'plaintext';
+}
+
+/** Directory walks pick only files of the served kinds; files named explicitly are always read. */
+export function isServedFile(file: string): boolean {
+  return languageIdForFile(file) !== 'plaintext';
+}
+
+export type SourceRead =
+  | { kind: 'text'; text: string; language: ScanLanguage }
+  | { kind: 'skipped'; reason: string };
+
+export async function readSource(file: string, maxFileSizeKB: number): Promise<SourceRead> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch (err) {
+    return { kind: 'skipped', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+  }
+  if (stat.size > maxFileSizeKB * 1024) {
+    return { kind: 'skipped', reason: `${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ${maxFileSizeKB} KB limit (--max-file-size)` };
+  }
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(file);
+  } catch (err) {
+    return { kind: 'skipped', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+  }
+  if (buf.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'looks binary (NUL bytes)' };
+  const text = buf.toString('utf8');
+  return { kind: 'text', text, language: scanLanguageFor(languageIdForFile(file), file) };
+}
+
+/** 1-based line and column (UTF-16 code units, as editors count) for offsets in a text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+}

@@ -1,0 +1,102 @@
+// Finds the files `deepseek-cost` should read: explicit files always, directories walked with every
+// .gitignore on the way honoured (as git would), never .git or node_modules.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+export interface WalkResult {
+  files: string[];
+  /** Paths that do not exist or cannot be read, with why. */
+  problems: string[];
+}
+
+export async function collectFiles(inputs: string[], cwd: string, wanted: (file: string) => boolean): Promise<WalkResult> {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (err) {
+      problems.push(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(err)}`);
+      continue;
+    }
+    if (stat.isFile()) files.push(abs);
+    else if (stat.isDirectory()) await walk(abs, await layersAbove(abs), files, problems, wanted);
+  }
+  return { files: [...new Set(files)].sort(), problems };
+}
+
+/** .gitignore files between the repository root (or filesystem root) and the starting directory. */
+async function layersAbove(dir: string): Promise<IgnoreLayer[]> {
+  const chain: string[] = [];
+  let cur = path.dirname(dir);
+  while (true) {
+    chain.unshift(cur);
+    if (await exists(path.join(cur, '.git'))) break;
+    const parent = path.dirname(cur);
+    if (parent === cur) return []; // not inside a repository: outer .gitignore files do not apply
+    cur = parent;
+  }
+  const layers: IgnoreLayer[] = [];
+  for (const d of chain) {
+    const layer = await loadLayer(d);
+    if (layer) layers.push(layer);
+  }
+  return layers;
+}
+
+async function walk(dir: string, layers: IgnoreLayer[], out: string[], problems: string[], wanted: (file: string) => boolean): Promise<void> {
+  const own = await loadLayer(dir);
+  const active = own ? [...layers, own] : layers;
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    problems.push(`${dir}: cannot read directory (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    return;
+  }
+  for (const entry of entries) {
+    if (ALWAYS_SKIPPED.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    const isDir = entry.isDirectory();
+    if (isIgnored(active, full, isDir)) continue;
+    if (isDir) await walk(full, active, out, problems, wanted);
+    else if (entry.isFile() && wanted(full)) out.push(full);
+  }
+}
+
+function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const rel = path.relative(layer.base, full).split(path.sep).join('/');
+    if (!rel || rel.startsWith('..')) continue;
+    if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+  }
+  return false;
+}
+
+async function loadLayer(dir: string): Promise<IgnoreLayer | undefined> {
+  try {
+    const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+    return { base: dir, rules: ignore().add(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.access(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+// Activation: cheap. The language server starts only when a document it serves is open; the
+// spend tracker runs in a worker thread. Nothing here touches the network or reads API keys.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { servedDocuments } from './documentSelector';
+import { activateSpendTracker } from './spend';
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ activatedInMs: number }> {
+  const began = performance.now();
+  const log = vscode.window.createOutputChannel('DeepSeek Cost Lens', { log: true });
+  context.subscriptions.push(log);
+
+  const selector = servedDocuments();
+  const startIfServed = (doc: vscode.TextDocument) => {
+    if (!client && !starting && vscode.languages.match(selector, doc) > 0) {
+      starting = startClient(context, log).finally(() => (starting = undefined));
+    }
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(startIfServed));
+  vscode.workspace.textDocuments.forEach(startIfServed);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('deepseekCost.restartServer', async () => {
+      if (client) await client.restart();
+      else await startClient(context, log);
+    }),
+    vscode.commands.registerCommand('deepseekCost.showOutput', () => log.show()),
+    vscode.commands.registerCommand('deepseekCost.fixAllModelIds', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.deepseekCost', apply: 'first' });
+    }),
+  );
+
+  context.subscriptions.push(activateSpendTracker(context, log));
+  const activatedInMs = performance.now() - began;
+  log.info(`activated in ${activatedInMs.toFixed(1)} ms`);
+  return { activatedInMs };
+}
+
+async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {
+  client = createLanguageClient(context, log);
+  try {
+    await client.start();
+  } catch (err) {
+    log.error(`could not start the language server: ${String(err)}`);
+    client = undefined;
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,96 @@
+// Markdown for the two hovers: a prompt's cost and a model ID's lifecycle and prices. Pure, so the
+// LSP tests and the unit tests see exactly what users see.
+import type { Catalog, Currency } from '../../catalog/schema';
+import { modelStatusAt, priceAt } from '../../catalog/resolve';
+import { formatCount, formatMoney, formatRate } from '../money';
+import type { CurrencyEstimate, PromptEstimate } from './promptEstimate';
+
+function utc(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+}
+
+function priceWhen(c: CurrencyEstimate): string {
+  if (!c.hasPeakHours) return 'one price all day';
+  const state = c.peak ? '**peak** price now' : c.holiday ? 'off-peak now (public holiday)' : 'off-peak now';
+  const change = c.nextChange ? `; ${c.peak ? 'off-peak' : 'peak'} from ${utc(c.nextChange)}` : '';
+  return state + change;
+}
+
+const modelSourceWords = {
+  argument: 'from `model` in this call',
+  constant: 'from the constant this call names',
+  default: 'from `deepseekCost.defaultModel`: no model found in this call',
+};
+
+export function renderPromptHover(e: PromptEstimate): string {
+  const lines: string[] = [];
+  const placeholderNote = e.placeholders > 0 ? ` · ${e.placeholders} placeholder${e.placeholders === 1 ? '' : 's'} not counted` : '';
+  lines.push(`**DeepSeek prompt** · **${formatCount(e.tokens)} tokens** · ${formatCount(e.characters)} characters${placeholderNote}`);
+  lines.push('');
+  lines.push(`Model \`${e.model}\` (${modelSourceWords[e.modelSource]})${e.modelKnown ? '' : ' — not in the catalog, so not priced'}`);
+  if (e.modelStatusNote) lines.push(`\n⚠️ ${e.modelStatusNote}`);
+  const priced = e.currencies.filter((c) => c.priced);
+  if (priced.length > 0) {
+    lines.push('');
+    lines.push('| input | per call | per 1,000 calls |');
+    lines.push('|---|---:|---:|');
+    for (const c of priced) {
+      lines.push(`| cache miss (${c.currency}) | ${formatMoney(c.inputMiss!, c.currency)} | ${formatMoney(c.inputMiss! * 1000, c.currency)} |`);
+      lines.push(`| cache hit (${c.currency}) | ${formatMoney(c.inputHit!, c.currency)} | ${formatMoney(c.inputHit! * 1000, c.currency)} |`);
+    }
+    for (const c of priced) {
+      if (c.maxOutput !== undefined) {
+        lines.push(`| max output, ${formatCount(e.maxTokens!)} tokens (${c.currency}) | ${formatMoney(c.maxOutput, c.currency)} | ${formatMoney(c.maxOutput * 1000, c.currency)} |`);
+      }
+    }
+    lines.push('');
+    const first = priced[0];
+    lines.push(`${capitalize(priceWhen(first))} · catalog row of ${first.sourceDate}${first.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}`);
+  }
+  for (const c of e.currencies.filter((x) => !x.priced)) lines.push(`\n${c.currency}: not priced — ${c.unpricedReason}.`);
+  if (e.thinkingByDefault) lines.push('\nThis model thinks by default: reasoning tokens are billed as output.');
+  if (e.prefixCacheWarning) {
+    lines.push('\n⚠️ This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.');
+  }
+  return lines.join('\n');
+}
+
+export function renderModelHover(catalog: Catalog, written: string, at: Date, currencies: Currency[]): string | undefined {
+  const status = modelStatusAt(catalog, written, at);
+  if (status.kind === 'unknown') return undefined;
+  const lines: string[] = [`**${status.model.displayName}** \`${status.id}\``];
+  if (status.kind === 'unreleased') {
+    lines.push('', `Not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
+  } else {
+    lines.push('', `Status: **${status.event.status}** since ${utc(status.since.toISOString())}${status.next ? ` · ${status.next.status} from ${utc(status.next.from)}` : ''}`);
+    if (status.event.message) lines.push('', status.event.message);
+    const source = catalog.sources[status.event.source];
+    if (source) lines.push('', `Source: [${source.title}](${source.url}), ${source.date}`);
+  }
+  if (status.model.thinkingDefault !== undefined) lines.push('', status.model.thinkingDefault ? 'Thinks by default (reasoning billed as output).' : 'Non-thinking.');
+  const rows: string[] = [];
+  let when = '';
+  for (const currency of currencies) {
+    const p = priceAt(catalog, written, at, currency);
+    if (p.kind === 'unpriced') {
+      rows.push(`| ${currency} | — | — | — | ${p.reason === 'currency-unknown' ? 'no published price' : 'not priced'} |`);
+      continue;
+    }
+    const mark = (peak: boolean) => (p.hasPeakHours ? (peak ? 'peak' : 'off-peak') : 'all day') + (p.peak === peak || !p.hasPeakHours ? ' ← now' : '');
+    rows.push(`| ${currency} | ${formatRate(p.offPeakRates.cacheHit, currency)} | ${formatRate(p.offPeakRates.cacheMiss, currency)} | ${formatRate(p.offPeakRates.output, currency)} | ${mark(false)} |`);
+    if (p.peakRates) rows.push(`| ${currency} | ${formatRate(p.peakRates.cacheHit, currency)} | ${formatRate(p.peakRates.cacheMiss, currency)} | ${formatRate(p.peakRates.output, currency)} | ${mark(true)} |`);
+    if (!when) {
+      const src = catalog.sources[p.period.source];
+      when = `Prices per 1M tokens, period from ${utc(p.period.from)}${src ? `, source dated ${src.date}` : ''}${p.period.reported ? ' (reported)' : ''}.${p.nextChange ? ` Rate changes at ${utc(p.nextChange.toISOString())}.` : ''}`;
+    }
+  }
+  if (rows.length > 0) {
+    lines.push('', '| | cache hit | cache miss | output | |', '|---|---:|---:|---:|---|', ...rows);
+    if (when) lines.push('', when);
+  }
+  return lines.join('\n');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

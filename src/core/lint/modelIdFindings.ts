@@ -1,0 +1,80 @@
+// Turns model-ID literals into findings: what is wrong with the ID at a given time, how severe,
+// and the replacement text in preference order. The server and the CLI both render these, so the
+// editor and CI always agree.
+import type { Catalog, LifecycleStatus } from '../../catalog/schema';
+import { modelStatusAt, splitRouterPrefix } from '../../catalog/resolve';
+import type { ModelIdLiteral } from '../scan/types';
+import type { SeverityChoice } from '../../shared/settings';
+
+export type FindingSeverity = Exclude<SeverityChoice, 'off'>;
+
+export interface FindingReplacement {
+  /** The catalog ID it moves to. */
+  id: string;
+  /** The new literal content: the ID with the original router prefix kept. */
+  text: string;
+  title: string;
+  preferred: boolean;
+}
+
+export interface ModelIdFinding {
+  /** Offsets of the ID text as written (inside the quotes), so a fix keeps the quote style. */
+  start: number;
+  end: number;
+  written: string;
+  modelId: string;
+  status: LifecycleStatus;
+  severity: FindingSeverity;
+  code: FindingCode;
+  message: string;
+  replacements: FindingReplacement[];
+  sourceUrl?: string;
+}
+
+export type FindingCode = 'retired-model' | 'deprecated-model' | 'legacy-model-name';
+
+const codeForStatus: Record<Exclude<LifecycleStatus, 'current'>, FindingCode> = {
+  retired: 'retired-model',
+  deprecated: 'deprecated-model',
+  legacy: 'legacy-model-name',
+};
+
+export type SeverityByStatus = Record<Exclude<LifecycleStatus, 'current'>, SeverityChoice>;
+
+/** Every ID the catalog knows, for the scanner's candidate test. */
+export function catalogIdSet(catalog: Catalog): Set<string> {
+  return new Set(catalog.models.map((m) => m.id));
+}
+
+export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Catalog, at: Date, severity: SeverityByStatus): ModelIdFinding[] {
+  const findings: ModelIdFinding[] = [];
+  for (const lit of literals) {
+    const status = modelStatusAt(catalog, lit.written, at);
+    if (status.kind !== 'known' || status.event.status === 'current') continue;
+    const lifecycle = status.event.status;
+    const chosen = severity[lifecycle];
+    if (chosen === 'off') continue;
+    const { prefix } = splitRouterPrefix(lit.written);
+    const replacements = (status.event.replacements ?? []).map((r, i) => ({
+      id: r.id,
+      text: prefix + r.id,
+      title: r.title,
+      preferred: i === 0,
+    }));
+    const notes = (status.event.replacements ?? []).map((r) => r.note).filter((n): n is string => !!n);
+    const base = status.event.message ?? `${status.id} is ${lifecycle}.`;
+    findings.push({
+      start: lit.contentStart,
+      end: lit.contentEnd,
+      written: lit.written,
+      modelId: status.id,
+      status: lifecycle,
+      severity: chosen,
+      code: codeForStatus[lifecycle],
+      message: notes.length ? `${base} ${notes[0]}` : base,
+      replacements,
+      sourceUrl: catalog.sources[status.event.source]?.url,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,55 @@
+// The contract between the source scanner and its users (language server, CLI). Offsets are
+// UTF-16 code-unit offsets into the document text, as LSP and VS Code count them.
+
+/** Languages the scanner understands; everything else gets the conservative fallback. */
+export type ScanLanguage =
+  | 'python' | 'typescript' | 'tsx' | 'javascript' | 'go' | 'java' | 'rust'
+  | 'json' | 'yaml' | 'toml' | 'dotenv' | 'markdown' | 'prompt-file' | 'fallback';
+
+export interface StringLiteral {
+  /** The whole literal including quotes/prefixes, e.g. `r"abc"`. */
+  start: number;
+  end: number;
+  /** The raw content between the delimiters. For a plain model ID this is exactly the ID text. */
+  contentStart: number;
+  contentEnd: number;
+  /** Decoded text: escapes resolved; placeholders removed (their count is in `placeholders`). */
+  value: string;
+  /** Number of interpolations/placeholders (f-string `{x}`, template `${x}`, `.format` fields). */
+  placeholders: number;
+  /** True when the text starts with a placeholder (defeats DeepSeek's prefix cache). */
+  startsWithPlaceholder: boolean;
+  /** The keyword/property/key this literal is the value of (`model`, `content`, `system`...), if any. */
+  key?: string;
+}
+
+/** A model ID literal: the literal's decoded value is exactly a candidate ID, optionally `deepseek/`-prefixed. */
+export interface ModelIdLiteral extends StringLiteral {
+  /** As written in the source, prefix included, e.g. `deepseek/deepseek-chat`. */
+  written: string;
+}
+
+export interface PromptLiteral {
+  /** Range covering the whole prompt expression (concatenated pieces included). */
+  start: number;
+  end: number;
+  /** The pieces it is made of, in order (one for a single literal). */
+  pieces: StringLiteral[];
+  /** Static text of all pieces joined, escapes resolved, placeholders dropped. */
+  text: string;
+  placeholders: number;
+  startsWithPlaceholder: boolean;
+  /** Why it counts as a prompt: a prompt position (`messages`, `content`, `system`...) or its length. */
+  reason: 'position' | 'length' | 'prompt-file';
+  /** True for a system prompt or the first message of a messages list. */
+  isSystemOrFirstMessage: boolean;
+  /** The model the enclosing call/object sends it to, as written, when found in the same file. */
+  model?: { written: string; via: 'argument' | 'constant'; start: number; end: number };
+  /** A numeric `max_tokens` (or `max_completion_tokens`, `maxTokens`) in the same call/object. */
+  maxTokens?: number;
+}
+
+export interface ScanOptions {
+  /** Any string literal at least this long counts as a prompt (default 200). */
+  promptMinLength: number;
+}

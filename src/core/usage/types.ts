@@ -1,0 +1,90 @@
+// One normalized record per request, whatever log format it came from. Pricing happens later, from
+// the tokens, with the catalog at the completion time: a log's own cost figure is never trusted.
+
+export type LogFormat =
+  | 'openai-body' | 'openai-sse' | 'anthropic-body' | 'anthropic-sse' | 'claude-code'
+  | 'ccr-pino' | 'newapi' | 'oneapi' | 'litellm-payload' | 'helicone';
+
+export interface UsageRecord {
+  /** Identity for dedupe: provider response id / message id (streamed and repeated lines share it). */
+  dedupeKey: string;
+  format: LogFormat;
+  /** Completion time (UTC ms since epoch), which picks the price period. */
+  completedAt: number;
+  /** The DeepSeek model that served the request (Anthropic names already mapped). */
+  model: string;
+  cacheHitTokens: number;
+  cacheMissTokens: number;
+  outputTokens: number;
+  /** Part of outputTokens; never added again. */
+  reasoningTokens: number;
+  /** False when the log had no cache split, so every prompt token was counted as a miss (an upper bound). */
+  hasCacheSplit: boolean;
+  /**
+   * Where `completedAt` came from. 'file-time': the line carried no time at all (Anthropic SSE
+   * captures, bare Anthropic bodies), so the file's modification time stood in for it.
+   */
+  timeSource?: 'log' | 'file-time';
+}
+
+export interface ErrorRecord {
+  dedupeKey?: string;
+  format: LogFormat;
+  at?: number;
+  status?: number;
+  message: string;
+}
+
+/** What one log line yields: usage, an API error, nothing relevant, or a line we could not read. */
+export type LineResult =
+  | { kind: 'usage'; record: UsageRecord }
+  | { kind: 'error'; record: ErrorRecord }
+  | { kind: 'ignored' }
+  | { kind: 'unparsable'; reason: string };
+
+/** Totals over a set of records, in one currency. `cost` sums priced requests only. */
+export interface SpendTotals {
+  cost: number;
+  /** Distinct requests that carried usage, priced or not. */
+  requests: number;
+  /** Requests with no price: unknown model, before the first period, or no price in this currency. */
+  unpriced: number;
+  /** Requests whose log had no cache split (priced as all-miss: an upper bound). */
+  noSplit: number;
+  cacheHitTokens: number;
+  cacheMissTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** What the cache hits saved against paying the miss price for them. */
+  savedByCache: number;
+}
+
+export interface SpendSnapshot {
+  currency: 'USD' | 'CNY';
+  /** Start of the session (UTC ms). */
+  sessionStart: number;
+  session: SpendTotals & { byModel: Record<string, SpendTotals> };
+  today: SpendTotals & { byModel: Record<string, SpendTotals> };
+  /** Local-day (in the user's zone) → model → totals, for the spend report. */
+  byDay: Record<string, Record<string, SpendTotals>>;
+  errors: number;
+  lastRequest?: { at: number; model: string; cost?: number };
+  sources: LogSourceState[];
+}
+
+export interface LogSourceState {
+  /** The configured pattern or file, as the user wrote it. */
+  pattern: string;
+  files: {
+    path: string;
+    state: 'reading' | 'missing' | 'unreadable';
+    /** Lines that could not be read: unparsable, or longer than the line cap. */
+    skippedLines: number;
+    message?: string;
+    /** Bytes consumed so far (always the end of a complete line). */
+    offset?: number;
+  }[];
+  /** A pattern that matches no file yet. */
+  state: 'ok' | 'no-match' | 'error';
+  message?: string;
+}

@@ -1,0 +1,128 @@
+// Pull diagnostics for retired, deprecated and renamed model IDs. Results are cached per document
+// version, and the fixes travel in `diagnostic.data` so code actions never recompute them.
+import {
+  type CancellationToken,
+  type Diagnostic,
+  DiagnosticSeverity,
+  type DocumentDiagnosticReport,
+  DocumentDiagnosticReportKind,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { catalogIdSet, type FindingReplacement, type FindingSeverity, modelIdFindings } from '../core/lint/modelIdFindings';
+import type { DocumentStore } from './documentStore';
+import type { ServerSettings } from './serverSettings';
+
+export const DIAGNOSTIC_SOURCE = 'DeepSeek Cost Lens';
+
+/** Carried in diagnostic.data: everything the quick fix needs. */
+export interface ModelIdDiagnosticData {
+  kind: 'deepseek-model-id';
+  version: number;
+  written: string;
+  replacements: FindingReplacement[];
+}
+
+const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export class ModelIdDiagnostics {
+  private readonly cache = new Map<string, { version: number; resultId: string; items: Diagnostic[] }>();
+  private generation = 0;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly settings: ServerSettings,
+    private readonly now: () => Date,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Settings or the catalog changed: every cached result is stale. */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  async pull(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const document = this.store.get(uri);
+    if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version) {
+      return previousResultId === cached.resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: cached.resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, resultId: cached.resultId, items: cached.items };
+    }
+    const items = await this.compute(uri, token);
+    if (items === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: cached?.items ?? [] };
+    const resultId = `${this.generation}:${document.version}`;
+    this.cache.set(uri, { version: document.version, resultId, items });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+  }
+
+  /** undefined when cancelled or the document went away. */
+  private async compute(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined> {
+    const { settings, catalog } = await this.settings.for(uri);
+    if (token.isCancellationRequested) return undefined;
+    const skip = this.store.skipReason(uri, settings.maxFileSizeKB);
+    if (skip) return this.skipNote(uri, skip);
+    const current = await this.store.parsed(uri);
+    if (!current || token.isCancellationRequested) return undefined;
+    const ids = catalogIdSet(catalog);
+    const literals = current.parsed.modelIdLiterals((id) => ids.has(id));
+    const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
+    return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
+      kind: 'deepseek-model-id',
+      version: current.document.version,
+      written: f.written,
+      replacements: f.replacements,
+    }));
+  }
+
+  private skipNote(uri: string, skip: NonNullable<ReturnType<DocumentStore['skipReason']>>): Diagnostic[] {
+    const document = this.store.get(uri)!;
+    const why =
+      skip.kind === 'binary'
+        ? 'it looks binary (it contains NUL bytes)'
+        : `it is ${(skip.bytes / 1024 / 1024).toFixed(1)} MB, over deepseekCost.maxFileSizeKB (${skip.limitKB} KB)`;
+    this.log(`skipped ${uri}: ${why}`);
+    // Say so in the file only when it could matter: a skipped file that never mentions DeepSeek stays quiet.
+    if (skip.kind === 'binary' || !document.getText().includes('deepseek')) return [];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'file-skipped',
+        message: `DeepSeek model IDs were not checked in this file: ${why}.`,
+      },
+    ];
+  }
+}
+
+function toDiagnostic(
+  document: TextDocument,
+  start: number,
+  end: number,
+  severity: FindingSeverity,
+  code: string,
+  message: string,
+  href: string | undefined,
+  data: ModelIdDiagnosticData,
+): Diagnostic {
+  return {
+    range: { start: document.positionAt(start), end: document.positionAt(end) },
+    severity: severityMap[severity],
+    source: DIAGNOSTIC_SOURCE,
+    code,
+    codeDescription: href ? { href } : undefined,
+    message,
+    data,
+  };
+}

@@ -1,0 +1,44 @@
+// Hover: a model ID shows its lifecycle and prices now; a prompt shows its exact DeepSeek token
+// count and what it costs. Cancellation is checked after every await.
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
+import type { Currency } from '../catalog/schema';
+import { findModel } from '../catalog/resolve';
+import { estimatePrompt } from '../core/estimate/promptEstimate';
+import { renderModelHover, renderPromptHover } from '../core/estimate/renderHover';
+import { countTokens } from '../core/tokenizer';
+import type { DocumentStore } from './documentStore';
+import type { ServerSettings } from './serverSettings';
+
+export function currencyOrder(first: Currency): Currency[] {
+  return first === 'USD' ? ['USD', 'CNY'] : ['CNY', 'USD'];
+}
+
+export async function hover(params: HoverParams, store: DocumentStore, settings: ServerSettings, now: () => Date, token: CancellationToken): Promise<Hover | null> {
+  const uri = params.textDocument.uri;
+  const { settings: s, catalog } = await settings.for(uri);
+  if (token.isCancellationRequested || store.skipReason(uri, s.maxFileSizeKB)) return null;
+  const current = await store.parsed(uri);
+  if (!current || token.isCancellationRequested) return null;
+  const { parsed, document } = current;
+  const offset = document.offsetAt(params.position);
+  const at = now();
+  const currencies = currencyOrder(s.currency);
+
+  const literal = parsed.literalAt(offset);
+  if (literal && findModel(catalog, literal.value)) {
+    const markdown = renderModelHover(catalog, literal.value, at, currencies);
+    if (markdown) {
+      return { contents: { kind: 'markdown', value: markdown }, range: { start: document.positionAt(literal.start), end: document.positionAt(literal.end) } };
+    }
+  }
+
+  const prompt = parsed.promptAt(offset, { promptMinLength: s.promptMinLength });
+  if (!prompt) return null;
+  const tokens = countTokens(prompt.text);
+  if (token.isCancellationRequested) return null;
+  const estimate = estimatePrompt(prompt, tokens, catalog, at, s.defaultModel, currencies);
+  return {
+    contents: { kind: 'markdown', value: renderPromptHover(estimate) },
+    range: { start: document.positionAt(prompt.start), end: document.positionAt(prompt.end) },
+  };
+}

@@ -1,0 +1,77 @@
+// The DeepSeek Cost Lens language server. Started by the extension over IPC, or with --stdio by
+// tests and other editors. It never touches the network and never reads anything but the
+// documents the client sends it.
+import {
+  CodeActionKind,
+  createConnection,
+  type InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { DocumentStore } from './documentStore';
+import { ServerSettings } from './serverSettings';
+import { ModelIdDiagnostics } from './diagnostics';
+import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { hover } from './hover';
+
+const connection = createConnection(ProposedFeatures.all);
+const store = new DocumentStore();
+const settings = new ServerSettings(connection);
+
+/** Tests and demos may pin the clock (initializationOptions.now, ISO); users get real time. */
+let pinnedNow: Date | undefined;
+const now = () => pinnedNow ?? new Date();
+
+const diagnostics = new ModelIdDiagnostics(store, settings, now, (m) => connection.console.log(m));
+
+connection.onInitialize((params): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as { now?: string };
+  if (init.now && !Number.isNaN(Date.parse(init.now))) pinnedNow = new Date(init.now);
+  if (params.capabilities.workspace?.configuration) settings.enablePull();
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'deepseek-cost-lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  connection.console.log(`DeepSeek Cost Lens server ready${pinnedNow ? ` (clock pinned to ${pinnedNow.toISOString()})` : ''}`);
+});
+
+connection.onDidOpenTextDocument((p) => store.open(p));
+connection.onDidChangeTextDocument((p) => store.change(p));
+connection.onDidCloseTextDocument((p) => {
+  store.close(p.textDocument.uri);
+  diagnostics.forget(p.textDocument.uri);
+  settings.forget(p.textDocument.uri);
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  diagnostics.invalidate();
+  connection.languages.diagnostics.refresh();
+});
+
+connection.languages.diagnostics.on((params, token) => guard('diagnostics', () => diagnostics.pull(params.textDocument.uri, params.previousResultId, token), { kind: 'full' as const, items: [] }));
+connection.onCodeAction((params, token) => guard('code actions', () => codeActions(params, store, diagnostics, token), []));
+connection.onHover((params, token) => guard('hover', () => hover(params, store, settings, now, token), null));
+
+/** One failing request must never take the server (and so the editor's features) down. */
+async function guard<T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return fallback;
+  }
+}
+
+process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${String(err)}`));
+
+connection.listen();

@@ -1,0 +1,51 @@
+// Settings shared by the client and the language server, validated with one zod schema. An invalid
+// value never breaks the extension: it is reported and the default is used for that key only.
+import { z } from 'zod';
+
+export const severityChoice = z.enum(['error', 'warning', 'information', 'hint', 'off']);
+export type SeverityChoice = z.infer<typeof severityChoice>;
+
+export const lintSettingsSchema = z.object({
+  severity: z
+    .object({
+      retired: severityChoice.default('error'),
+      deprecated: severityChoice.default('warning'),
+      legacy: severityChoice.default('hint'),
+    })
+    .default({ retired: 'error', deprecated: 'warning', legacy: 'hint' }),
+  /** Files larger than this are skipped with a note (a 10,000-line source file is about 0.4 MB). */
+  maxFileSizeKB: z.number().int().min(1).max(1_048_576).default(2048),
+  /** Any string literal at least this long counts as a prompt for the hover. */
+  promptMinLength: z.number().int().min(1).max(1_000_000).default(200),
+  defaultModel: z.string().min(1).default('deepseek-v4-flash'),
+  currency: z.enum(['USD', 'CNY']).default('USD'),
+  /** Merged over the shipped catalog; validated by the catalog's own schema. */
+  catalogOverrides: z.unknown().optional(),
+});
+
+export type LintSettings = z.infer<typeof lintSettingsSchema>;
+
+export const defaultLintSettings: LintSettings = lintSettingsSchema.parse({});
+
+/**
+ * Validates raw settings key by key, so one bad value costs only that key. Returns the usable
+ * settings and a message per rejected key.
+ */
+export function parseLintSettings(raw: unknown): { settings: LintSettings; problems: string[] } {
+  const problems: string[] = [];
+  const input = raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : {};
+  const shape = lintSettingsSchema.shape;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    const value = input[key];
+    const parsed = shape[key].safeParse(value);
+    if (parsed.success) {
+      if (parsed.data !== undefined) out[key] = parsed.data;
+    } else {
+      problems.push(`deepseekCost.${key}: ${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ')}; using the default`);
+      const fallback = shape[key].safeParse(undefined).data;
+      if (fallback !== undefined) out[key] = fallback;
+    }
+  }
+  return { settings: out as LintSettings, problems };
+}

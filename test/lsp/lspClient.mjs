@@ -1,0 +1,121 @@
+// A real LSP client for tests: spawns dist/server.js over stdio and speaks JSON-RPC to it with the
+// protocol library VS Code's own client uses. Answers workspace/configuration from the test's settings.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticRequest,
+  CodeActionRequest,
+  HoverRequest,
+  ConfigurationRequest,
+  ShowMessageNotification,
+  LogMessageNotification,
+  DiagnosticRefreshRequest,
+  ShutdownRequest,
+  ExitNotification,
+} from 'vscode-languageserver-protocol/node.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const serverPath = path.join(root, 'dist', 'server.js');
+
+export async function startServer({ now, settings = {} } = {}) {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const messages = [];
+  const logs = [];
+  let currentSettings = settings;
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'deepseekCost' ? currentSettings : null)));
+  connection.onRequest(DiagnosticRefreshRequest.type, () => null);
+  connection.onNotification(ShowMessageNotification.type, (m) => messages.push(m));
+  connection.onNotification(LogMessageNotification.type, (m) => logs.push(m.message));
+  connection.listen();
+  const init = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {
+      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        diagnostic: { dynamicRegistration: false },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      },
+    },
+    initializationOptions: now ? { now } : {},
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  const versions = new Map();
+  const client = {
+    init,
+    messages,
+    logs,
+    get stderr() {
+      return stderr;
+    },
+    uri(name) {
+      return pathToFileURL(path.join(root, 'test', 'fixtures', 'lsp-virtual', name)).href;
+    },
+    async open(name, languageId, text) {
+      const uri = client.uri(name);
+      versions.set(uri, 1);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      return uri;
+    },
+    async change(uri, contentChanges) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+      return version;
+    },
+    async setSettings(next) {
+      currentSettings = next;
+      await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    },
+    diagnostics(uri, previousResultId) {
+      return connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
+    },
+    codeActions(uri, range, diagnostics, only) {
+      return connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    },
+    hover(uri, position) {
+      return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        // the process may already be gone
+      }
+      const exited = child.exitCode !== null ? Promise.resolve() : once(child, 'exit');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+      connection.dispose();
+    },
+  };
+  return client;
+}
+
+/** Applies LSP TextEdits (non-overlapping) to a text. */
+export function applyEdits(text, edits) {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (p) => lineStarts[p.line] + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
