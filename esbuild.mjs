@@ -2,6 +2,7 @@
 //   dist/extension.js  VS Code client (vscode stays external)
 //   dist/server.js     language server, started by the client over IPC (or stdio in tests)
 //   dist/cli.js        deepseek-cost
+//   dist/spendWorker.js the session-spend tailer (a worker thread of the extension host)
 // plus dist/grammars/*.wasm (tree-sitter) and the tokenizer data. --production minifies;
 // every build prints each bundle's size so growth is visible in review.
 import * as esbuild from 'esbuild';
@@ -60,6 +61,8 @@ const entries = [
   { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'src/server/server.ts' } },
   { entryPoints: { cli: 'src/cli/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The spend tracker's tailer and ledger run in a worker thread, off the extension host's main thread.
+  { entryPoints: { spendWorker: 'src/worker/spendWorker.ts' } },
 ].filter((e) => existsSync(Object.values(e.entryPoints)[0]));
 
 function reportSizes(metafile) {

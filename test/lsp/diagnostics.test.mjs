@@ -46,7 +46,7 @@ test('retired IDs are errors with the catalog message; the prefix and comments b
     assert.match(chat.message, /deepseek-chat was retired on 2026-07-24 15:59 UTC; requests with it fail\. It was DeepSeek-V4-Flash in non-thinking mode\./);
     assert.match(chat.message, /"thinking": \{"type": "disabled"\}/);
     assert.match(chat.message, /extra_body/);
-    assert.deepEqual(chat.range.start, lineOf(python, 'deepseek-chat", '));
+    assert.deepEqual(chat.range.start, lineOf(python, 'deepseek-chat",'));
     assert.equal(chat.range.end.character - chat.range.start.character, 'deepseek-chat'.length);
     const reasoner = items[1];
     assert.equal(reasoner.range.end.character - reasoner.range.start.character, 'deepseek/deepseek-reasoner'.length);

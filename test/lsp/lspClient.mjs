@@ -12,17 +12,19 @@ import {
   InitializedNotification,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidChangeConfigurationNotification,
   DocumentDiagnosticRequest,
   CodeActionRequest,
   HoverRequest,
   ConfigurationRequest,
   ShowMessageNotification,
+  ShowMessageRequest,
   LogMessageNotification,
   DiagnosticRefreshRequest,
   ShutdownRequest,
   ExitNotification,
-} from 'vscode-languageserver-protocol/node.js';
+} from 'vscode-languageserver-protocol/node';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const serverPath = path.join(root, 'dist', 'server.js');
@@ -38,6 +40,10 @@ export async function startServer({ now, settings = {} } = {}) {
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'deepseekCost' ? currentSettings : null)));
   connection.onRequest(DiagnosticRefreshRequest.type, () => null);
   connection.onNotification(ShowMessageNotification.type, (m) => messages.push(m));
+  connection.onRequest(ShowMessageRequest.type, (m) => {
+    messages.push(m);
+    return null;
+  });
   connection.onNotification(LogMessageNotification.type, (m) => logs.push(m.message));
   connection.listen();
   const init = await connection.sendRequest(InitializeRequest.type, {
@@ -59,6 +65,7 @@ export async function startServer({ now, settings = {} } = {}) {
   const versions = new Map();
   const client = {
     init,
+    pid: child.pid,
     messages,
     logs,
     get stderr() {
@@ -72,6 +79,10 @@ export async function startServer({ now, settings = {} } = {}) {
       versions.set(uri, 1);
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
       return uri;
+    },
+    async close(uri) {
+      versions.delete(uri);
+      await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     },
     async change(uri, contentChanges) {
       const version = (versions.get(uri) ?? 1) + 1;

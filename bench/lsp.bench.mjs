@@ -1,0 +1,148 @@
+// Language server over real LSP on stdio: first diagnostics, edit → fresh diagnostics, hover
+// latency, memory. Each figure is also given as a ratio to a reference measured in this same run:
+// a bare tree-sitter parse of the same text in this process (the floor any parser-based linter pays).
+import { performance } from 'node:perf_hooks';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer } from '../test/lsp/lspClient.mjs';
+import { pythonFile, typescriptFile, positionInside } from './lib/generate.mjs';
+import { summarize, spread, round } from './lib/stats.mjs';
+
+const require = createRequire(import.meta.url);
+
+async function bareParser(grammarSpec) {
+  const { Parser, Language } = require('web-tree-sitter');
+  await Parser.init();
+  const parser = new Parser();
+  parser.setLanguage(await Language.load(readFileSync(require.resolve(grammarSpec))));
+  return parser;
+}
+
+function serverRssMB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function timeIt(fn) {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
+  const files = {
+    python: { text: pythonFile(10_000), languageId: 'python', name: 'bench.py', grammar: 'tree-sitter-python/tree-sitter-python.wasm' },
+    typescript: { text: typescriptFile(10_000), languageId: 'typescript', name: 'bench.ts', grammar: 'tree-sitter-typescript/tree-sitter-typescript.wasm' },
+  };
+  const server = await startServer({});
+  const results = { files: {}, goals: { firstDiagnosticsMs: 150, editToDiagnosticsMs: 20, hoverP95Ms: 10 } };
+  try {
+    for (const [lang, f] of Object.entries(files)) {
+      const parser = await bareParser(f.grammar);
+      // Warm the server's grammar for this language once, so "first diagnostics" measures a document, not a wasm load.
+      const warmUri = await server.open(`warm-${f.name}`, f.languageId, 'x = 1\n');
+      await server.diagnostics(warmUri);
+
+      const first = [];
+      let lastUri;
+      const parse = [];
+      for (let i = 0; i < repeats; i++) {
+        parse.push(await timeIt(() => parser.parse(f.text).delete()));
+        first.push(
+          await timeIt(async () => {
+            const uri = await server.open(`r${i}-${f.name}`, f.languageId, f.text);
+            const report = await server.diagnostics(uri);
+            if (report.items.length === 0) throw new Error('expected findings in the generated file');
+            lastUri = uri;
+          }),
+        );
+        await server.close(lastUri);
+      }
+
+      const uri = await server.open(`edit-${f.name}`, f.languageId, f.text);
+      await server.diagnostics(uri);
+      const edit = [];
+      const reparse = [];
+      let tree = parser.parse(f.text);
+      let text = f.text;
+      const line = Math.floor(text.split('\n').length / 2);
+      for (let i = 0; i < repeats * 2; i++) {
+        // Type one character in the middle of the file, then ask for diagnostics, as the editor does.
+        const ch = i % 2 === 0 ? 'x' : '';
+        const range = i % 2 === 0 ? { start: { line, character: 0 }, end: { line, character: 0 } } : { start: { line, character: 0 }, end: { line, character: 1 } };
+        edit.push(
+          await timeIt(async () => {
+            await server.change(uri, [{ range, text: ch }]);
+            await server.diagnostics(uri);
+          }),
+        );
+        const offset = text.split('\n').slice(0, line).join('\n').length + 1;
+        const newText = i % 2 === 0 ? text.slice(0, offset) + 'x' + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
+        reparse.push(
+          await timeIt(() => {
+            tree.edit({
+              startIndex: offset,
+              oldEndIndex: i % 2 === 0 ? offset : offset + 1,
+              newEndIndex: i % 2 === 0 ? offset + 1 : offset,
+              startPosition: { row: line, column: 0 },
+              oldEndPosition: { row: line, column: i % 2 === 0 ? 0 : 1 },
+              newEndPosition: { row: line, column: i % 2 === 0 ? 1 : 0 },
+            });
+            const next = parser.parse(newText, tree);
+            tree.delete();
+            tree = next;
+          }),
+        );
+        text = newText;
+      }
+      tree.delete();
+
+      const hovers = {};
+      for (const [label, marker] of [['200', lang === 'python' ? 'PROMPT_200' : 'p200'], ['2000', lang === 'python' ? 'PROMPT_2000' : 'p2000']]) {
+        const pos = positionInside(f.text, marker);
+        const h = await server.hover(uri, pos);
+        if (!h || !/tokens/.test(h.contents.value)) throw new Error(`no prompt hover at ${marker}: ${JSON.stringify(h)}`);
+        const samples = [];
+        for (let i = 0; i < hoverSamples; i++) samples.push(await timeIt(() => server.hover(uri, pos)));
+        hovers[label] = summarize(samples);
+      }
+      const firstS = summarize(first);
+      const parseS = summarize(parse);
+      const editS = summarize(edit);
+      const reparseS = summarize(reparse);
+      results.files[lang] = {
+        firstDiagnosticsMs: firstS,
+        bareParseMs: parseS,
+        firstDiagnosticsToParseRatio: round(firstS.median / parseS.median, 2),
+        editToDiagnosticsMs: editS,
+        bareIncrementalReparseMs: reparseS,
+        editToReparseRatio: round(editS.median / reparseS.median, 2),
+        hoverMs: hovers,
+      };
+      parser.delete();
+    }
+    results.serverRssMB = round(serverRssMB(server.pid), 1);
+  } finally {
+    await server.stop();
+  }
+  return results;
+}
+
+export function print(r) {
+  console.log('\nLanguage server over LSP (10,000-line files)');
+  for (const [lang, f] of Object.entries(r.files)) {
+    console.log(`  ${lang}: first diagnostics ${spread(f.firstDiagnosticsMs, ' ms')} = ${f.firstDiagnosticsToParseRatio}× a bare parse (${spread(f.bareParseMs, ' ms')})`);
+    console.log(`  ${lang}: edit → diagnostics ${spread(f.editToDiagnosticsMs, ' ms')} = ${f.editToReparseRatio}× a bare incremental reparse (${spread(f.bareIncrementalReparseMs, ' ms')})`);
+    for (const [len, h] of Object.entries(f.hoverMs)) console.log(`  ${lang}: hover on a ${len}-char prompt p50 ${round(h.median)} ms, p95 ${round(h.p95)} ms`);
+  }
+  console.log(`  server RSS after opening both: ${r.serverRssMB} MB`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await run();
+  print(r);
+}

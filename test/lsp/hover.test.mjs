@@ -1,0 +1,97 @@
+// Hover over real LSP: the token count must equal Hugging Face's Rust tokenizer on the same
+// tokenizer.json, and the prices must be the catalog's at the pinned time.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { startServer } from './lspClient.mjs';
+
+const require = createRequire(import.meta.url);
+const { Tokenizer } = require('tokenizers');
+const reference = Tokenizer.fromFile(require.resolve('@lenml/tokenizer-deepseek_v4/models/tokenizer.json'));
+async function referenceCount(text) {
+  const enc = await reference.encode(text, null, { addSpecialTokens: false });
+  return enc.getIds().length;
+}
+
+function positionOf(text, needle, delta = 1) {
+  const offset = text.indexOf(needle) + delta;
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+}
+
+const systemPrompt = 'You are a careful support agent for an online shop. 你好，请用中文回答。 Answer in at most three sentences and cite the policy section.';
+
+test('prompt hover: exact token count, model from the call, miss/hit costs at off-peak, max_tokens output, thinking note', async () => {
+  // 2026-11-23 11:00 UTC is Monday 19:00 in Beijing: off-peak, flash 0.003 / 0.15 / 0.60 USD per 1M.
+  const server = await startServer({ now: '2026-11-23T11:00:00Z' });
+  try {
+    const text = `resp = client.chat.completions.create(\n    model="deepseek-v4-flash",\n    max_tokens=1000,\n    messages=[{"role": "system", "content": "${systemPrompt}"}],\n)\n`;
+    const uri = await server.open('h.py', 'python', text);
+    const hover = await server.hover(uri, positionOf(text, 'careful'));
+    assert.ok(hover, 'expected a hover');
+    const md = hover.contents.value;
+    const tokens = await referenceCount(systemPrompt);
+    assert.match(md, new RegExp(`\\*\\*${tokens} tokens\\*\\*`));
+    assert.match(md, new RegExp(`${systemPrompt.length} characters`));
+    assert.match(md, /Model `deepseek-v4-flash` \(from `model` in this call\)/);
+    const missUsd = (tokens * 0.15) / 1e6;
+    const hitUsd = (tokens * 0.003) / 1e6;
+    const twoDigits = (x) => x.toLocaleString('en-US', { maximumSignificantDigits: 2, maximumFractionDigits: 20 }).replace('.', '\\.');
+    assert.match(md, new RegExp(`cache miss \\(USD\\) \\| \\$${twoDigits(missUsd)} \\|`));
+    assert.match(md, new RegExp(`cache hit \\(USD\\) \\| \\$${twoDigits(hitUsd)} \\|`));
+    // max_tokens=1000 at 0.60 per 1M = $0.0006 worst-case output per call; CNY ¥4 per 1M = ¥0.004.
+    assert.match(md, /max output, 1,000 tokens \(USD\) \| \$0\.0006 \|/);
+    assert.match(md, /max output, 1,000 tokens \(CNY\) \| ¥0\.004 \|/);
+    assert.match(md, /Off-peak now; peak from 2026-11-24 01:00 UTC/);
+    assert.match(md, /reasoning tokens are billed as output/);
+    assert.doesNotMatch(md, /starts with a placeholder/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('prompt hover: placeholders are not counted and a leading placeholder in a system prompt warns about the prefix cache', async () => {
+  const server = await startServer({ now: '2026-11-23T02:00:00Z' });
+  try {
+    const text = `MODEL = "deepseek-v4-pro"\nresp = client.chat.completions.create(model=MODEL, messages=[{"role": "system", "content": f"{today} {user_id}: ${systemPrompt}"}])\n`;
+    const uri = await server.open('p.py', 'python', text);
+    const md = (await server.hover(uri, positionOf(text, 'careful'))).contents.value;
+    const tokens = await referenceCount(` : ${systemPrompt}`);
+    assert.match(md, new RegExp(`\\*\\*${tokens} tokens\\*\\*`));
+    assert.match(md, /2 placeholders not counted/);
+    assert.match(md, /Model `deepseek-v4-pro` \(from the constant this call names\)/);
+    assert.match(md, /\*\*peak\*\* price now/);
+    assert.match(md, /starts with a placeholder/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('model ID hover: lifecycle and the price table now', async () => {
+  const server = await startServer({ now: '2026-11-23T02:00:00Z' });
+  try {
+    const text = 'resp = create(model="deepseek-chat")\nother = create(model="deepseek-v4-pro")\n';
+    const uri = await server.open('m.py', 'python', text);
+    const chat = (await server.hover(uri, positionOf(text, 'deepseek-chat', 3))).contents.value;
+    assert.match(chat, /Status: \*\*retired\*\* since 2026-07-24 15:59 UTC/);
+    assert.match(chat, /\| USD \| \$0\.003 \| \$0\.15 \| \$0\.6 \| off-peak \|/);
+    assert.match(chat, /\| USD \| \$0\.006 \| \$0\.3 \| \$1\.2 \| peak ← now \|/);
+    const pro = (await server.hover(uri, positionOf(text, 'deepseek-v4-pro', 3))).contents.value;
+    assert.match(pro, /Status: \*\*current\*\*/);
+    assert.match(pro, /\| CNY \| ¥0\.15 \| ¥4\.5 \| ¥13\.5 \| off-peak \|/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('no hover on code that is neither a prompt nor a model ID', async () => {
+  const server = await startServer({ now: '2026-11-23T02:00:00Z' });
+  try {
+    const text = 'x = compute(1, "short")\n';
+    const uri = await server.open('n.py', 'python', text);
+    assert.equal(await server.hover(uri, positionOf(text, 'compute')), null);
+    assert.equal(await server.hover(uri, positionOf(text, 'short')), null);
+  } finally {
+    await server.stop();
+  }
+});
