@@ -1,0 +1,20 @@
+// Public face of the DeepSeek tokenizer for the language server and CLI.
+import { getDeepSeekTokenizer } from './deepseekTokenizer';
+
+export {
+  DeepSeekTokenizer,
+  getDeepSeekTokenizer,
+  loadDeepSeekTokenizer,
+  type DeepSeekTokenizerInfo,
+  type DeepSeekTokenizerOptions,
+} from './deepseekTokenizer';
+
+/** Exact DeepSeek-V4 token count of `text` (no BOS), using the lazily loaded shared tokenizer. */
+export function countTokens(text: string): number {
+  return getDeepSeekTokenizer().count(text);
+}
+
+/** Exact DeepSeek-V4 token ids of `text` (no BOS), using the lazily loaded shared tokenizer. */
+export function encodeTokens(text: string): number[] {
+  return getDeepSeekTokenizer().encode(text);
+}
