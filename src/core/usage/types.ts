@@ -83,6 +83,9 @@ export interface LogSourceState {
     message?: string;
     /** Bytes consumed so far (always the end of a complete line). */
     offset?: number;
+    /** Complete lines read, and how many of them carried usage: a file with lines but no usage is likely an unsupported format. */
+    lines?: number;
+    usageLines?: number;
   }[];
   /** A pattern that matches no file yet. */
   state: 'ok' | 'no-match' | 'error';

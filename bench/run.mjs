@@ -1,0 +1,70 @@
+// npm run bench: every benchmark in one run on this machine, each against its reference measured in
+// the same run, then a table and bench/results.json. Inputs are generated deterministically here.
+//   --quick            smaller inputs and fewer repeats (a smoke run, not figures to publish)
+//   --ingest-size 1GB  size of the generated log for the ingestion benchmark (default 1GB)
+//   --only lsp,tokenizer,ingest,size
+import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const only = new Set(option('--only', 'lsp,tokenizer,ingest,size').split(','));
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+  quick,
+};
+
+function build() {
+  console.log('building production bundles…');
+  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
+}
+
+function sizes() {
+  const dist = path.join(root, 'dist');
+  const bundles = {};
+  for (const f of readdirSync(dist)) if (f.endsWith('.js')) bundles[f] = Math.round(statSync(path.join(dist, f)).size / 1024);
+  const vsix = readdirSync(root).filter((f) => f.endsWith('.vsix')).map((f) => ({ file: f, kb: Math.round(statSync(path.join(root, f)).size / 1024) }));
+  const activationFile = path.join(root, 'test-output', 'activation.json');
+  const activation = existsSync(activationFile) ? JSON.parse(readFileSync(activationFile, 'utf8')) : undefined;
+  return { bundlesKB: bundles, tokenizerDataKB: Math.round(statSync(path.join(dist, 'tokenizer', 'deepseek-v4.bin')).size / 1024), vsix, activation };
+}
+
+build();
+if (only.has('lsp')) {
+  const lsp = await import('./lsp.bench.mjs');
+  results.lsp = await lsp.run(quick ? { repeats: 5, hoverSamples: 20 } : {});
+  lsp.print(results.lsp);
+}
+if (only.has('tokenizer')) {
+  const tok = await import('./tokenizer.bench.mjs');
+  results.tokenizer = await tok.run(quick ? { coldSamples: 3, runs: 3, docsPerRun: 10 } : {});
+  tok.print(results.tokenizer);
+}
+if (only.has('ingest')) {
+  const ingest = await import('./ingest.bench.mjs');
+  const size = ingest.parseSize(option('--ingest-size', quick ? '64MB' : '1GB'));
+  results.ingest = await ingest.runIngestBench({ sizeBytes: size, log: (m) => console.log(`  ${m}`) });
+  if (ingest.printIngest) ingest.printIngest(results.ingest);
+  else console.log(JSON.stringify(results.ingest, null, 2));
+}
+if (only.has('size')) {
+  results.size = sizes();
+  console.log('\nStartup and size');
+  for (const [f, kb] of Object.entries(results.size.bundlesKB)) console.log(`  dist/${f}: ${kb} KB`);
+  console.log(`  tokenizer data: ${results.size.tokenizerDataKB} KB`);
+  for (const v of results.size.vsix) console.log(`  ${v.file}: ${v.kb} KB (budget 5,120 KB)`);
+  if (results.size.activation) console.log(`  activation in the real editor: ${JSON.stringify(results.size.activation)}`);
+  else console.log('  activation: run npm run test:integration first (it records test-output/activation.json)');
+}
+writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nwrote bench/results.json');

@@ -1,0 +1,193 @@
+// deepseek-cost spend: totals DeepSeek spend from proxy and client logs with the same readers,
+// ledger and catalog as the editor's status bar.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { catalogWithOverrides, shippedCatalogData } from '../catalog';
+import { SpendTracker, expandHome, isValidTimeZone, machineTimeZone, type SpendTotals } from '../core/usage';
+import { UsageError, parseTime } from './io';
+import { readOverrides } from './overrides';
+
+const HELP = `usage: deepseek-cost spend LOG... [options]
+
+Totals DeepSeek spend from logs: raw OpenAI/Anthropic-format bodies and SSE captures, Claude Code
+transcripts, claude-code-router, new-api/one-api and LiteLLM logs (detected per line). LOG may be
+a glob such as "~/.claude/projects/**/*.jsonl" (quote it).
+
+options:
+  --since ISO          count requests completed at or after this time
+  --until ISO          count requests completed before this time
+  --tz ZONE            IANA zone for the per-day report (default: this machine's)
+  --log-tz ZONE        zone of logs that write local times without one, e.g. new-api (default: this machine's)
+  --currency USD|CNY   default USD; a price not published in this currency stays unpriced
+  --format text|json   default text
+  --catalog FILE       catalog overrides (same shape as the deepseekCost.catalogOverrides setting)
+
+Requests are priced from their tokens at their completion time; a log's own cost figure is ignored.
+Exit status: 0 when every LOG was read, 1 when a LOG was missing or unreadable (the others are
+still totalled and printed), 2 on bad usage.`;
+
+interface ModelReport {
+  requests: number;
+  unpriced: number;
+  cacheHitTokens: number;
+  cacheMissTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** Sum over priced requests; null when none of them had a price. */
+  cost: number | null;
+}
+
+type SpendIO = { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string };
+
+export async function runSpend(argv: string[], io: SpendIO): Promise<number> {
+  try {
+    return await spend(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`deepseek-cost spend: ${(err as Error).message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function spend(argv: string[], io: SpendIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      since: { type: 'string' },
+      until: { type: 'string' },
+      tz: { type: 'string' },
+      'log-tz': { type: 'string' },
+      currency: { type: 'string', default: 'USD' },
+      format: { type: 'string', default: 'text' },
+      catalog: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('give at least one LOG file or glob (see --help)');
+  const currency = values.currency!.toUpperCase();
+  if (currency !== 'USD' && currency !== 'CNY') throw new UsageError(`--currency takes USD or CNY, not "${values.currency}"`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format takes text or json, not "${values.format}"`);
+  const timeZone = values.tz ?? machineTimeZone();
+  const logTimezone = values['log-tz'] ?? machineTimeZone();
+  for (const [flag, zone] of [['--tz', timeZone], ['--log-tz', logTimezone]] as const) {
+    if (!isValidTimeZone(zone)) throw new UsageError(`${flag} takes an IANA time zone such as Asia/Shanghai or UTC, not "${zone}"`);
+  }
+  const since = values.since !== undefined ? parseTime(values.since, '--since').getTime() : undefined;
+  const until = values.until !== undefined ? parseTime(values.until, '--until').getTime() : undefined;
+  if (since !== undefined && until !== undefined && until <= since) throw new UsageError('--until must be later than --since');
+
+  let catalog = shippedCatalogData();
+  if (values.catalog) {
+    const merged = catalogWithOverrides(await readOverrides(values.catalog, io.cwd));
+    for (const e of merged.errors) io.stderr(`deepseek-cost spend: ${e}\n`);
+    catalog = merged.catalog;
+  }
+
+  const patterns = positionals.map((p) => resolve(io.cwd, expandHome(p)));
+  const tracker = new SpendTracker({ patterns, catalog, currency, timeZone, logTimezone, sessionStart: since ?? 0, since, until });
+  const snapshot = await tracker.refresh();
+
+  let problems = 0;
+  let skippedLines = 0;
+  for (const [i, source] of snapshot.sources.entries()) {
+    for (const f of source.files) {
+      skippedLines += f.skippedLines;
+      if (f.state === 'missing' || f.state === 'unreadable') {
+        problems++;
+        io.stderr(`deepseek-cost spend: ${f.path}: ${f.message ?? f.state}\n`);
+      } else if ((f.lines ?? 0) > 0 && f.usageLines === 0) {
+        io.stderr(`deepseek-cost spend: ${f.path}: ${f.lines} lines, none with DeepSeek usage (unsupported format?)\n`);
+      }
+    }
+    if (source.state === 'no-match' && source.files.length === 0) {
+      problems++;
+      io.stderr(`deepseek-cost spend: ${positionals[i]}: ${source.message ?? 'no file matches'}\n`);
+    }
+  }
+
+  const totals = tracker.ledger.totals();
+  const byDay = tracker.ledger.byDayTotals();
+  const report = {
+    currency,
+    total: totals.cost,
+    requests: totals.requests,
+    unpriced: totals.unpriced,
+    noSplit: totals.noSplit,
+    errors: snapshot.errors,
+    skippedLines,
+    cacheHitRate: totals.cacheHitTokens + totals.cacheMissTokens > 0 ? totals.cacheHitTokens / (totals.cacheHitTokens + totals.cacheMissTokens) : null,
+    byModel: modelReports(totals.byModel),
+    byDay: Object.fromEntries(
+      Object.entries(byDay).map(([day, models]) => {
+        const list = Object.values(models);
+        return [day, { total: sum(list, 'cost'), requests: sum(list, 'requests'), unpriced: sum(list, 'unpriced'), byModel: modelReports(models) }];
+      }),
+    ),
+  };
+  if (values.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else io.stdout(textReport(report, timeZone));
+  return problems > 0 ? 1 : 0;
+}
+
+function sum(list: SpendTotals[], key: keyof SpendTotals): number {
+  return list.reduce((s, t) => s + t[key], 0);
+}
+
+function modelReports(byModel: Record<string, SpendTotals>): Record<string, ModelReport> {
+  const out: Record<string, ModelReport> = {};
+  for (const [model, t] of Object.entries(byModel)) {
+    out[model] = {
+      requests: t.requests, unpriced: t.unpriced, cacheHitTokens: t.cacheHitTokens, cacheMissTokens: t.cacheMissTokens,
+      outputTokens: t.outputTokens, reasoningTokens: t.reasoningTokens, cost: t.unpriced === t.requests ? null : t.cost,
+    };
+  }
+  return out;
+}
+
+function money(v: number | null, currency: string): string {
+  if (v === null) return 'unpriced';
+  const symbol = currency === 'CNY' ? '¥' : '$';
+  return `${symbol}${v < 0.01 && v > 0 ? v.toPrecision(3) : v.toFixed(4)}`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n') + '\n';
+}
+
+function textReport(r: {
+  currency: string; total: number; requests: number; unpriced: number; noSplit: number; errors: number; skippedLines: number; cacheHitRate: number | null;
+  byModel: Record<string, ModelReport>; byDay: Record<string, { total: number; requests: number; unpriced: number }>;
+}, zone: string): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  let out = '';
+  const models = Object.entries(r.byModel);
+  if (models.length > 0) {
+    out += table([
+      ['model', 'requests', 'cache hit', 'cache miss', 'output', 'reasoning', 'cost'],
+      ...models.map(([m, t]) => [m, n(t.requests), n(t.cacheHitTokens), n(t.cacheMissTokens), n(t.outputTokens), n(t.reasoningTokens), money(t.cost, r.currency) + (t.unpriced && t.cost !== null ? ` (+${t.unpriced} unpriced)` : '')]),
+    ]);
+    out += '\n';
+  }
+  const days = Object.entries(r.byDay);
+  if (days.length > 1) {
+    out += table([[`day (${zone})`, 'requests', 'cost'], ...days.map(([d, t]) => [d, n(t.requests), money(t.unpriced === t.requests ? null : t.total, r.currency)])]);
+    out += '\n';
+  }
+  out += `total ${money(r.total, r.currency)} over ${n(r.requests)} requests`;
+  if (r.cacheHitRate !== null) out += `, cache hit rate ${(r.cacheHitRate * 100).toFixed(1)}%`;
+  out += '\n';
+  if (r.unpriced) out += `${n(r.unpriced)} requests unpriced (unknown model, before the first price, or no ${r.currency} price): not in the total\n`;
+  if (r.noSplit) out += `${n(r.noSplit)} requests logged without a cache split: priced as all cache-miss, an upper bound\n`;
+  if (r.errors) out += `${n(r.errors)} API errors (no usage, not billed)\n`;
+  if (r.skippedLines) out += `${n(r.skippedLines)} lines could not be read and were skipped\n`;
+  return out;
+}

@@ -1,0 +1,236 @@
+// Spend totals from usage records: dedupe by key (the most complete usage wins), price at the
+// completion time, aggregate by model, by local day and for the session. Records are kept only as
+// compact numbers (see RequestStore), never as objects or log text, so memory follows the number
+// of requests, not the size of the logs.
+import type { Catalog, Currency } from '../../catalog';
+import { Pricer, type Priced } from './pricer';
+import { RequestStore, type StoredRequest } from './requestStore';
+import { DayKeyer } from './time';
+import { usageSize } from './tokens';
+import type { ErrorRecord, LineResult, LogSourceState, SpendSnapshot, SpendTotals, UsageRecord } from './types';
+
+export interface SpendLedgerOptions {
+  catalog: Catalog;
+  currency: Currency;
+  /** IANA zone of the user's local days ("today", byDay). */
+  timeZone: string;
+  /** Start of the session (UTC ms). */
+  sessionStart: number;
+  /** Only records completed in [since, until) are totalled; the others are still remembered for dedupe. */
+  since?: number;
+  until?: number;
+}
+
+export type AddOutcome = 'added' | 'replaced' | 'duplicate';
+
+type ByModel = Map<number, SpendTotals>;
+
+const MAX_MODELS = 0xffff;
+const OTHER_MODELS = '(other models)';
+const ERROR_KEYS_KEPT = 100_000;
+
+export function emptyTotals(): SpendTotals {
+  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0 };
+}
+
+export class SpendLedger {
+  private opts: SpendLedgerOptions;
+  private pricer: Pricer;
+  private days: DayKeyer;
+  private readonly store = new RequestStore();
+  private readonly models: string[] = [];
+  private readonly modelIndex = new Map<string, number>();
+  private all: ByModel = new Map();
+  private session: ByModel = new Map();
+  private byDay = new Map<string, ByModel>();
+  private readonly dayOfQuarter = new Map<number, string>();
+  private readonly errorKeys = new Map<string, true>();
+  private errors = 0;
+  private last = -1;
+
+  constructor(options: SpendLedgerOptions) {
+    this.opts = { ...options };
+    this.pricer = new Pricer(options.catalog, options.currency);
+    this.days = new DayKeyer(options.timeZone);
+  }
+
+  get currency(): Currency {
+    return this.opts.currency;
+  }
+
+  /** Distinct requests remembered (inside the range or not). */
+  get storedRequests(): number {
+    return this.store.size;
+  }
+
+  get storeBytes(): number {
+    return this.store.byteLength;
+  }
+
+  get errorCount(): number {
+    return this.errors;
+  }
+
+  accept(result: LineResult): void {
+    if (result.kind === 'usage') this.add(result.record);
+    else if (result.kind === 'error') this.addError(result.record);
+  }
+
+  add(record: UsageRecord): AddOutcome {
+    const r: StoredRequest = {
+      completedAt: record.completedAt, model: this.modelId(record.model), cacheHitTokens: record.cacheHitTokens, cacheMissTokens: record.cacheMissTokens,
+      outputTokens: record.outputTokens, reasoningTokens: record.reasoningTokens, hasCacheSplit: record.hasCacheSplit,
+    };
+    const index = this.store.find(record.dedupeKey);
+    if (index < 0) {
+      const i = this.store.insert(record.dedupeKey, r);
+      this.apply(r, 1);
+      this.noteLast(i, r);
+      return 'added';
+    }
+    const old = this.store.get(index);
+    if (usageSize(r) <= usageSize(old)) return 'duplicate';
+    this.apply(old, -1);
+    this.store.set(index, r);
+    this.apply(r, 1);
+    if (this.last === index) this.last = -1;
+    this.noteLast(index, r);
+    if (this.last === -1) this.findLast();
+    return 'replaced';
+  }
+
+  /** Counts an API error once per key (the same failure is often logged twice). */
+  addError(e: ErrorRecord): boolean {
+    if (e.at !== undefined && !this.inRange(e.at)) return false;
+    if (e.dedupeKey) {
+      if (this.errorKeys.has(e.dedupeKey)) return false;
+      this.errorKeys.set(e.dedupeKey, true);
+      if (this.errorKeys.size > ERROR_KEYS_KEPT) this.errorKeys.delete(this.errorKeys.keys().next().value as string);
+    }
+    this.errors++;
+    return true;
+  }
+
+  /** Changes currency, zone, session or range (or the catalog) and re-totals from the stored numbers. */
+  reconfigure(changes: Partial<SpendLedgerOptions>): void {
+    this.opts = { ...this.opts, ...changes };
+    this.pricer = new Pricer(this.opts.catalog, this.opts.currency);
+    this.days = new DayKeyer(this.opts.timeZone);
+    this.dayOfQuarter.clear();
+    this.all = new Map();
+    this.session = new Map();
+    this.byDay = new Map();
+    for (let i = 0; i < this.store.size; i++) this.apply(this.store.get(i), 1);
+    this.findLast();
+  }
+
+  /** Totals over the whole range, by model (the CLI report). */
+  totals(): SpendTotals & { byModel: Record<string, SpendTotals> } {
+    return this.summarize(this.all);
+  }
+
+  byDayTotals(): Record<string, Record<string, SpendTotals>> {
+    const out: Record<string, Record<string, SpendTotals>> = {};
+    for (const day of [...this.byDay.keys()].sort()) {
+      const models = this.named(this.byDay.get(day)!);
+      if (Object.keys(models).length > 0) out[day] = models;
+    }
+    return out;
+  }
+
+  dayKey(at: number): string {
+    const quarter = Math.floor(at / 900_000);
+    let key = this.dayOfQuarter.get(quarter);
+    if (key === undefined) {
+      // Every zone offset in use is a multiple of 15 minutes, so a quarter hour never spans two local days.
+      key = this.days.keyOf(quarter * 900_000);
+      if (this.dayOfQuarter.size > 200_000) this.dayOfQuarter.clear();
+      this.dayOfQuarter.set(quarter, key);
+    }
+    return key;
+  }
+
+  snapshot(now: number = Date.now(), sources: LogSourceState[] = []): SpendSnapshot {
+    const today = this.byDay.get(this.dayKey(now)) ?? new Map();
+    let lastRequest: SpendSnapshot['lastRequest'];
+    if (this.last >= 0) {
+      const r = this.store.get(this.last);
+      lastRequest = { at: r.completedAt, model: this.models[r.model], cost: this.pricer.price(this.models[r.model], r.completedAt, r)?.cost };
+    }
+    return {
+      currency: this.opts.currency,
+      sessionStart: this.opts.sessionStart,
+      session: this.summarize(this.session),
+      today: this.summarize(today),
+      byDay: this.byDayTotals(),
+      errors: this.errors,
+      lastRequest,
+      sources,
+    };
+  }
+
+  private inRange(at: number): boolean {
+    return (this.opts.since === undefined || at >= this.opts.since) && (this.opts.until === undefined || at < this.opts.until);
+  }
+
+  private modelId(name: string): number {
+    let id = this.modelIndex.get(name);
+    if (id === undefined) {
+      if (this.models.length >= MAX_MODELS) return this.modelId(OTHER_MODELS);
+      id = this.models.length;
+      this.models.push(name);
+      this.modelIndex.set(name, id);
+    }
+    return id;
+  }
+
+  private apply(r: StoredRequest, sign: 1 | -1): void {
+    if (!this.inRange(r.completedAt)) return;
+    const priced = this.pricer.price(this.models[r.model], r.completedAt, r);
+    addTo(this.all, r, priced, sign);
+    if (r.completedAt >= this.opts.sessionStart) addTo(this.session, r, priced, sign);
+    const day = this.dayKey(r.completedAt);
+    let m = this.byDay.get(day);
+    if (!m) this.byDay.set(day, (m = new Map()));
+    addTo(m, r, priced, sign);
+  }
+
+  private noteLast(index: number, r: StoredRequest): void {
+    if (!this.inRange(r.completedAt)) return;
+    if (this.last < 0 || r.completedAt >= this.store.get(this.last).completedAt) this.last = index;
+  }
+
+  private findLast(): void {
+    this.last = -1;
+    for (let i = 0; i < this.store.size; i++) this.noteLast(i, this.store.get(i));
+  }
+
+  private summarize(m: ByModel): SpendTotals & { byModel: Record<string, SpendTotals> } {
+    const sum = emptyTotals();
+    for (const t of m.values()) for (const k of Object.keys(sum) as (keyof SpendTotals)[]) sum[k] += t[k];
+    return { ...sum, byModel: this.named(m) };
+  }
+
+  private named(m: ByModel): Record<string, SpendTotals> {
+    const out: Record<string, SpendTotals> = {};
+    for (const [id, t] of [...m.entries()].sort((a, b) => this.models[a[0]].localeCompare(this.models[b[0]]))) if (t.requests !== 0) out[this.models[id]] = { ...t };
+    return out;
+  }
+}
+
+function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1 | -1): void {
+  let t = m.get(r.model);
+  if (!t) m.set(r.model, (t = emptyTotals()));
+  t.requests += sign;
+  if (priced) {
+    t.cost += sign * priced.cost;
+    t.savedByCache += sign * priced.saved;
+  } else {
+    t.unpriced += sign;
+  }
+  if (!r.hasCacheSplit) t.noSplit += sign;
+  t.cacheHitTokens += sign * r.cacheHitTokens;
+  t.cacheMissTokens += sign * r.cacheMissTokens;
+  t.outputTokens += sign * r.outputTokens;
+  t.reasoningTokens += sign * r.reasoningTokens;
+}

@@ -1,0 +1,71 @@
+// The token split every format reduces to. The reading rules follow DeepSeek's usage docs: the
+// cache split may be missing (older logs), and reasoning tokens are already inside the output.
+
+export interface TokenSplit {
+  cacheHitTokens: number;
+  cacheMissTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  hasCacheSplit: boolean;
+}
+
+type Obj = Record<string, unknown>;
+
+export function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A finite, non-negative token count, or undefined (strings from text logs are accepted). */
+export function count(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * OpenAI-format usage: hit = prompt_cache_hit_tokens ?? prompt_tokens_details.cached_tokens ?? 0;
+ * miss = prompt_cache_miss_tokens ?? prompt_tokens − hit. With no hit field at all every prompt
+ * token is a miss, which is an upper bound, so the split is flagged as unknown.
+ */
+export function openAIUsageTokens(u: unknown): TokenSplit | undefined {
+  if (!isObject(u)) return undefined;
+  const prompt = count(u.prompt_tokens);
+  const completion = count(u.completion_tokens);
+  const hitField = count(u.prompt_cache_hit_tokens) ?? (isObject(u.prompt_tokens_details) ? count(u.prompt_tokens_details.cached_tokens) : undefined);
+  const missField = count(u.prompt_cache_miss_tokens);
+  if (prompt === undefined && completion === undefined && hitField === undefined && missField === undefined) return undefined;
+  const hit = hitField ?? 0;
+  const miss = missField ?? Math.max(0, (prompt ?? 0) - hit);
+  const reasoning = isObject(u.completion_tokens_details) ? count(u.completion_tokens_details.reasoning_tokens) ?? 0 : 0;
+  return {
+    cacheHitTokens: hit,
+    cacheMissTokens: miss,
+    outputTokens: completion ?? 0,
+    reasoningTokens: reasoning,
+    hasCacheSplit: hitField !== undefined || missField !== undefined,
+  };
+}
+
+/**
+ * Anthropic-format usage (DeepSeek's /anthropic endpoint, Claude Code): cache reads are the hits;
+ * cache creation has no price of its own at DeepSeek, so it is billed as miss like plain input.
+ */
+export function anthropicUsageTokens(u: unknown): TokenSplit | undefined {
+  if (!isObject(u)) return undefined;
+  const input = count(u.input_tokens);
+  const output = count(u.output_tokens);
+  const read = count(u.cache_read_input_tokens);
+  const created = count(u.cache_creation_input_tokens);
+  if (input === undefined && output === undefined && read === undefined) return undefined;
+  return {
+    cacheHitTokens: read ?? 0,
+    cacheMissTokens: (input ?? 0) + (created ?? 0),
+    outputTokens: output ?? 0,
+    reasoningTokens: 0,
+    hasCacheSplit: read !== undefined,
+  };
+}
+
+/** How "complete" a usage is: streamed and repeated lines of one request only ever grow. */
+export function usageSize(t: { cacheHitTokens: number; cacheMissTokens: number; outputTokens: number }): number {
+  return t.cacheHitTokens + t.cacheMissTokens + t.outputTokens;
+}
