@@ -19,7 +19,11 @@ export interface StringLiteral {
   placeholders: number;
   /** True when the text starts with a placeholder (defeats DeepSeek's prefix cache). */
   startsWithPlaceholder: boolean;
-  /** The keyword/property/key this literal is the value of (`model`, `content`, `system`...), if any. */
+  /**
+   * The keyword/property/key this literal is the value of (`model`, `content`, `system`...), if any.
+   * Normalized so spellings compare equal: lower case, `_`/`-` removed (`max_tokens` → `maxtokens`,
+   * Go `Content` → `content`, Java `.setContent(...)` → `content`).
+   */
   key?: string;
 }
 

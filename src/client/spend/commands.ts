@@ -1,0 +1,114 @@
+// The tracker's commands: the click menu, reset, log sources, report and budget. Each reads the
+// tracker's current state through SpendCommandContext, so none of them re-reads logs itself.
+import * as vscode from 'vscode';
+import { SPEND_SETTINGS_SECTION, type SpendSettings } from '../../shared/spendSettings';
+import { formatAmount } from './amount';
+import type { BudgetKind } from './budget';
+import { parseBudgetInput } from './budgetInput';
+import { SPEND_COMMANDS, type SpendCommandId } from './commandIds';
+import { buildSpendReport } from './report';
+import type { SnapshotMessage } from './workerProtocol';
+
+export interface SpendCommandContext {
+  latest(): SnapshotMessage | undefined;
+  settings(): SpendSettings;
+  displayZone(): string;
+  resetSession(): Promise<void>;
+}
+
+export type SpendCommandHandlers = Record<SpendCommandId, (...args: unknown[]) => Promise<void>>;
+
+/** Handlers by command id; index.ts registers them at activation and calls them once loaded. */
+export function spendCommandHandlers(ctx: SpendCommandContext, addUsageLog: () => Promise<void>): SpendCommandHandlers {
+  return {
+    [SPEND_COMMANDS.showMenu]: () => showMenu(ctx),
+    [SPEND_COMMANDS.resetSession]: () => ctx.resetSession(),
+    [SPEND_COMMANDS.openLogSources]: () => openLogSources(ctx),
+    [SPEND_COMMANDS.showReport]: () => showReport(ctx),
+    [SPEND_COMMANDS.setBudget]: (kind?: unknown) => setBudget(ctx, kind === 'session' || kind === 'daily' ? kind : undefined),
+    [SPEND_COMMANDS.addUsageLog]: () => addUsageLog(),
+  };
+}
+
+async function showMenu(ctx: SpendCommandContext): Promise<void> {
+  const items: (vscode.QuickPickItem & { command: string })[] = [
+    { label: '$(debug-restart) Reset session', detail: 'Count spend from now on', command: SPEND_COMMANDS.resetSession },
+    { label: '$(go-to-file) Open log sources', detail: 'Open a usage log or the setting that lists them', command: SPEND_COMMANDS.openLogSources },
+    { label: '$(output) Show spend report', detail: 'Spend per day and model as plain text', command: SPEND_COMMANDS.showReport },
+    { label: '$(dashboard) Set budget', detail: 'Warn at 80% and 100% of a session or daily budget', command: SPEND_COMMANDS.setBudget },
+    { label: '$(add) Add usage log', detail: 'Read another proxy or client log', command: SPEND_COMMANDS.addUsageLog },
+  ];
+  const s = ctx.latest()?.snapshot;
+  const title = s ? `DeepSeek spend: ${formatAmount(s.session.cost, s.currency)} this session, ${formatAmount(s.today.cost, s.currency)} today` : 'DeepSeek spend';
+  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Choose an action' });
+  if (pick) await vscode.commands.executeCommand(pick.command);
+}
+
+async function openLogSources(ctx: SpendCommandContext): Promise<void> {
+  type Item = vscode.QuickPickItem & { path?: string; command?: [string, ...unknown[]] };
+  const items: Item[] = [];
+  for (const source of ctx.latest()?.snapshot.sources ?? []) {
+    items.push({ label: source.pattern, kind: vscode.QuickPickItemKind.Separator });
+    if (source.files.length === 0) items.push({ label: '$(circle-slash) no file matches yet', description: source.message });
+    for (const f of source.files) {
+      const skipped = f.skippedLines ? `, ${f.skippedLines} lines skipped` : '';
+      items.push({ label: `$(file) ${f.path}`, description: `${f.state}${skipped}`, detail: f.message, path: f.state === 'missing' ? undefined : f.path });
+    }
+  }
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  items.push({ label: '$(settings-gear) Edit the usage log setting', command: ['workbench.action.openSettings', `@id:${SPEND_SETTINGS_SECTION}.usageLogs`] });
+  items.push({ label: '$(add) Add usage log…', command: [SPEND_COMMANDS.addUsageLog] });
+  const pick = await vscode.window.showQuickPick(items, { title: 'DeepSeek usage log sources', placeHolder: 'Open a log file, or edit the list' });
+  if (pick?.path) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(pick.path), { preview: true });
+  else if (pick?.command) await vscode.commands.executeCommand(...pick.command);
+}
+
+async function showReport(ctx: SpendCommandContext): Promise<void> {
+  const latest = ctx.latest();
+  if (!latest) {
+    const configured = ctx.settings().usageLogs.length > 0;
+    const choice = await vscode.window.showInformationMessage(
+      configured ? 'DeepSeek Cost Lens is still reading the usage logs; try again in a moment.' : 'No usage log is configured yet.',
+      ...(configured ? [] : ['Add Usage Log']),
+    );
+    if (choice) await vscode.commands.executeCommand(SPEND_COMMANDS.addUsageLog);
+    return;
+  }
+  const text = buildSpendReport({ snapshot: latest.snapshot, unpriced: latest.unpriced.all, now: Date.now(), zone: ctx.displayZone() });
+  const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+  await vscode.window.showTextDocument(doc, { preview: false });
+}
+
+async function setBudget(ctx: SpendCommandContext, kind?: BudgetKind): Promise<void> {
+  const settings = ctx.settings();
+  const cur = settings.currency;
+  const show = (v: number | null) => (v === null ? 'not set' : formatAmount(v, cur));
+  if (kind !== 'session' && kind !== 'daily') {
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: 'Session budget', description: show(settings.budgetSession), budgetKind: 'session' as const },
+        { label: 'Daily budget', description: show(settings.budgetDaily), budgetKind: 'daily' as const },
+      ],
+      { title: 'Set a DeepSeek spend budget', placeHolder: `Budgets are in ${cur}; the status item turns yellow at 80% and red at 100%` },
+    );
+    if (!pick) return;
+    kind = pick.budgetKind;
+  }
+  const current = kind === 'session' ? settings.budgetSession : settings.budgetDaily;
+  const text = await vscode.window.showInputBox({
+    title: `${kind === 'session' ? 'Session' : 'Daily'} budget in ${cur}`,
+    prompt: 'Leave empty to remove the budget',
+    value: current === null ? '' : String(current),
+    placeHolder: cur === 'USD' ? '5.00' : '35',
+    validateInput: (t) => {
+      const parsed = parseBudgetInput(t, cur);
+      return parsed.kind === 'invalid' ? parsed.message : undefined;
+    },
+  });
+  if (text === undefined) return;
+  const parsed = parseBudgetInput(text, cur);
+  if (parsed.kind === 'invalid') return;
+  await vscode.workspace
+    .getConfiguration(SPEND_SETTINGS_SECTION)
+    .update(`budget.${kind}`, parsed.kind === 'clear' ? undefined : parsed.value, vscode.ConfigurationTarget.Global);
+}

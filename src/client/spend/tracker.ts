@@ -1,0 +1,188 @@
+// The session-spend tracker: settings → worker (tailer + ledger, off the main thread) → snapshots →
+// status item, tooltip and budget alerts. Loaded by index.ts just after activation.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { machineTimeZone } from '../../core/usage/time';
+import { SPEND_SETTINGS_SECTION } from '../../shared/spendSettings';
+import { addUsageLog } from './addUsageLog';
+import { type BudgetKind, stepBudgetAlert } from './budget';
+import { spendCommandHandlers, type SpendCommandHandlers } from './commands';
+import { formatAmount } from './amount';
+import { SPEND_COMMANDS } from './commandIds';
+import { localDateKey, nextLocalMidnight } from './localTime';
+import { SessionStore } from './sessionStore';
+import { ProblemReporter, type ResolvedSpendSettings, readSpendSettings } from './settingsReader';
+import { SpendStatusItem } from './statusItem';
+import { statusView } from './statusView';
+import { buildSpendTooltip } from './tooltip';
+import { SpendWorkerHost } from './workerHost';
+import type { SnapshotMessage, WorkerConfig } from './workerProtocol';
+
+/** How often this window looks for a session reset made in another window (an in-memory read). */
+const SESSION_POLL_MS = 2000;
+/** Timers drift across sleep; the midnight check never waits longer than this. */
+const MAX_MIDNIGHT_WAIT_MS = 5 * 60_000;
+
+export class SpendTracker implements vscode.Disposable {
+  readonly commands: SpendCommandHandlers;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly item = new SpendStatusItem();
+  private readonly store: SessionStore;
+  private readonly problems: ProblemReporter;
+  private readonly worker: SpendWorkerHost;
+  private readonly zone = machineTimeZone();
+  private resolved: ResolvedSpendSettings;
+  private sessionStart: number;
+  private latest: SnapshotMessage | undefined;
+  private workerError: string | undefined;
+  private configKey = '';
+  private midnightTimer: NodeJS.Timeout | undefined;
+
+  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+    this.store = new SessionStore(context.globalState);
+    this.problems = new ProblemReporter(log);
+    this.worker = new SpendWorkerHost(context.asAbsolutePath(path.join('dist', 'spendWorker.js')), log, {
+      snapshot: (m) => this.onSnapshot(m),
+      failure: (message) => {
+        this.workerError = message;
+        this.render();
+      },
+    });
+    this.resolved = readSpendSettings();
+    this.problems.report(this.resolved.problems);
+    this.sessionStart = this.store.current(Date.now(), this.resolved.settings.resetAtMidnight, this.zone);
+
+    this.commands = spendCommandHandlers(
+      {
+        latest: () => this.latest,
+        settings: () => this.resolved.settings,
+        displayZone: () => this.zone,
+        resetSession: () => this.resetSession(),
+      },
+      addUsageLog,
+    );
+    this.disposables.push(
+      this.item,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SPEND_SETTINGS_SECTION)) this.reloadSettings();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reloadSettings()),
+    );
+    const poll = setInterval(() => this.checkSession(), SESSION_POLL_MS);
+    this.disposables.push({ dispose: () => clearInterval(poll) });
+    this.scheduleMidnight();
+    this.applyConfig();
+    this.render();
+  }
+
+  dispose(): void {
+    clearTimeout(this.midnightTimer);
+    this.worker.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private reloadSettings(): void {
+    this.resolved = readSpendSettings();
+    this.problems.report(this.resolved.problems);
+    this.checkSession();
+    this.applyConfig();
+    // A new or lowered budget may already be crossed: say so now, not at the next request.
+    if (this.latest?.initialReadDone) this.checkBudgets(this.latest);
+    this.render();
+  }
+
+  /** Restarts reading only when something the worker uses changed; budgets only re-render. */
+  private applyConfig(): void {
+    const { settings, sources, catalogOverrides } = this.resolved;
+    const config: WorkerConfig = {
+      sources: sources.filter((s) => s.paths.length > 0).map((s) => ({ pattern: s.pattern, paths: s.paths })),
+      sessionStart: this.sessionStart,
+      currency: settings.currency,
+      logTimezone: settings.logTimezone,
+      displayTimezone: this.zone,
+      catalogOverrides,
+    };
+    const key = JSON.stringify({ ...config, sessionStart: 0 });
+    if (key === this.configKey) return;
+    this.configKey = key;
+    this.latest = undefined;
+    this.log.info(`spend: following ${config.sources.length} usage log source(s) in ${config.currency}`);
+    this.worker.configure(config);
+  }
+
+  private async resetSession(): Promise<void> {
+    this.sessionStart = await this.store.reset(Date.now());
+    this.log.info(`spend: session reset at ${new Date(this.sessionStart).toISOString()}`);
+    this.worker.setSessionStart(this.sessionStart);
+    vscode.window.setStatusBarMessage('DeepSeek spend: new session started', 3000);
+  }
+
+  /** Picks up a reset from another window, or a midnight reset, and tells the worker. */
+  private checkSession(): void {
+    const start = this.store.current(Date.now(), this.resolved.settings.resetAtMidnight, this.zone);
+    if (start === this.sessionStart) return;
+    this.sessionStart = start;
+    this.worker.setSessionStart(start);
+  }
+
+  private scheduleMidnight(): void {
+    const now = Date.now();
+    const wait = Math.min(Math.max(nextLocalMidnight(now, this.zone) - now + 1000, 1000), MAX_MIDNIGHT_WAIT_MS);
+    this.midnightTimer = setTimeout(() => {
+      this.checkSession();
+      this.scheduleMidnight();
+    }, wait);
+  }
+
+  private onSnapshot(m: SnapshotMessage): void {
+    this.latest = m;
+    this.workerError = undefined;
+    if (m.initialReadDone) this.checkBudgets(m);
+    this.render();
+  }
+
+  private checkBudgets(m: SnapshotMessage): void {
+    const { settings } = this.resolved;
+    // Budgets are amounts in the chosen currency; a snapshot still in the other one says nothing.
+    if (m.snapshot.currency !== settings.currency) return;
+    // The day the snapshot's "today" belongs to, not the day it arrived: around midnight they differ.
+    const budgets: [BudgetKind, number | null, number, string][] = [
+      ['session', settings.budgetSession, m.snapshot.session.cost, String(m.snapshot.sessionStart)],
+      ['daily', settings.budgetDaily, m.snapshot.today.cost, localDateKey(m.takenAt, this.zone)],
+    ];
+    for (const [kind, budget, spent, period] of budgets) {
+      const prev = this.store.budgetAlert(kind);
+      const step = stepBudgetAlert(prev, { period, budget, currency: settings.currency, spent });
+      if (JSON.stringify(prev) !== JSON.stringify(step.state)) void this.store.setBudgetAlert(kind, step.state);
+      if (step.notify && budget !== null) this.notifyBudget(kind, step.notify, spent, budget);
+    }
+  }
+
+  private notifyBudget(kind: BudgetKind, level: 'warning' | 'exceeded', spent: number, budget: number): void {
+    const cur = this.resolved.settings.currency;
+    const what = kind === 'session' ? 'this session' : 'today';
+    const text =
+      level === 'exceeded'
+        ? `DeepSeek spend ${what} is ${formatAmount(spent, cur)}, over your ${kind} budget of ${formatAmount(budget, cur)}.`
+        : `DeepSeek spend ${what} is ${formatAmount(spent, cur)}, 80% or more of your ${kind} budget of ${formatAmount(budget, cur)}.`;
+    this.log.info(`spend: ${text}`);
+    const shown = level === 'exceeded' ? vscode.window.showErrorMessage(text, 'Show Report', 'Change Budget') : vscode.window.showWarningMessage(text, 'Show Report', 'Change Budget');
+    void shown.then((choice) => {
+      if (choice === 'Show Report') void vscode.commands.executeCommand(SPEND_COMMANDS.showReport);
+      if (choice === 'Change Budget') void vscode.commands.executeCommand(SPEND_COMMANDS.setBudget, kind);
+    });
+  }
+
+  private render(): void {
+    const { settings, sources, problems } = this.resolved;
+    const input = {
+      snapshot: this.latest?.snapshot,
+      configured: sources.some((s) => s.paths.length > 0),
+      currency: settings.currency,
+      budgets: { session: settings.budgetSession, daily: settings.budgetDaily },
+      workerError: this.workerError,
+    };
+    const tooltip = buildSpendTooltip({ ...input, unpriced: this.latest?.unpriced, now: Date.now(), zone: this.zone, problems });
+    this.item.update(statusView(input), tooltip);
+  }
+}

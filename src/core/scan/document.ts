@@ -1,0 +1,88 @@
+// The one class the language server and the CLI use: a document's text, parsed once and kept up
+// to date by incremental edits, answering model-ID and prompt questions from a per-document cache.
+import type { ModelIdLiteral, PromptLiteral, ScanLanguage, ScanOptions, StringLiteral } from './types';
+import { createTreeOrSimpleScanner } from './factory';
+import { MarkdownScanner } from './markdown';
+import { PromptFileScanner } from './prompt-file';
+import { loadAllGrammars, parserFor } from './runtime';
+import type { IsModelId, Scanner, TextChange } from './scanner';
+
+export const DEFAULT_SCAN_OPTIONS: ScanOptions = { promptMinLength: 200 };
+
+export class ParsedDocument {
+  private disposed = false;
+
+  private constructor(
+    readonly language: ScanLanguage,
+    private readonly scanner: Scanner,
+  ) {}
+
+  /** Loads the grammars the language needs (once per process) and parses `text`. */
+  static async create(language: ScanLanguage, text: string): Promise<ParsedDocument> {
+    let scanner: Scanner;
+    if (language === 'markdown') {
+      // Fences may switch language on any edit, and `update` is synchronous: load them all now.
+      await loadAllGrammars();
+      scanner = new MarkdownScanner(text);
+    } else if (language === 'prompt-file') {
+      await parserFor('yaml');
+      scanner = new PromptFileScanner(text);
+    } else {
+      scanner = await createTreeOrSimpleScanner(language, text);
+    }
+    return new ParsedDocument(language, scanner);
+  }
+
+  get text(): string {
+    return this.scanner.text;
+  }
+
+  /**
+   * Applies edits as LSP incremental sync reports them: in order, each `rangeOffset` (UTF-16)
+   * relative to the text left by the previous change. Tree-sitter languages reparse incrementally;
+   * if the changes do not turn the old text into `newText`, the document is parsed afresh.
+   */
+  update(newText: string, changes: readonly TextChange[]): void {
+    this.assertLive();
+    this.scanner.update(newText, changes);
+  }
+
+  /**
+   * String literals / config values whose whole value is a model ID (optionally `deepseek/`-prefixed).
+   * Only words containing "deepseek" are considered. The answer is cached per text and per `isId`
+   * function, so pass the same function each time.
+   */
+  modelIdLiterals(isId: IsModelId): ModelIdLiteral[] {
+    this.assertLive();
+    return this.scanner.modelIdLiterals(isId);
+  }
+
+  /** The string literal at an offset (quotes included), with the key it is the value of (normalized). */
+  literalAt(offset: number): StringLiteral | undefined {
+    this.assertLive();
+    return this.scanner.literalAt(offset);
+  }
+
+  /** The prompt whose literal contains the offset, if that literal counts as a prompt. */
+  promptAt(offset: number, opts: Partial<ScanOptions> = {}): PromptLiteral | undefined {
+    this.assertLive();
+    return this.scanner.promptAt(offset, opts.promptMinLength ?? DEFAULT_SCAN_OPTIONS.promptMinLength);
+  }
+
+  /** Every prompt in the document, in order (walks the whole tree once; cached until the next edit). */
+  promptLiterals(opts: Partial<ScanOptions> = {}): PromptLiteral[] {
+    this.assertLive();
+    return this.scanner.promptLiterals(opts.promptMinLength ?? DEFAULT_SCAN_OPTIONS.promptMinLength);
+  }
+
+  /** Frees the syntax trees (wasm memory). The document cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.scanner.dispose();
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new Error('ParsedDocument used after dispose()');
+  }
+}
