@@ -36,6 +36,7 @@ async function timeIt(fn) {
 export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
   const files = {
     python: { text: pythonFile(10_000), languageId: 'python', name: 'bench.py', grammar: 'tree-sitter-python/tree-sitter-python.wasm' },
+    'python (flat, worst case)': { text: pythonFile(10_000, 1, { flat: true }), languageId: 'python', name: 'flat.py', grammar: 'tree-sitter-python/tree-sitter-python.wasm' },
     typescript: { text: typescriptFile(10_000), languageId: 'typescript', name: 'bench.ts', grammar: 'tree-sitter-typescript/tree-sitter-typescript.wasm' },
   };
   const server = await startServer({});
@@ -69,18 +70,21 @@ export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
       const reparse = [];
       let tree = parser.parse(f.text);
       let text = f.text;
-      const line = Math.floor(text.split('\n').length / 2);
+      // Type inside an identifier in the middle of the file, which keeps the code valid in every language.
+      let line = Math.floor(text.split('\n').length / 2);
+      while (!/^\s*[A-Za-z_]\w*/.test(text.split('\n')[line])) line++;
+      const col = text.split('\n')[line].search(/\S/) + 1;
       for (let i = 0; i < repeats * 2; i++) {
         // Type one character in the middle of the file, then ask for diagnostics, as the editor does.
         const ch = i % 2 === 0 ? 'x' : '';
-        const range = i % 2 === 0 ? { start: { line, character: 0 }, end: { line, character: 0 } } : { start: { line, character: 0 }, end: { line, character: 1 } };
+        const range = i % 2 === 0 ? { start: { line, character: col }, end: { line, character: col } } : { start: { line, character: col }, end: { line, character: col + 1 } };
         edit.push(
           await timeIt(async () => {
             await server.change(uri, [{ range, text: ch }]);
             await server.diagnostics(uri);
           }),
         );
-        const offset = text.split('\n').slice(0, line).join('\n').length + 1;
+        const offset = text.split('\n').slice(0, line).join('\n').length + 1 + col;
         const newText = i % 2 === 0 ? text.slice(0, offset) + 'x' + text.slice(offset) : text.slice(0, offset) + text.slice(offset + 1);
         reparse.push(
           await timeIt(() => {
@@ -88,9 +92,9 @@ export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
               startIndex: offset,
               oldEndIndex: i % 2 === 0 ? offset : offset + 1,
               newEndIndex: i % 2 === 0 ? offset + 1 : offset,
-              startPosition: { row: line, column: 0 },
-              oldEndPosition: { row: line, column: i % 2 === 0 ? 0 : 1 },
-              newEndPosition: { row: line, column: i % 2 === 0 ? 1 : 0 },
+              startPosition: { row: line, column: col },
+              oldEndPosition: { row: line, column: i % 2 === 0 ? col : col + 1 },
+              newEndPosition: { row: line, column: i % 2 === 0 ? col + 1 : col },
             });
             const next = parser.parse(newText, tree);
             tree.delete();
@@ -102,7 +106,7 @@ export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
       tree.delete();
 
       const hovers = {};
-      for (const [label, marker] of [['200', lang === 'python' ? 'PROMPT_200' : 'p200'], ['2000', lang === 'python' ? 'PROMPT_2000' : 'p2000']]) {
+      for (const [label, marker] of [['200', f.languageId === 'python' ? 'PROMPT_200' : 'p200'], ['2000', f.languageId === 'python' ? 'PROMPT_2000' : 'p2000']]) {
         const pos = positionInside(f.text, marker);
         const h = await server.hover(uri, pos);
         if (!h || !/tokens/.test(h.contents.value)) throw new Error(`no prompt hover at ${marker}: ${JSON.stringify(h)}`);

@@ -18,25 +18,30 @@ export function sentence(rand, length) {
   return out.slice(0, length);
 }
 
-/** A Python file of `lines` lines with DeepSeek calls, retired IDs and prompt literals of the given sizes. */
-export function pythonFile(lines, seed = 1) {
+/**
+ * A Python file of `lines` lines with DeepSeek calls, retired IDs and prompt literals. `flat` puts
+ * every statement at module level (the worst case for tree-sitter's incremental reparse of Python);
+ * otherwise the code sits in functions, as real modules do.
+ */
+export function pythonFile(lines, seed = 1, { flat = false } = {}) {
   const rand = rng(seed);
   const out = ['from openai import OpenAI', 'client = OpenAI(base_url="https://api.deepseek.com")', ''];
   let i = 0;
+  const indent = flat ? '' : '    ';
   while (out.length < lines - 8) {
     i++;
+    if (!flat && i % 10 === 1) out.push('', `def helper_${i}(data):`);
     if (i % 50 === 0) {
-      out.push(`def call_${i}(question):`);
-      out.push(`    return client.chat.completions.create(model="${i % 100 === 0 ? 'deepseek-chat' : 'deepseek-v4-pro'}", max_tokens=512,`);
-      out.push(`        messages=[{"role": "system", "content": "${sentence(rand, 120)}"}, {"role": "user", "content": question}])`);
+      out.push(`${indent}resp_${i} = client.chat.completions.create(model="${i % 100 === 0 ? 'deepseek-chat' : 'deepseek-v4-pro'}", max_tokens=512,`);
+      out.push(`${indent}    messages=[{"role": "system", "content": "${sentence(rand, 120)}"}, {"role": "user", "content": data}])`);
     } else {
-      out.push(`value_${i} = compute(${i}, "${sentence(rand, 24)}")  # note ${i}`);
+      out.push(`${indent}value_${i} = compute(${i}, "${sentence(rand, 24)}")  # note ${i}`);
     }
   }
-  out.push('PROMPT_200 = client.chat.completions.create(model="deepseek-v4-flash", messages=[{"role": "system", "content": "' + sentence(rand, 200) + '"}])');
+  out.push('', 'PROMPT_200 = client.chat.completions.create(model="deepseek-v4-flash", messages=[{"role": "system", "content": "' + sentence(rand, 200) + '"}])');
   out.push('PROMPT_2000 = client.chat.completions.create(model="deepseek-v4-pro", messages=[{"role": "system", "content": "' + sentence(rand, 2000) + '"}])');
   while (out.length < lines) out.push(`tail_${out.length} = ${out.length}`);
-  return out.join('\n') + '\n';
+  return out.slice(0, lines).join('\n') + '\n';
 }
 
 /** The same shape in TypeScript. */

@@ -1,0 +1,25 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { openFixture, retiredIdErrors, waitForDiagnostics } from './helpers';
+
+describe('retired model IDs are errors', () => {
+  const cases: { file: string; ids: RegExp[] }[] = [
+    { file: 'app.py', ids: [/deepseek-chat/] },
+    { file: 'src/client.ts', ids: [/deepseek-chat/, /deepseek-reasoner/] },
+    { file: 'config/litellm.yaml', ids: [/deepseek-chat/] },
+  ];
+  for (const { file, ids } of cases) {
+    it(`${file}: ${ids.map((r) => r.source).join(', ')}`, async () => {
+      const { document } = await openFixture(file);
+      const diagnostics = await waitForDiagnostics(document.uri, (all) => ids.every((id) => retiredIdErrors(document, all, id).length > 0));
+      for (const id of ids) {
+        const [first] = retiredIdErrors(document, diagnostics, id);
+        assert.ok(first, `no error on ${id.source}`);
+        assert.ok(first.message.length > 0);
+      }
+      // The current IDs in the same files stay clean.
+      const flagged = diagnostics.filter((d) => /deepseek-v4-pro/.test(document.getText(d.range)) && d.severity === vscode.DiagnosticSeverity.Error);
+      assert.deepStrictEqual(flagged, []);
+    });
+  }
+});
