@@ -3,6 +3,10 @@ import type { Currency } from '../catalog/schema';
 
 const symbols: Record<Currency, string> = { USD: '$', CNY: '¥' };
 
+export function currencySymbol(currency: Currency): string {
+  return symbols[currency];
+}
+
 export function formatMoney(amount: number, currency: Currency): string {
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);

@@ -1,21 +1,19 @@
 // Money and ratios as the status bar and tooltip show them. Small request costs are the norm
 // (a cached Flash call costs a fraction of a cent), so amounts under a cent keep two significant
 // digits instead of collapsing to 0.00.
-export type Currency = 'USD' | 'CNY';
+import type { Currency } from '../../catalog/schema';
+import { currencySymbol } from '../../core/money';
 
-const SYMBOL: Record<Currency, string> = { USD: '$', CNY: '¥' };
+export type { Currency };
+export { currencySymbol, formatCount } from '../../core/money';
 /** Below this an amount is shown as "<$0.0001": more digits would be noise in a status bar. */
 const SMALLEST_SHOWN = 0.0001;
 
 const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const twoSignificant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
 
-export function currencySymbol(currency: Currency): string {
-  return SYMBOL[currency];
-}
-
 export function formatAmount(amount: number, currency: Currency): string {
-  const symbol = SYMBOL[currency];
+  const symbol = currencySymbol(currency);
   if (!Number.isFinite(amount)) return `${symbol}?`;
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
@@ -32,10 +30,4 @@ export function formatPercent(part: number, whole: number): string {
   const pct = (part / whole) * 100;
   if (pct > 0 && pct < 10) return `${(Math.round(pct * 10) / 10).toString()}%`;
   return `${Math.round(pct)}%`;
-}
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-export function formatCount(n: number): string {
-  return integer.format(n);
 }

@@ -37,14 +37,4 @@ export function summary(ids: ModelIdLiteral[]): [string, number][] {
   return ids.map((l) => [l.written, l.contentStart]);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRng as seeded } from '../../support/seededRng';

@@ -1,19 +1,9 @@
 // Deterministic (seeded) text generators for the tokenizer exactness tests and the benchmark.
 // Every string is a function of the seed, so a failure names a reproducible input.
 
-export type Rng = () => number;
+import { type Rng, seededRng } from '../../support/seededRng';
 
-/** mulberry32: tiny, fast, good enough to vary test inputs. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { type Rng, seededRng };
 
 const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
