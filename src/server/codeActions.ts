@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   type CodeActionParams,
   type Diagnostic,
+  type Position,
+  type Range,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,6 +27,11 @@ function stillValid(document: TextDocument, d: Diagnostic, data: ModelIdDiagnost
   return document.getText(d.range) === data.written;
 }
 
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
 export async function codeActions(
   params: CodeActionParams,
   store: DocumentStore,
@@ -38,7 +45,13 @@ export async function codeActions(
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
-    for (const d of params.context.diagnostics) {
+    let ours = params.context.diagnostics.filter((d) => dataOf(d));
+    if (ours.length === 0 && params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) {
+      // A client that drops diagnostic.data still gets its fixes, from this version's cached results.
+      const report = await diagnostics.pull(document.uri, undefined, token);
+      ours = ('items' in report ? report.items : []).filter((d) => dataOf(d) && intersects(d.range, params.range));
+    }
+    for (const d of ours) {
       const data = dataOf(d);
       if (!data || !stillValid(document, d, data)) continue;
       for (const r of data.replacements) {

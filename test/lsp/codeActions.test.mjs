@@ -77,3 +77,18 @@ test('no fix is offered for a diagnostic whose text has since changed', async ()
     await server.stop();
   }
 });
+
+test('a client that drops diagnostic.data still gets the fixes for the range', async () => {
+  const server = await startServer({ now: '2026-11-23T10:00:00Z' });
+  try {
+    const text = 'a = f(model="deepseek-chat")\n';
+    const uri = await server.open('nodata.py', 'python', text);
+    const { items } = await server.diagnostics(uri);
+    const stripped = items.map(({ data: _data, ...rest }) => rest);
+    const actions = await server.codeActions(uri, stripped[0].range, stripped, ['quickfix']);
+    assert.deepEqual(actions.map((a) => a.title), ['Use deepseek-v4-flash (non-thinking)', 'Use deepseek-v4-pro']);
+    assert.equal(applyEdits(text, actions[0].edit.changes[uri]), 'a = f(model="deepseek-v4-flash")\n');
+  } finally {
+    await server.stop();
+  }
+});
