@@ -50,6 +50,7 @@ export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
 
       const first = [];
       let lastUri;
+      let findingsCount = 0;
       const parse = [];
       for (let i = 0; i < repeats; i++) {
         parse.push(await timeIt(() => parser.parse(f.text).delete()));
@@ -58,6 +59,7 @@ export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
             const uri = await server.open(`r${i}-${f.name}`, f.languageId, f.text);
             const report = await server.diagnostics(uri);
             if (report.items.length === 0) throw new Error('expected findings in the generated file');
+            findingsCount = report.items.length;
             lastUri = uri;
           }),
         );
@@ -119,6 +121,9 @@ export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
       const editS = summarize(edit);
       const reparseS = summarize(reparse);
       results.files[lang] = {
+        lines: f.text.split('\n').length - 1,
+        kilobytes: Math.round(Buffer.byteLength(f.text) / 1024),
+        findings: findingsCount,
         firstDiagnosticsMs: firstS,
         bareParseMs: parseS,
         firstDiagnosticsToParseRatio: round(firstS.median / parseS.median, 2),
@@ -139,6 +144,7 @@ export async function run({ repeats = 15, hoverSamples = 60 } = {}) {
 export function print(r) {
   console.log('\nLanguage server over LSP (10,000-line files)');
   for (const [lang, f] of Object.entries(r.files)) {
+    console.log(`  ${lang}: ${f.lines} lines, ${f.kilobytes} KB, ${f.findings} findings`);
     console.log(`  ${lang}: first diagnostics ${spread(f.firstDiagnosticsMs, ' ms')} = ${f.firstDiagnosticsToParseRatio}× a bare parse (${spread(f.bareParseMs, ' ms')})`);
     console.log(`  ${lang}: edit → diagnostics ${spread(f.editToDiagnosticsMs, ' ms')} = ${f.editToReparseRatio}× a bare incremental reparse (${spread(f.bareIncrementalReparseMs, ' ms')})`);
     for (const [len, h] of Object.entries(f.hoverMs)) console.log(`  ${lang}: hover on a ${len}-char prompt p50 ${round(h.median)} ms, p95 ${round(h.p95)} ms`);

@@ -19,24 +19,33 @@ export function sentence(rand, length) {
 }
 
 /**
- * A Python file of `lines` lines with DeepSeek calls, retired IDs and prompt literals. `flat` puts
- * every statement at module level (the worst case for tree-sitter's incremental reparse of Python);
- * otherwise the code sits in functions, as real modules do.
+ * A Python file of `lines` lines shaped like real modules (functions with docstrings, loops, blank
+ * lines; about 35 bytes a line), with a DeepSeek call every few functions, some of them with retired
+ * IDs, and prompt literals of 200 and 2,000 characters. `flat` instead puts one long statement per
+ * line at module level: the worst case for tree-sitter's incremental reparse of Python.
  */
 export function pythonFile(lines, seed = 1, { flat = false } = {}) {
   const rand = rng(seed);
   const out = ['from openai import OpenAI', 'client = OpenAI(base_url="https://api.deepseek.com")', ''];
   let i = 0;
-  const indent = flat ? '' : '    ';
-  while (out.length < lines - 8) {
+  while (out.length < lines - 30) {
     i++;
-    if (!flat && i % 10 === 1) out.push('', `def helper_${i}(data):`);
-    if (i % 50 === 0) {
-      out.push(`${indent}resp_${i} = client.chat.completions.create(model="${i % 100 === 0 ? 'deepseek-chat' : 'deepseek-v4-pro'}", max_tokens=512,`);
-      out.push(`${indent}    messages=[{"role": "system", "content": "${sentence(rand, 120)}"}, {"role": "user", "content": data}])`);
-    } else {
-      out.push(`${indent}value_${i} = compute(${i}, "${sentence(rand, 24)}")  # note ${i}`);
+    if (flat) {
+      if (i % 50 === 0) {
+        out.push(`resp_${i} = client.chat.completions.create(model="${i % 100 === 0 ? 'deepseek-chat' : 'deepseek-v4-pro'}", max_tokens=512,`);
+        out.push(`    messages=[{"role": "system", "content": "${sentence(rand, 120)}"}, {"role": "user", "content": data}])`);
+      } else {
+        out.push(`value_${i} = compute(${i}, "${sentence(rand, 24)}")  # note ${i}`);
+      }
+      continue;
     }
+    out.push(`def adjust_totals_for_step_${i}(records, settings):`, `    """Adjusts the running totals for processing step ${i}."""`, '    running_total = settings.get("initial_total", 0)', '    # Weight each record by the factor configured for this step.', '    for record in records:', `        running_total += record.amount * settings.factor(${i % 7 + 1})`);
+    if (i % 6 === 0) {
+      out.push('    resp = client.chat.completions.create(');
+      out.push(`        model="${i % 12 === 0 ? 'deepseek-chat' : 'deepseek-v4-pro'}",`);
+      out.push(`        messages=[{"role": "user", "content": "${sentence(rand, 40)}"}],`, '    )');
+    }
+    out.push('    if running_total > settings.limit:', `        return running_total - settings.discount(${i})`, '    return running_total', '', '');
   }
   out.push('', 'PROMPT_200 = client.chat.completions.create(model="deepseek-v4-flash", messages=[{"role": "system", "content": "' + sentence(rand, 200) + '"}])');
   out.push('PROMPT_2000 = client.chat.completions.create(model="deepseek-v4-pro", messages=[{"role": "system", "content": "' + sentence(rand, 2000) + '"}])');
@@ -44,26 +53,25 @@ export function pythonFile(lines, seed = 1, { flat = false } = {}) {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-/** The same shape in TypeScript. */
+/** The same in TypeScript: exported functions with JSDoc, loops and blank lines, about 35 bytes a line. */
 export function typescriptFile(lines, seed = 2) {
   const rand = rng(seed);
   const out = ['import OpenAI from "openai";', 'const client = new OpenAI({ baseURL: "https://api.deepseek.com" });', ''];
   let i = 0;
-  while (out.length < lines - 8) {
+  while (out.length < lines - 30) {
     i++;
-    if (i % 50 === 0) {
-      out.push(`export async function call${i}(question: string) {`);
-      out.push(`  return client.chat.completions.create({ model: "${i % 100 === 0 ? 'deepseek-chat' : 'deepseek-v4-pro'}", max_tokens: 512,`);
-      out.push(`    messages: [{ role: "system", content: "${sentence(rand, 120)}" }, { role: "user", content: question }] });`);
-      out.push('}');
-    } else {
-      out.push(`const value${i}: number = compute(${i}, "${sentence(rand, 24)}"); // note ${i}`);
+    out.push(`/** Adjusts the running totals for processing step ${i}. */`, `export function adjustTotalsForStep${i}(records: Row[], settings: Settings): number {`, '  let runningTotal = settings.initialTotal ?? 0;', '  // Weight each record by the factor configured for this step.', '  for (const record of records) {', `    runningTotal += record.amount * settings.factor(${i % 7 + 1});`, '  }');
+    if (i % 6 === 0) {
+      out.push('  void client.chat.completions.create({');
+      out.push(`    model: "${i % 12 === 0 ? 'deepseek-chat' : 'deepseek-v4-pro'}",`);
+      out.push(`    messages: [{ role: "user", content: "${sentence(rand, 40)}" }],`, '  });');
     }
+    out.push(`  return runningTotal > settings.limit ? runningTotal - settings.discount(${i}) : runningTotal;`, '}', '');
   }
   out.push('export const p200 = client.chat.completions.create({ model: "deepseek-v4-flash", messages: [{ role: "system", content: "' + sentence(rand, 200) + '" }] });');
   out.push('export const p2000 = client.chat.completions.create({ model: "deepseek-v4-pro", messages: [{ role: "system", content: "' + sentence(rand, 2000) + '" }] });');
   while (out.length < lines) out.push(`export const tail${out.length} = ${out.length};`);
-  return out.join('\n') + '\n';
+  return out.slice(0, lines).join('\n') + '\n';
 }
 
 /** Line and character of the middle of the literal that follows `marker`. */

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogWithOverrides } from '../catalog';
-import { catalogIdSet, modelIdFindings } from '../core/lint/modelIdFindings';
+import { modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
 import { ParsedDocument } from '../core/scan';
 import { defaultLintSettings } from '../shared/settings';
 import { collectFiles } from './walk';
@@ -57,7 +57,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const inputs = positionals.length ? positionals : ['.'];
   const { files, problems } = await collectFiles(inputs, io.cwd, isServedFile);
   for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
-  const ids = catalogIdSet(catalog);
+  const isId = modelIdPredicate(catalog);
   const findings: LintFinding[] = [];
   let scanned = 0;
   for (const file of files) {
@@ -71,7 +71,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     const doc = await ParsedDocument.create(source.language, source.text);
     try {
       const lines = new LineIndex(source.text);
-      for (const f of modelIdFindings(doc.modelIdLiterals((id) => ids.has(id)), catalog, at, defaultLintSettings.severity)) {
+      for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity)) {
         const start = lines.position(f.start);
         const end = lines.position(f.end);
         findings.push({

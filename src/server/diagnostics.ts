@@ -8,7 +8,7 @@ import {
   DocumentDiagnosticReportKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { catalogIdSet, type FindingReplacement, type FindingSeverity, modelIdFindings } from '../core/lint/modelIdFindings';
+import { type FindingReplacement, type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 
@@ -74,8 +74,7 @@ export class ModelIdDiagnostics {
     if (skip) return this.skipNote(uri, skip);
     const current = await this.store.parsed(uri);
     if (!current || token.isCancellationRequested) return undefined;
-    const ids = catalogIdSet(catalog);
-    const literals = current.parsed.modelIdLiterals((id) => ids.has(id));
+    const literals = current.parsed.modelIdLiterals(modelIdPredicate(catalog));
     const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
     return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
       kind: 'deepseek-model-id',

@@ -46,6 +46,22 @@ export function catalogIdSet(catalog: Catalog): Set<string> {
   return new Set(catalog.models.map((m) => m.id));
 }
 
+const predicates = new WeakMap<Catalog, (id: string) => boolean>();
+
+/**
+ * The scanner's "is this word a model ID" test for a catalog, one function per catalog: the scanner
+ * caches its answers per function, so the same function lets an edit re-check only what changed.
+ */
+export function modelIdPredicate(catalog: Catalog): (id: string) => boolean {
+  let predicate = predicates.get(catalog);
+  if (!predicate) {
+    const ids = catalogIdSet(catalog);
+    predicate = (id) => ids.has(id);
+    predicates.set(catalog, predicate);
+  }
+  return predicate;
+}
+
 export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Catalog, at: Date, severity: SeverityByStatus): ModelIdFinding[] {
   const findings: ModelIdFinding[] = [];
   for (const lit of literals) {

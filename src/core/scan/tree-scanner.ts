@@ -5,6 +5,7 @@ import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId, candidateOffsets } from './ids';
 import { PromptScanner } from './prompts';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
+import { type IdAnswer, mapThroughEdits, overlaps, type Region, type ReusableIds } from './idReuse';
 
 /** Row/column of an offset, both in UTF-16 code units, which is how web-tree-sitter counts in a JS string. */
 function pointAt(text: string, offset: number): TSPoint {
@@ -28,7 +29,10 @@ function advance(from: TSPoint, inserted: string): TSPoint {
 export class TreeScanner implements Scanner {
   private tree: TSTree;
   private prompts: PromptScanner;
-  private readonly ids = new LastResult<IsModelId, ModelIdLiteral[]>();
+  /** The model-ID answer for the current text, if computed. */
+  private ids?: IdAnswer;
+  /** The previous text's answer mapped through the last edits, to be completed on demand. */
+  private reusable?: ReusableIds;
   private readonly allPrompts = new LastResult<number, PromptLiteral[]>();
 
   constructor(
@@ -72,30 +76,72 @@ export class TreeScanner implements Scanner {
     const old = this.tree;
     if (incremental) for (const e of edits) old.edit(e);
     this.tree = this.parse(newText, incremental ? old : null);
+    this.reusable = incremental && this.ids ? this.reusableAfter(this.ids, edits, old) : undefined;
     old.delete();
     this.source = newText;
     this.prompts = new PromptScanner(this.dialect, this.tree.rootNode, newText);
-    this.ids.clear();
+    this.ids = undefined;
     this.allPrompts.clear();
   }
 
+  /**
+   * What of the old answer survives: everything outside the edited text, the syntax tree-sitter
+   * reports as changed, and the nodes around each edit (a changed key changes its value's role).
+   */
+  private reusableAfter(previous: IdAnswer, edits: readonly TSEdit[], editedOld: TSTree): ReusableIds {
+    const mapped = mapThroughEdits(
+      previous,
+      edits.map((e) => ({ start: e.startIndex, oldEnd: e.oldEndIndex, newEnd: e.newEndIndex })),
+    );
+    const dirty: Region[] = [...mapped.dirty];
+    for (const r of this.tree.getChangedRanges(editedOld)) dirty.push({ from: r.startIndex, to: r.endIndex });
+    const root = this.tree.rootNode;
+    for (const r of mapped.dirty) {
+      let node = root.descendantForIndex(Math.min(r.from, root.endIndex), Math.min(r.to, root.endIndex)) ?? root;
+      // Climb to the enclosing pair or argument (a renamed key changes its value's role), but not to
+      // a whole block: larger structural changes are in the changed ranges already.
+      for (let up = 0; up < 3 && node.parent && node.parent.endIndex - node.parent.startIndex <= 4096; up++) node = node.parent;
+      dirty.push({ from: node.startIndex, to: node.endIndex });
+    }
+    return { ...mapped, dirty };
+  }
+
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[] {
-    return this.ids.get(isId, () => {
-      const out: ModelIdLiteral[] = [];
-      let lastLiteralStart = -1;
-      for (const offset of candidateOffsets(this.source, isId)) {
-        const node = this.prompts.literalNodeAt(offset);
-        if (!node || node.startIndex === lastLiteralStart) continue;
-        lastLiteralStart = node.startIndex;
-        if (this.dialect.isKeyPosition(node)) continue;
-        const lit = this.dialect.decode(node, this.source);
-        const id = lit && asModelId(lit, this.source, isId);
-        if (!id) continue;
-        const key = this.dialect.keyedParent(this.prompts.expressionOf(node), this.source)?.key;
-        out.push(key !== undefined ? { ...id, key } : id);
+    if (this.ids?.isId === isId) return this.ids.accepted;
+    const reuse = this.reusable?.isId === isId ? this.reusable : undefined;
+    this.reusable = undefined;
+    const kept = reuse ? reuse.accepted.filter((l) => !overlaps(reuse.dirty, l.start, l.end)) : [];
+    const stillRejected = new Set(reuse ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
+    const accepted: ModelIdLiteral[] = [];
+    const rejected: number[] = [];
+    let k = 0;
+    let lastLiteralStart = -1;
+    for (const offset of candidateOffsets(this.source, isId)) {
+      // Answers that survived the edit are taken as they are; only the rest is looked up in the tree.
+      while (k < kept.length && kept[k].end <= offset) accepted.push(kept[k++]);
+      if (k < kept.length && kept[k].start <= offset) continue;
+      if (stillRejected.has(offset)) {
+        rejected.push(offset);
+        continue;
       }
-      return out;
-    });
+      const node = this.prompts.literalNodeAt(offset);
+      if (!node || node.startIndex === lastLiteralStart) {
+        rejected.push(offset);
+        continue;
+      }
+      lastLiteralStart = node.startIndex;
+      const lit = this.dialect.isKeyPosition(node) ? undefined : this.dialect.decode(node, this.source);
+      const id = lit && asModelId(lit, this.source, isId);
+      if (!id) {
+        rejected.push(offset);
+        continue;
+      }
+      const key = this.dialect.keyedParent(this.prompts.expressionOf(node), this.source)?.key;
+      accepted.push(key !== undefined ? { ...id, key } : id);
+    }
+    while (k < kept.length) accepted.push(kept[k++]);
+    this.ids = { isId, accepted, rejected };
+    return accepted;
   }
 
   literalAt(offset: number): StringLiteral | undefined {

@@ -83,3 +83,36 @@ test('results are cached per text and invalidated by an edit', async () => {
   assert.deepEqual(doc.modelIdLiterals(isId).map((l) => l.written), ['deepseek-chat', 'deepseek-coder']);
   doc.dispose();
 });
+
+// After an edit, model-ID answers are partly carried over from the previous text (see idReuse.ts).
+// On the same incremental tree, that must equal a full recomputation, on documents large enough for
+// the carried-over part to matter.
+for (const [name, [language, base]] of Object.entries(bases)) {
+  if (language === 'markdown' || language === 'dotenv') continue;
+  test(`carried-over model IDs equal a full recomputation: ${name}`, async () => {
+    const rand = seeded(name.length * 104729 + 3);
+    const big = language === 'json' ? `[${Array(20).fill(base.trim()).join(',\n')}]\n` : base.repeat(20);
+    const doc = await ParsedDocument.create(language, big);
+    const twin = await ParsedDocument.create(language, big);
+    let text = big;
+    try {
+      doc.modelIdLiterals(isId);
+      for (let step = 0; step < 80; step++) {
+        const changes: TextChange[] = [];
+        const count = 1 + Math.floor(rand() * 2);
+        for (let i = 0; i < count; i++) {
+          const c = randomChange(rand, text);
+          changes.push(c);
+          text = apply(text, c);
+        }
+        doc.update(text, changes);
+        twin.update(text, changes);
+        // A new function each time defeats every cache, so the twin recomputes from scratch.
+        assert.deepEqual(doc.modelIdLiterals(isId), twin.modelIdLiterals((w) => isId(w)), `after step ${step}`);
+      }
+    } finally {
+      doc.dispose();
+      twin.dispose();
+    }
+  });
+}
