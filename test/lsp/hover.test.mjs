@@ -95,3 +95,16 @@ test('no hover on code that is neither a prompt nor a model ID', async () => {
     await server.stop();
   }
 });
+
+test('prompt files: a hover anywhere in a .prompt file gives the whole file\'s figures', async () => {
+  const server = await startServer({ now: '2026-11-23T11:00:00Z' });
+  try {
+    const text = 'You are a release-notes writer.\nSummarise the merged pull requests below in five bullet points.\n请用简体中文回答。\n';
+    const uri = await server.open('notes.prompt', 'plaintext', text);
+    const md = (await server.hover(uri, { line: 1, character: 4 })).contents.value;
+    assert.match(md, new RegExp(`\\*\\*${await referenceCount(text)} tokens\\*\\*`));
+    assert.match(md, /from `deepseekCost.defaultModel`/);
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,0 +1,41 @@
+// Every setting the manifest declares is validated by a zod schema with the same default, so the
+// Settings UI and the code can never disagree on what a value means.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import manifest from '../../../package.json';
+import { lintSettingsSchema } from '../../../src/shared/settings';
+import { spendSettingsSchema } from '../../../src/shared/spendSettings';
+
+type Property = { default?: unknown; markdownDescription?: string; scope?: string; properties?: Record<string, Property> };
+const properties = manifest.contributes.configuration.properties as Record<string, Property>;
+
+test('every deepseekCost setting has a markdownDescription, and nested ones too', () => {
+  for (const [key, p] of Object.entries(properties)) {
+    assert.ok(p.markdownDescription && p.markdownDescription.length > 20, `${key} needs a markdownDescription`);
+    for (const [sub, q] of Object.entries(p.properties ?? {})) assert.ok(q.markdownDescription, `${key}.${sub} needs a markdownDescription`);
+  }
+});
+
+test('every setting is validated by the lint or spend schema, with the manifest default', () => {
+  const schemas: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = {};
+  for (const [k, s] of Object.entries(lintSettingsSchema.shape)) schemas[k] = s;
+  for (const [k, s] of Object.entries(spendSettingsSchema.shape)) schemas[k] = s;
+  for (const [key, p] of Object.entries(properties)) {
+    const short = key.replace(/^deepseekCost\./, '');
+    if (short === 'trace.server') continue; // read by the language client itself
+    const schema = schemas[short];
+    assert.ok(schema, `${key} is declared in package.json but no schema validates it`);
+    const parsedDefault = schema.safeParse(undefined);
+    assert.ok(parsedDefault.success, `${key}: the schema must accept a missing value`);
+    if (short === 'logTimezone' || short === 'catalogOverrides') continue; // '' and {} both mean "none"
+    assert.deepEqual(parsedDefault.data, p.default, `${key}: schema default differs from the manifest default`);
+    assert.ok(schema.safeParse(p.default).success, `${key}: the manifest default must validate`);
+  }
+  for (const key of Object.keys(schemas)) assert.ok(properties[`deepseekCost.${key}`], `schema key ${key} is not declared in package.json`);
+});
+
+test('log paths and budgets cannot be set by a workspace', () => {
+  assert.equal(properties['deepseekCost.usageLogs'].scope, 'machine');
+  assert.equal(properties['deepseekCost.logTimezone'].scope, 'machine');
+  assert.equal(properties['deepseekCost.budget.session'].scope, 'application');
+});
