@@ -38,9 +38,6 @@ type Item = { piece: StringLiteral } | { hole: true };
 const MAX_LITERAL_CLIMB = 6;
 /** How far up the tree a prompt looks for its model (a call or object never nests deeper in practice). */
 const MAX_MODEL_CLIMB = 40;
-const PROMPT_CONTEXT_WINDOW = 200;
-const PROMPT_CONTEXT = /content|prompt|system|instruction|input|message|role|user|human|assistant|developer/i;
-const JOIN_AFTER = /^\s*(?:[+.]|[rRbBuUfFtT]{0,2}["'`])/;
 
 /** Per-document context: the dialect, the source, and a cache of constants looked up by name. */
 export class PromptScanner {
@@ -101,7 +98,8 @@ export class PromptScanner {
     const out: PromptLiteral[] = [];
     const seen = new Set<number>();
     for (const literal of this.root.descendantsOfType([...this.dialect.literalTypes])) {
-      if (!literal || !literal.isNamed || !this.worthClassifying(literal, minLength)) continue;
+      // Every literal is classified exactly as promptAt would: the CLI's list must match the hover.
+      if (!literal || !literal.isNamed) continue;
       if (this.dialect.literalOf(literal)?.id !== literal.id) continue;
       if (this.dialect.isKeyPosition(literal) || !this.dialect.decode(literal, this.src)) continue;
       const expr = this.expressionOf(literal);
@@ -111,17 +109,6 @@ export class PromptScanner {
       if (p) out.push(p);
     }
     return out.sort((a, b) => a.start - b.start);
-  }
-
-  private worthClassifying(literal: TSNode, minLength: number): boolean {
-    const start = literal.startIndex;
-    const end = literal.endIndex;
-    // Decoding never lengthens a literal, so a short raw literal has a short value.
-    if (end - start >= minLength) return true;
-    const before = this.src.slice(Math.max(0, start - PROMPT_CONTEXT_WINDOW), start);
-    const last = before.trimEnd().slice(-1);
-    if (last === '+' || last === '"' || last === "'" || last === '`' || PROMPT_CONTEXT.test(before)) return true;
-    return JOIN_AFTER.test(this.src.slice(end, end + 8));
   }
 
   private flatten(node: TSNode, format: boolean, out: Item[]): void {

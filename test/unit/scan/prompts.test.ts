@@ -248,3 +248,37 @@ test('literalAt: the literal under the cursor with its key, or nothing outside s
     doc.dispose();
   }
 });
+
+test('the full prompt list (deepseek-cost estimate) contains every prompt the hover finds', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { scanLanguageFor } = await import('../../../src/core/scan');
+  const dir = path.join(__dirname, '..', '..', 'fixtures', 'scan');
+  for (const file of readdirSync(dir)) {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    const doc = await ParsedDocument.create(scanLanguageFor('', file), text);
+    try {
+      const listed = new Set(doc.promptLiterals({ promptMinLength: 40 }).map((p) => `${p.start}:${p.end}:${p.text}`));
+      for (let offset = 0; offset < text.length; offset++) {
+        const p = doc.promptAt(offset, { promptMinLength: 40 });
+        if (p) assert.ok(listed.has(`${p.start}:${p.end}:${p.text}`), `${file}: the prompt at ${offset} is missing from the list`);
+      }
+    } finally {
+      doc.dispose();
+    }
+  }
+});
+
+test('a short prompt after a long one in a messages list is listed as the hover finds it', async () => {
+  const long = 'x'.repeat(300);
+  const text = `resp = client.chat.completions.create(model="deepseek-v4-pro", messages=["${long}", "Answer briefly."])\n`;
+  const doc = await ParsedDocument.create('python', text);
+  try {
+    const offset = text.indexOf('Answer briefly') + 2;
+    const atHover = doc.promptAt(offset);
+    assert.ok(atHover, 'the hover finds the short prompt');
+    assert.ok(doc.promptLiterals().some((p) => p.start === atHover.start && p.text === atHover.text), 'the list has it too');
+  } finally {
+    doc.dispose();
+  }
+});
