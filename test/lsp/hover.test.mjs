@@ -60,7 +60,7 @@ test('prompt hover: placeholders are not counted and a leading placeholder in a 
     assert.match(md, new RegExp(`\\*\\*${tokens} tokens\\*\\*`));
     assert.match(md, /2 placeholders not counted/);
     assert.match(md, /Model `deepseek-v4-pro` \(from the constant this call names\)/);
-    assert.match(md, /\*\*peak\*\* price now/);
+    assert.match(md, /\*\*Peak\*\* price now; off-peak from 2026-11-23 04:00 UTC/);
     assert.match(md, /starts with a placeholder/);
   } finally {
     await server.stop();

@@ -10,8 +10,8 @@ function utc(iso: string): string {
 }
 
 function priceWhen(c: CurrencyEstimate): string {
-  if (!c.hasPeakHours) return 'one price all day';
-  const state = c.peak ? '**peak** price now' : c.holiday ? 'off-peak now (public holiday)' : 'off-peak now';
+  if (!c.hasPeakHours) return 'One price all day';
+  const state = c.peak ? '**Peak** price now' : c.holiday ? 'Off-peak now (public holiday)' : 'Off-peak now';
   const change = c.nextChange ? `; ${c.peak ? 'off-peak' : 'peak'} from ${utc(c.nextChange)}` : '';
   return state + change;
 }
@@ -45,7 +45,7 @@ export function renderPromptHover(e: PromptEstimate): string {
     }
     lines.push('');
     const first = priced[0];
-    lines.push(`${capitalize(priceWhen(first))} · catalog row of ${first.sourceDate}${first.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}`);
+    lines.push(`${priceWhen(first)} · catalog row of ${first.sourceDate}${first.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}`);
   }
   for (const c of e.currencies.filter((x) => !x.priced)) lines.push(`\n${c.currency}: not priced — ${c.unpricedReason}.`);
   if (e.thinkingByDefault) lines.push('\nThis model thinks by default: reasoning tokens are billed as output.');
@@ -89,8 +89,4 @@ export function renderModelHover(catalog: Catalog, written: string, at: Date, cu
     if (when) lines.push('', when);
   }
   return lines.join('\n');
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
