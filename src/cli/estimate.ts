@@ -1,17 +1,13 @@
 // deepseek-cost estimate: every prompt literal in the given files with its tokens, model and cost,
 // computed exactly as the hover computes it.
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogWithOverrides } from '../catalog';
 import { estimatePrompt, type PromptEstimate } from '../core/estimate/promptEstimate';
 import { formatCount, formatMoney } from '../core/money';
-import { ParsedDocument } from '../core/scan';
 import { countTokens } from '../core/tokenizer';
 import { defaultLintSettings, lintSettingsSchema } from '../shared/settings';
-import { collectFiles } from './walk';
-import { isServedFile, LineIndex, readSource } from './sourceFiles';
+import { forEachSourceFile } from './sourceFiles';
 import { type CliIO, parseTime, UsageError } from './io';
-import { readOverrides } from './overrides';
+import { catalogForOption } from './overrides';
 
 export const ESTIMATE_USAGE = `usage: deepseek-cost estimate FILE... [--format text|json] [--at <ISO time>] [--currency USD|CNY]
                                 [--default-model ID] [--min-length N] [--catalog <override.json>]
@@ -54,33 +50,18 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
   if (minLength && !minLength.success) throw new UsageError('--min-length takes a positive whole number');
   const promptMinLength = minLength?.data ?? defaultLintSettings.promptMinLength;
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
-  const { catalog, errors } = catalogWithOverrides(values.catalog ? await readOverrides(values.catalog, io.cwd) : undefined);
-  if (errors.length) throw new UsageError(errors.join('\n'));
+  const catalog = await catalogForOption(values.catalog, io);
   const currencies = currency === 'USD' ? (['USD', 'CNY'] as const) : (['CNY', 'USD'] as const);
 
-  const { files, problems } = await collectFiles(positionals, io.cwd, isServedFile);
-  for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
   const rows: EstimateRow[] = [];
-  for (const file of files) {
-    const rel = path.relative(io.cwd, file).split(path.sep).join('/');
-    const source = await readSource(file, defaultLintSettings.maxFileSizeKB);
-    if (source.kind === 'skipped') {
-      io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
-      continue;
+  const { listed } = await forEachSourceFile(positionals, io, defaultLintSettings.maxFileSizeKB, ({ rel, doc, lines }) => {
+    for (const prompt of doc.promptLiterals({ promptMinLength })) {
+      const estimate = estimatePrompt(prompt, countTokens(prompt.text), catalog, at, values['default-model']!, [...currencies]);
+      const start = lines.position(prompt.start);
+      const end = lines.position(prompt.end);
+      rows.push({ file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason: prompt.reason, ...estimate });
     }
-    const doc = await ParsedDocument.create(source.language, source.text);
-    try {
-      const lines = new LineIndex(source.text);
-      for (const prompt of doc.promptLiterals({ promptMinLength })) {
-        const estimate = estimatePrompt(prompt, countTokens(prompt.text), catalog, at, values['default-model']!, [...currencies]);
-        const start = lines.position(prompt.start);
-        const end = lines.position(prompt.end);
-        rows.push({ file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason: prompt.reason, ...estimate });
-      }
-    } finally {
-      doc.dispose();
-    }
-  }
+  });
   if (values.format === 'json') {
     io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows }, null, 2) + '\n');
   } else {
@@ -92,7 +73,7 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
       const ph = r.placeholders ? `, ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} not counted` : '';
       io.stdout(`${r.file}:${r.line}:${r.column}: ${formatCount(r.tokens)} tokens${ph} → ${r.model}: ${cost}${r.prefixCacheWarning ? ' [starts with a placeholder: defeats the prefix cache]' : ''}\n`);
     }
-    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}\n`);
   }
   return 0;
 }

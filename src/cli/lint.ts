@@ -1,15 +1,11 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogWithOverrides } from '../catalog';
 import { modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
-import { ParsedDocument } from '../core/scan';
 import { defaultLintSettings } from '../shared/settings';
-import { collectFiles } from './walk';
-import { isServedFile, LineIndex, readSource } from './sourceFiles';
+import { forEachSourceFile } from './sourceFiles';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
-import { readOverrides } from './overrides';
+import { catalogForOption } from './overrides';
 
 export interface LintFinding {
   file: string;
@@ -51,47 +47,28 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
   const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
-  const { catalog, errors } = catalogWithOverrides(values.catalog ? await readOverrides(values.catalog, io.cwd) : undefined);
-  if (errors.length) throw new UsageError(errors.join('\n'));
-
-  const inputs = positionals.length ? positionals : ['.'];
-  const { files, problems } = await collectFiles(inputs, io.cwd, isServedFile);
-  for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
+  const catalog = await catalogForOption(values.catalog, io);
   const isId = modelIdPredicate(catalog);
   const findings: LintFinding[] = [];
-  let scanned = 0;
-  for (const file of files) {
-    const source = await readSource(file, maxKB);
-    const rel = path.relative(io.cwd, file).split(path.sep).join('/');
-    if (source.kind === 'skipped') {
-      io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
-      continue;
+  const { scanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, ({ rel, doc, lines }) => {
+    for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity)) {
+      const start = lines.position(f.start);
+      const end = lines.position(f.end);
+      findings.push({
+        file: rel,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        modelId: f.written,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        replacements: f.replacements.map((r) => r.text),
+        helpUri: f.sourceUrl,
+      });
     }
-    scanned++;
-    const doc = await ParsedDocument.create(source.language, source.text);
-    try {
-      const lines = new LineIndex(source.text);
-      for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity)) {
-        const start = lines.position(f.start);
-        const end = lines.position(f.end);
-        findings.push({
-          file: rel,
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          modelId: f.written,
-          severity: f.severity,
-          code: f.code,
-          message: f.message,
-          replacements: f.replacements.map((r) => r.text),
-          helpUri: f.sourceUrl,
-        });
-      }
-    } finally {
-      doc.dispose();
-    }
-  }
+  });
 
   if (format === 'json') {
     io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from './io';
+import { type Catalog, catalogWithOverrides } from '../catalog';
+import { type CliIO, UsageError } from './io';
 
 /** Reads a catalog override file (same shape as the deepseekCost.catalogOverrides setting). */
 export async function readOverrides(file: string, cwd: string): Promise<unknown> {
@@ -9,4 +10,11 @@ export async function readOverrides(file: string, cwd: string): Promise<unknown>
   } catch (err) {
     throw new UsageError(`--catalog ${file}: ${err instanceof SyntaxError ? `not valid JSON (${err.message})` : String(err)}`);
   }
+}
+
+/** The catalog a command runs with: the shipped one, with `--catalog FILE` merged over it when given. */
+export async function catalogForOption(file: string | undefined, io: CliIO): Promise<Catalog> {
+  const { catalog, errors } = catalogWithOverrides(file ? await readOverrides(file, io.cwd) : undefined);
+  if (errors.length) throw new UsageError(errors.join('\n'));
+  return catalog;
 }

@@ -1,7 +1,9 @@
 // Reading a source file for the CLI with the same guards as the server: size limit, binary check.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { scanLanguageFor } from '../core/scan';
+import { ParsedDocument, scanLanguageFor } from '../core/scan';
+import type { CliIO } from './io';
+import { collectFiles } from './walk';
 import type { ScanLanguage } from '../core/scan/types';
 
 const EXTENSION_LANGUAGES: Record<string, string> = {
@@ -66,4 +68,37 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo] + 1 };
   }
+}
+
+export interface ScannedFile {
+  /** Relative to the working directory, with `/`. */
+  rel: string;
+  doc: ParsedDocument;
+  lines: LineIndex;
+}
+
+/**
+ * Walks the inputs, reads every served file with the server's guards, parses it and hands it to
+ * `visit`. Missing paths and skipped files are reported on stderr and never stop the run.
+ */
+export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSizeKB: number, visit: (file: ScannedFile) => void): Promise<{ listed: number; scanned: number }> {
+  const { files, problems } = await collectFiles(inputs, io.cwd, isServedFile);
+  for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
+  let scanned = 0;
+  for (const file of files) {
+    const rel = path.relative(io.cwd, file).split(path.sep).join('/');
+    const source = await readSource(file, maxFileSizeKB);
+    if (source.kind === 'skipped') {
+      io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
+      continue;
+    }
+    scanned++;
+    const doc = await ParsedDocument.create(source.language, source.text);
+    try {
+      visit({ rel, doc, lines: new LineIndex(source.text) });
+    } finally {
+      doc.dispose();
+    }
+  }
+  return { listed: files.length, scanned };
 }
