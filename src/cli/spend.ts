@@ -2,10 +2,9 @@
 // ledger and catalog as the editor's status bar.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { catalogWithOverrides, shippedCatalogData } from '../catalog';
 import { SpendTracker, expandHome, isValidTimeZone, machineTimeZone, type SpendTotals } from '../core/usage';
 import { UsageError, parseTime } from './io';
-import { readOverrides } from './overrides';
+import { catalogForOption } from './overrides';
 
 const HELP = `usage: deepseek-cost spend LOG... [options]
 
@@ -84,12 +83,9 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
   const until = values.until !== undefined ? parseTime(values.until, '--until').getTime() : undefined;
   if (since !== undefined && until !== undefined && until <= since) throw new UsageError('--until must be later than --since');
 
-  let catalog = shippedCatalogData();
-  if (values.catalog) {
-    const merged = catalogWithOverrides(await readOverrides(values.catalog, io.cwd));
-    for (const e of merged.errors) io.stderr(`deepseek-cost spend: ${e}\n`);
-    catalog = merged.catalog;
-  }
+  // A bad override file is bad usage here as in lint and estimate: pricing with a catalog the user
+  // did not ask for would be silently wrong.
+  const catalog = await catalogForOption(values.catalog, io);
 
   const patterns = positionals.map((p) => resolve(io.cwd, expandHome(p)));
   const tracker = new SpendTracker({ patterns, catalog, currency, timeZone, logTimezone, sessionStart: since ?? 0, since, until });

@@ -95,6 +95,7 @@ test('lint text format, bad usage exit 2, missing paths and binary/huge files re
     'a.py': 'x = f(model="deepseek-chat")\n',
     'bin.json': '\u0000\u0001binary "deepseek-chat"',
     'big.py': 'm = "deepseek-chat"\n' + '#'.repeat(3 * 1024 * 1024),
+    'override.catalog': '{"models": 5}',
   });
   try {
     const text = await runCli(['lint', '.', 'missing-dir', '--at', '2026-11-23T00:00:00Z'], dir);
@@ -111,6 +112,15 @@ test('lint text format, bad usage exit 2, missing paths and binary/huge files re
     const badCatalog = await runCli(['lint', '--catalog', 'a.py'], dir);
     assert.equal(badCatalog.code, 2);
     assert.match(badCatalog.stderr, /not valid JSON/);
+    // Every command treats a bad --catalog the same way: bad usage, nothing priced with a wrong catalog.
+    for (const cmd of [['estimate', 'a.py'], ['spend', 'a.py']]) {
+      const r = await runCli([...cmd, '--catalog', 'a.py'], dir);
+      assert.equal(r.code, 2, `${cmd[0]} --catalog with a bad file`);
+      assert.match(r.stderr, /not valid JSON/);
+    }
+    const invalidOverride = await runCli(['lint', '--catalog', 'override.catalog'], dir);
+    assert.equal(invalidOverride.code, 2);
+    assert.match(invalidOverride.stderr, /catalogOverrides is invalid, the shipped catalog stays in force: models/);
   } finally {
     cleanup();
   }
