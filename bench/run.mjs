@@ -24,6 +24,19 @@ const results = {
   quick,
 };
 
+function printIngest(r) {
+  const e = r.engine;
+  console.log(`\nLog ingestion (${r.sizeMB} MB generated, ${r.generatedRequests} requests, every format)`);
+  console.log(`  deepseek-cost spend: ${e.ingestMBps} MB/s wall (${e.ingestMBpsPerCpuSecond} MB per CPU second), peak RSS ${e.peakRssMB} MB, ${e.requests} requests counted, ${e.skippedLines} lines skipped`);
+  console.log(`  a quarter of the data: peak RSS ${e.quarterSize.peakRssMB} MB, against ${e.peakRssMB} MB for all of it`);
+  const cc = r.claudeCode;
+  console.log(`  Claude Code transcripts, ${cc.sizeMB} MB: ours ${cc.ours.wallMs} ms, ${cc.ours.peakRssMB} MB`);
+  if (cc.ccusage) {
+    console.log(`  ccusage ${cc.ccusage.version} --offline: ${cc.ccusage.wallMs} ms, ${cc.ccusage.peakRssMB} MB (exit ${cc.ccusage.exitCode}); same token totals: ${cc.sameTokens}`);
+    if (cc.ratios) console.log(`  ratios ours/ccusage: wall ${cc.ratios.wallTimeOursOverCcusage}, CPU ${cc.ratios.cpuTimeOursOverCcusage}, peak memory ${cc.ratios.peakRssOursOverCcusage}`);
+  }
+}
+
 function build() {
   console.log('building production bundles…');
   execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
@@ -54,8 +67,7 @@ if (only.has('ingest')) {
   const ingest = await import('./ingest.bench.mjs');
   const size = ingest.parseSize(option('--ingest-size', quick ? '64MB' : '1GB'));
   results.ingest = await ingest.runIngestBench({ sizeBytes: size, log: (m) => console.log(`  ${m}`) });
-  if (ingest.printIngest) ingest.printIngest(results.ingest);
-  else console.log(JSON.stringify(results.ingest, null, 2));
+  printIngest(results.ingest);
 }
 if (only.has('size')) {
   results.size = sizes();
