@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FindingReplacement, type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { mentionsModelId } from '../core/scan';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 
@@ -72,9 +73,12 @@ export class ModelIdDiagnostics {
     if (token.isCancellationRequested) return undefined;
     const skip = this.store.skipReason(uri, settings.maxFileSizeKB);
     if (skip) return this.skipNote(uri, skip);
+    const isId = modelIdPredicate(catalog);
+    // A file that never names a model needs no parse for diagnostics (hovers parse it when asked).
+    if (!mentionsModelId(this.store.get(uri)?.getText() ?? '', isId)) return [];
     const current = await this.store.parsed(uri);
     if (!current || token.isCancellationRequested) return undefined;
-    const literals = current.parsed.modelIdLiterals(modelIdPredicate(catalog));
+    const literals = current.parsed.modelIdLiterals(isId);
     const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
     return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
       kind: 'deepseek-model-id',

@@ -179,3 +179,19 @@ test('a file over the size limit is skipped with a note when it mentions DeepSee
     await server.stop();
   }
 });
+
+test('a file that never names a model gets none, and names typed in later are found', async () => {
+  const server = await startServer({ now: '2026-11-23T10:00:00Z' });
+  try {
+    const uri = await server.open('late.py', 'python', 'x = 1\n');
+    assert.deepEqual((await server.diagnostics(uri)).items, []);
+    await server.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'r = f(model="deepseek-chat")\n' }]);
+    assert.deepEqual((await server.diagnostics(uri)).items.map((d) => [d.data.written, d.range.start.line]), [['deepseek-chat', 1]]);
+    await server.change(uri, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 26 } }, text: 'gpt' }]);
+    assert.deepEqual((await server.diagnostics(uri)).items, []);
+    await server.change(uri, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 16 } }, text: 'deepseek-coder' }]);
+    assert.deepEqual((await server.diagnostics(uri)).items.map((d) => d.data.written), ['deepseek-coder']);
+  } finally {
+    await server.stop();
+  }
+});

@@ -42,3 +42,13 @@ export function candidateOffsets(src: string, isId: (idWithoutPrefix: string) =>
   }
   return out;
 }
+
+/** Whether the text has any candidate at all: most files never mention DeepSeek and need no parse. */
+export function mentionsModelId(src: string, isId: (idWithoutPrefix: string) => boolean): boolean {
+  const re = new RegExp(CANDIDATE.source, 'gi');
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    WORD.lastIndex = m.index;
+    if (isId(WORD.exec(src)?.[0] ?? '')) return true;
+  }
+  return false;
+}

@@ -9,4 +9,5 @@ export type { ModelIdLiteral, PromptLiteral, ScanLanguage, ScanOptions, StringLi
 export type { TextChange, IsModelId } from './scanner';
 export { ParsedDocument, DEFAULT_SCAN_OPTIONS } from './document';
 export { scanLanguageFor } from './language';
+export { mentionsModelId } from './ids';
 export { loadAllGrammars as preloadGrammars } from './runtime';
