@@ -160,3 +160,31 @@ export function applyFormatFields(lit: StringLiteral): StringLiteral {
   }
   return { ...lit, value: out, placeholders: lit.placeholders + count, startsWithPlaceholder: startsWith };
 }
+
+/** The literal a node sits in, looking up no further than the enclosing block (Go and Rust). */
+export function literalInBlock(node: TSNode, literalTypes: ReadonlySet<string>): TSNode | undefined {
+  for (let n: TSNode | null = node; n; n = n.parent) {
+    if (literalTypes.has(n.type)) return n;
+    if (n.type === 'block' || n.type === 'source_file') return undefined;
+  }
+  return undefined;
+}
+
+/** `(x)` and `a + b` around a literal, as Go and Java join strings. */
+export function plusJoinParent(node: TSNode): TSNode | undefined {
+  const p = node.parent;
+  if (p?.type === 'parenthesized_expression') return p;
+  if (p?.type === 'binary_expression' && p.childForFieldName('operator')?.type === '+') return p;
+  return undefined;
+}
+
+/** The pieces of what plusJoinParent returns. */
+export function plusOperands(node: TSNode): { nodes: TSNode[] } | undefined {
+  if (node.type === 'parenthesized_expression') return { nodes: namedChildrenOf(node) };
+  if (node.type === 'binary_expression') {
+    const l = node.childForFieldName('left');
+    const r = node.childForFieldName('right');
+    return l && r ? { nodes: [l, r] } : undefined;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import type { TSNode } from '../runtime';
 import type { StringLiteral } from '../types';
 import { decodeGo } from '../escapes';
-import { type Dialect, type Entry, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
+import { literalInBlock, plusJoinParent, plusOperands, type Dialect, type Entry, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
 
 const literalTypes = new Set(['interpreted_string_literal', 'raw_string_literal']);
 
@@ -37,13 +37,7 @@ function callee(fn: TSNode | null): string {
 export const go: Dialect = {
   literalTypes,
 
-  literalOf(node) {
-    for (let n: TSNode | null = node; n; n = n.parent) {
-      if (literalTypes.has(n.type)) return n;
-      if (n.type === 'block' || n.type === 'source_file') return undefined;
-    }
-    return undefined;
-  },
+  literalOf: (node) => literalInBlock(node, literalTypes),
 
   decode,
 
@@ -52,22 +46,9 @@ export const go: Dialect = {
     return el?.type === 'literal_element' && el.parent?.type === 'keyed_element' && same(el.parent.childForFieldName('key'), el);
   },
 
-  joinParent(node) {
-    const p = node.parent;
-    if (p?.type === 'parenthesized_expression') return p;
-    if (p?.type === 'binary_expression' && p.childForFieldName('operator')?.type === '+') return p;
-    return undefined;
-  },
+  joinParent: plusJoinParent,
 
-  operands(node) {
-    if (node.type === 'parenthesized_expression') return { nodes: namedChildrenOf(node) };
-    if (node.type === 'binary_expression') {
-      const l = node.childForFieldName('left');
-      const r = node.childForFieldName('right');
-      return l && r ? { nodes: [l, r] } : undefined;
-    }
-    return undefined;
-  },
+  operands: plusOperands,
 
   keyedParent(expr, src) {
     const n = outward(expr);

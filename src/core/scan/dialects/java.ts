@@ -1,7 +1,7 @@
 import type { TSNode } from '../runtime';
 import type { StringLiteral } from '../types';
 import { decodeJava } from '../escapes';
-import { type Dialect, type Entry, type KeyedPosition, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
+import { plusJoinParent, plusOperands, type Dialect, type Entry, type KeyedPosition, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
 
 /** Text blocks: drop the opening line, strip the incidental indentation and trailing spaces. */
 function textBlockContent(raw: string): string {
@@ -77,22 +77,9 @@ export const java: Dialect = {
     return !!call && isMapOf(call) && indexIn(args(call), literal) % 2 === 0;
   },
 
-  joinParent(node) {
-    const p = node.parent;
-    if (p?.type === 'parenthesized_expression') return p;
-    if (p?.type === 'binary_expression' && p.childForFieldName('operator')?.type === '+') return p;
-    return undefined;
-  },
+  joinParent: plusJoinParent,
 
-  operands(node) {
-    if (node.type === 'parenthesized_expression') return { nodes: namedChildrenOf(node) };
-    if (node.type === 'binary_expression') {
-      const l = node.childForFieldName('left');
-      const r = node.childForFieldName('right');
-      return l && r ? { nodes: [l, r] } : undefined;
-    }
-    return undefined;
-  },
+  operands: plusOperands,
 
   keyedParent(expr, src): KeyedPosition | undefined {
     const call = expr.parent?.type === 'argument_list' ? expr.parent.parent : null;

@@ -3,7 +3,7 @@
 import type { TSNode } from '../runtime';
 import type { StringLiteral } from '../types';
 import { decodeRust } from '../escapes';
-import { type Dialect, type Entry, type KeyedPosition, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
+import { literalInBlock, type Dialect, type Entry, type KeyedPosition, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
 
 const literalTypes = new Set(['string_literal', 'raw_string_literal']);
 const conversions = new Set(['to_string', 'into', 'to_owned']);
@@ -112,13 +112,7 @@ function calleeOf(fn: TSNode | null): string {
 export const rust: Dialect = {
   literalTypes,
 
-  literalOf(node) {
-    for (let n: TSNode | null = node; n; n = n.parent) {
-      if (literalTypes.has(n.type)) return n;
-      if (n.type === 'block' || n.type === 'source_file') return undefined;
-    }
-    return undefined;
-  },
+  literalOf: (node) => literalInBlock(node, literalTypes),
 
   decode,
 
