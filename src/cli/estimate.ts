@@ -1,7 +1,7 @@
 // deepseek-cost estimate: every prompt literal in the given files with its tokens, model and cost,
 // computed exactly as the hover computes it.
 import { parseArgs } from 'node:util';
-import { estimatePrompt, type PromptEstimate } from '../core/estimate/promptEstimate';
+import { currencyOrder, estimatePrompt, type PromptEstimate } from '../core/estimate/promptEstimate';
 import { formatCount, formatMoney } from '../core/money';
 import { countTokens } from '../core/tokenizer';
 import { defaultLintSettings, lintSettingsSchema } from '../shared/settings';
@@ -51,12 +51,12 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
   const promptMinLength = minLength?.data ?? defaultLintSettings.promptMinLength;
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
   const catalog = await catalogForOption(values.catalog, io);
-  const currencies = currency === 'USD' ? (['USD', 'CNY'] as const) : (['CNY', 'USD'] as const);
+  const currencies = currencyOrder(currency);
 
   const rows: EstimateRow[] = [];
   const { listed } = await forEachSourceFile(positionals, io, defaultLintSettings.maxFileSizeKB, ({ rel, doc, lines }) => {
     for (const prompt of doc.promptLiterals({ promptMinLength })) {
-      const estimate = estimatePrompt(prompt, countTokens(prompt.text), catalog, at, values['default-model']!, [...currencies]);
+      const estimate = estimatePrompt(prompt, countTokens(prompt.text), catalog, at, values['default-model']!, currencies);
       const start = lines.position(prompt.start);
       const end = lines.position(prompt.end);
       rows.push({ file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason: prompt.reason, ...estimate });

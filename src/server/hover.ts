@@ -1,17 +1,12 @@
 // Hover: a model ID shows its lifecycle and prices now; a prompt shows its exact DeepSeek token
 // count and what it costs. Cancellation is checked after every await.
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
-import type { Currency } from '../catalog/schema';
 import { findModel } from '../catalog/resolve';
-import { estimatePrompt } from '../core/estimate/promptEstimate';
+import { currencyOrder, estimatePrompt } from '../core/estimate/promptEstimate';
 import { renderModelHover, renderPromptHover } from '../core/estimate/renderHover';
 import { countTokens } from '../core/tokenizer';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
-
-export function currencyOrder(first: Currency): Currency[] {
-  return first === 'USD' ? ['USD', 'CNY'] : ['CNY', 'USD'];
-}
 
 export async function hover(params: HoverParams, store: DocumentStore, settings: ServerSettings, now: () => Date, token: CancellationToken): Promise<Hover | null> {
   const uri = params.textDocument.uri;

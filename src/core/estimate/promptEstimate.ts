@@ -3,6 +3,11 @@ import type { Catalog, Currency, Rates } from '../../catalog/schema';
 import { costOf, findModel, modelStatusAt, priceAt, splitRouterPrefix } from '../../catalog/resolve';
 import type { PromptLiteral } from '../scan/types';
 
+/** Both currencies, the user's choice first: the hover and `deepseek-cost estimate` show them in this order. */
+export function currencyOrder(first: Currency): Currency[] {
+  return first === 'USD' ? ['USD', 'CNY'] : ['CNY', 'USD'];
+}
+
 export interface CurrencyEstimate {
   currency: Currency;
   priced: boolean;
