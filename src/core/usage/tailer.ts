@@ -52,15 +52,8 @@ export interface TailedFileInfo {
 
 const HEAD_BYTES = 4096;
 
-interface FileState {
-  path: string;
-  dev: number;
-  ino: number;
-  headHash: string;
-  headLength: number;
-  offset: number;
+interface FileState extends TailedFileInfo {
   skipping: boolean;
-  size: number;
   mtimeMs: number;
   skippedLines: number;
   lines: number;
