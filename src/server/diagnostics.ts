@@ -75,7 +75,8 @@ export class ModelIdDiagnostics {
     if (skip) return this.skipNote(uri, skip);
     const isId = modelIdPredicate(catalog);
     // A file that never names a model needs no parse for diagnostics (hovers parse it when asked).
-    if (!mentionsModelId(this.store.get(uri)?.getText() ?? '', isId)) return [];
+    // Once a parse exists, the scanner's own candidate search answers the same question.
+    if (!this.store.hasParse(uri) && !mentionsModelId(this.store.get(uri)?.getText() ?? '', isId)) return [];
     const current = await this.store.parsed(uri);
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);

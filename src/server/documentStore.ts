@@ -19,6 +19,8 @@ interface Entry {
   parsed?: ParsedDocument;
   parsedVersion?: number;
   pendingEdits: TextEditForTree[];
+  /** UTF-8 size and binary check of one version: every pull and hover asks, the text changes less often. */
+  measured?: { version: number; bytes: number; binary: boolean };
   /** Serializes parse work per document so concurrent requests never race on the tree. */
   work: Promise<unknown>;
 }
@@ -76,12 +78,20 @@ export class DocumentStore {
   skipReason(uri: string, maxFileSizeKB: number): SkipReason | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    const text = entry.document.getText();
-    // UTF-16 length × 1 is a lower bound of the UTF-8 size; good enough to refuse a huge file early.
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const version = entry.document.version;
+    if (entry.measured?.version !== version) {
+      const text = entry.document.getText();
+      entry.measured = { version, bytes: Buffer.byteLength(text, 'utf8'), binary: text.slice(0, 8192).includes('\u0000') };
+    }
+    const { bytes, binary } = entry.measured;
     if (bytes > maxFileSizeKB * 1024) return { kind: 'too-large', bytes, limitKB: maxFileSizeKB };
-    if (text.slice(0, 8192).includes('\u0000')) return { kind: 'binary' };
+    if (binary) return { kind: 'binary' };
     return undefined;
+  }
+
+  /** Whether a parse tree is kept for the document (edits then reparse incrementally). */
+  hasParse(uri: string): boolean {
+    return !!this.entries.get(uri)?.parsed;
   }
 
   /** The parse of the document at its current version, reparsed incrementally when edits are pending. */
