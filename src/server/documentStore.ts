@@ -71,10 +71,6 @@ export class DocumentStore {
     return this.entries.get(uri)?.document;
   }
 
-  all(): TextDocument[] {
-    return [...this.entries.values()].map((e) => e.document);
-  }
-
   skipReason(uri: string, maxFileSizeKB: number): SkipReason | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;

@@ -10,4 +10,3 @@ export type { TextChange, IsModelId } from './scanner';
 export { ParsedDocument, DEFAULT_SCAN_OPTIONS } from './document';
 export { scanLanguageFor } from './language';
 export { mentionsModelId } from './ids';
-export { loadAllGrammars as preloadGrammars } from './runtime';

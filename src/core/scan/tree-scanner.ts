@@ -156,11 +156,6 @@ export class TreeScanner implements Scanner {
     return this.allPrompts.get(minLength, () => this.prompts.all(minLength));
   }
 
-  /** For tests: the tree's S-expression, to compare incremental and fresh parses. */
-  treeString(): string {
-    return this.tree.rootNode.toString();
-  }
-
   dispose(): void {
     this.tree.delete();
   }
