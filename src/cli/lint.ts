@@ -1,9 +1,14 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
+import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
 import { modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { applyTextEdits, fixesForFinding, preferredEdits } from '../core/lint/fixes';
+import { ParsedDocument } from '../core/scan';
+import { splitRouterPrefix } from '../catalog/resolve';
 import { unparsedNote } from '../core/lint/unparsedRegion';
 import { defaultLintSettings } from '../shared/settings';
-import { forEachSourceFile } from './sourceFiles';
+import { forEachSourceFile, LineIndex } from './sourceFiles';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
@@ -26,9 +31,11 @@ export interface LintFinding {
   helpUri?: string;
 }
 
-export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>]
+export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>] [--fix | --fix-dry-run]
 
 Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
+--fix applies the editor's preferred quick fix to each finding in place (thinking edits included) and
+reports what remains; --fix-dry-run prints those edits as a unified diff and changes nothing.
 Directories are walked honouring .gitignore. Exit code: 1 when any error or warning is found, 0 otherwise, 2 on bad usage.`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
@@ -40,6 +47,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       at: { type: 'string' },
       catalog: { type: 'string' },
       'max-file-size': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,10 +61,38 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
   const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'diff' : undefined;
   const catalog = await catalogForOption(values.catalog, io);
   const isId = modelIdPredicate(catalog);
   const findings: LintFinding[] = [];
-  const { scanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, ({ rel, doc, lines }) => {
+  let filesFixed = 0;
+  const { scanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, async (scanned) => {
+    let { doc, lines } = scanned;
+    const { rel, file } = scanned;
+    let fixedDoc: ParsedDocument | undefined;
+    if (fixMode) {
+      // Exactly the editor's fix-all: the preferred fix of each finding; then the fixed text is linted.
+      const fixes = modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity, { path: rel }).map((f) => fixesForFinding(f, doc.text, catalog, at, doc));
+      const fixedText = applyTextEdits(doc.text, preferredEdits(fixes));
+      if (fixedText !== doc.text) {
+        filesFixed++;
+        if (fixMode === 'write') await fs.writeFile(file, fixedText, 'utf8');
+        else io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, doc.text, fixedText));
+        fixedDoc = await ParsedDocument.create(doc.language, fixedText);
+        doc = fixedDoc;
+        lines = new LineIndex(fixedText);
+      }
+    }
+    try {
+      report(rel, doc, lines);
+    } finally {
+      fixedDoc?.dispose();
+    }
+  });
+  if (fixMode) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fixMode === 'write' ? 'fixed' : 'would be fixed'}\n`);
+
+  function report(rel: string, doc: ParsedDocument, lines: LineIndex): void {
     for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity, { path: rel })) {
       const start = lines.position(f.start);
       const end = lines.position(f.end);
@@ -69,7 +106,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
         severity: f.severity,
         code: f.code,
         message: f.message,
-        replacements: f.replacements.map((r) => r.text),
+        // The fixes the editor offers, preferred first (a legacy replacement followed to the current model).
+        replacements: fixesForFinding(f, doc.text, catalog, at, doc).map((x) => splitRouterPrefix(f.written).prefix + x.id),
         provider: f.provider,
         role: f.role,
         helpUri: f.sourceUrl,
@@ -85,8 +123,11 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
         replacements: [], provider: '', role: '',
       });
     }
-  });
+  }
 
+  const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+  // A dry run's standard output is the patch alone, so it can be applied as it is.
+  if (fixMode === 'diff') return failed ? 1 : 0;
   if (format === 'json') {
     io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
   } else if (format === 'sarif') {

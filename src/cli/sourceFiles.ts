@@ -73,6 +73,8 @@ export class LineIndex {
 export interface ScannedFile {
   /** Relative to the working directory, with `/`. */
   rel: string;
+  /** As found on disk (absolute). */
+  file: string;
   doc: ParsedDocument;
   lines: LineIndex;
 }
@@ -81,7 +83,7 @@ export interface ScannedFile {
  * Walks the inputs, reads every served file with the server's guards, parses it and hands it to
  * `visit`. Missing paths and skipped files are reported on stderr and never stop the run.
  */
-export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSizeKB: number, visit: (file: ScannedFile) => void): Promise<{ listed: number; scanned: number }> {
+export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSizeKB: number, visit: (file: ScannedFile) => void | Promise<void>): Promise<{ listed: number; scanned: number }> {
   const { files, problems } = await collectFiles(inputs, io.cwd, isServedFile);
   for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
   let scanned = 0;
@@ -95,7 +97,7 @@ export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSize
     scanned++;
     const doc = await ParsedDocument.create(source.language, source.text);
     try {
-      visit({ rel, doc, lines: new LineIndex(source.text) });
+      await visit({ rel, file, doc, lines: new LineIndex(source.text) });
     } finally {
       doc.dispose();
     }
