@@ -11,7 +11,7 @@ import { normalizeKey } from './dialect';
 /** The SDK forms recognised, named in titles and the README. */
 export type ThinkingForm =
   | 'openai-python' | 'langchain-python' | 'litellm' | 'openai-node' | 'langchain-js' | 'ai-sdk'
-  | 'request-body' | 'litellm-proxy-yaml';
+  | 'request-body' | 'litellm-proxy-yaml' | 'openai-java';
 
 export interface TextEdit {
   start: number;
@@ -74,6 +74,7 @@ export function planThinkingOff(site: ThinkingSite): ThinkingPlan | undefined {
     case 'yaml': return yamlProxy(site);
     case 'go': return goMap(site);
     case 'rust': return rustJson(site);
+    case 'java': return javaBuilder(site);
     default: return undefined;
   }
 }
@@ -293,4 +294,22 @@ function rustJson(site: ThinkingSite): ThinkingPlan | undefined {
   const entries = dialect.entries(keyed.owner, src);
   if (!isBody(entries)) return undefined;
   return planFor('request-body', JSON_THINKING, !!has(entries, 'thinking'), insertAfter(src, expr, [JSON_THINKING]));
+}
+
+// OpenAI Java SDK: request builders take extra JSON through putAdditionalBodyProperty(String,
+// JsonValue) (its generated ChatCompletionCreateParams.Builder). Fully qualified names need no
+// import; Collections.singletonMap keeps Java 8, the SDK's minimum.
+const JAVA_PUT = '.putAdditionalBodyProperty("thinking", com.openai.core.JsonValue.from(java.util.Collections.singletonMap("type", "disabled")))';
+
+/** `ChatCompletionCreateParams.builder().model("deepseek-chat")…` */
+function javaBuilder(site: ThinkingSite): ThinkingPlan | undefined {
+  const { expr } = site;
+  const args = expr.parent;
+  const call = args?.type === 'argument_list' ? args.parent : undefined;
+  if (!call || call.type !== 'method_invocation' || call.childForFieldName('name')?.text !== 'model' || args!.namedChildren.length !== 1) return undefined;
+  let top = call;
+  while (top.parent?.type === 'method_invocation' && top.parent.childForFieldName('object')?.id === top.id) top = top.parent;
+  if (!/\bChatCompletionCreateParams\s*\.\s*builder\s*\(/.test(top.text)) return undefined;
+  const present = /putAdditionalBodyProperty\s*\(\s*"thinking"/.test(top.text);
+  return planFor('openai-java', 'putAdditionalBodyProperty("thinking", {"type": "disabled"})', present, { start: call.endIndex, end: call.endIndex, newText: JAVA_PUT });
 }
