@@ -50,8 +50,10 @@ export async function codeActions(
 
   if (wants(CodeActionKind.QuickFix)) {
     let ours = params.context.diagnostics.filter((d) => dataOf(d));
-    if (ours.length === 0 && params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) {
-      // A client that drops diagnostic.data still gets its fixes, from this version's cached results.
+    // Thinking edits sit away from the ID: fixes computed on an older version are never applied.
+    const stale = ours.some((d) => dataOf(d)!.version !== document.version);
+    if ((ours.length === 0 && params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) || stale) {
+      // A client that drops diagnostic.data (or sends an older version's) still gets its fixes, from this version's cached results.
       const report = await diagnostics.pull(document.uri, undefined, token);
       ours = ('items' in report ? report.items : []).filter((d) => dataOf(d) && intersects(d.range, params.range));
     }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import { makeTree, runCli } from './helpers';
-import { parseErrors } from '../../support/parseErrors.mjs';
+import { parseErrors } from '../../support/parseErrors';
 
 const AT = ['--at', '2026-12-01T00:00:00Z'];
 
