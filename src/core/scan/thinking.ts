@@ -293,7 +293,10 @@ function rustJson(site: ThinkingSite): ThinkingPlan | undefined {
   if (!/^(serde_json::)?json$/.test(macro?.childForFieldName('macro')?.text ?? '')) return undefined;
   const entries = dialect.entries(keyed.owner, src);
   if (!isBody(entries)) return undefined;
-  return planFor('request-body', JSON_THINKING, !!has(entries, 'thinking'), insertAfter(src, expr, [JSON_THINKING]));
+  // The entry runs from its key token (`"model"`, before the `:`) to the value.
+  const key = expr.previousSibling?.type === ':' ? expr.previousSibling.previousSibling : null;
+  const entry = { startIndex: key?.startIndex ?? expr.startIndex, endIndex: expr.endIndex };
+  return planFor('request-body', JSON_THINKING, !!has(entries, 'thinking'), insertAfter(src, entry, [JSON_THINKING]));
 }
 
 // OpenAI Java SDK: request builders take extra JSON through putAdditionalBodyProperty(String,
