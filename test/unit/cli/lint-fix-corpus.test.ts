@@ -61,7 +61,6 @@ test('lint --fix on a held-out set of real-world-style files', async () => {
     assert.deepEqual(JSON.parse(fixed.stdout).findings, [], 'nothing retired, deprecated or legacy is left');
     for (const rel of files(dir)) {
       const text = readFileSync(path.join(dir, rel), 'utf8');
-      const before = readFileSync(path.join(corpus, rel), 'utf8');
       assert.doesNotMatch(text, /deepseek-(chat|reasoner|coder)\b/, rel);
       assert.equal([...text.matchAll(/disabled/g)].length, DISABLED[rel], `${rel}: thinking disabled once per deepseek-chat call`);
       // Merged, never a second container: one extra_body or providerOptions per call at most.
