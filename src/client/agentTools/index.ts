@@ -1,0 +1,96 @@
+// Registers the agent tools (VS Code's language model tools) and offers `deepseek-cost mcp` as an
+// MCP server, where this VS Code has those APIs. Registration is cheap: the tool code, zod, the
+// catalog and the scanner load on the first invocation.
+import * as vscode from 'vscode';
+import { AGENT_TOOL_NAMES, type AgentToolKey } from '../../agentTools/names';
+import type { TrackedSpend } from '../../agentTools/context';
+import { newerApi } from './lmApi';
+
+export function registerAgentTools(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, tracked: () => Promise<TrackedSpend | undefined>): vscode.Disposable[] {
+  const api = newerApi();
+  const disposables: vscode.Disposable[] = [];
+  if (typeof api.lm?.registerTool !== 'function' || !api.LanguageModelToolResult || !api.LanguageModelTextPart) {
+    log.info('agent tools: this VS Code has no language model tool API (1.95 or later); the tools are not offered');
+  } else {
+    const handlers = () => import('./handlers');
+    for (const key of Object.keys(AGENT_TOOL_NAMES) as AgentToolKey[]) {
+      try {
+        disposables.push(
+          api.lm.registerTool(AGENT_TOOL_NAMES[key], {
+            invoke: async (options, token) => (await handlers()).invokeTool(key, options.input, tracked, token),
+            // Synchronous and light: it only words the confirmation.
+            prepareInvocation: (options) => confirmation(key, options.input),
+          }),
+        );
+      } catch (err) {
+        log.error(`agent tools: could not register ${AGENT_TOOL_NAMES[key]}: ${String(err)}`);
+      }
+    }
+  }
+  disposables.push(...offerMcpServer(context, log));
+  return disposables;
+}
+
+/** The confirmation VS Code shows before a tool that opens files runs; none for checkModelId. */
+export function confirmation(key: AgentToolKey, input: unknown): { invocationMessage: string; confirmationMessages?: { title: string; message: string } } {
+  const i = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : '');
+  switch (key) {
+    case 'checkModelId':
+      return { invocationMessage: `Checking DeepSeek model ID ${typeof i.modelId === 'string' ? i.modelId : ''}` };
+    case 'lintFile':
+      return {
+        invocationMessage: `Checking ${String(i.path ?? 'a file')} for DeepSeek model IDs`,
+        confirmationMessages: { title: 'Read a file for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${String(i.path ?? 'the file')} (as saved on disk) and report retired or deprecated model IDs. Nothing is sent anywhere.` },
+      };
+    case 'lintWorkspace': {
+      const what = list(i.paths) || 'every source and config file in the workspace (honouring .gitignore)';
+      return {
+        invocationMessage: 'Checking the workspace for DeepSeek model IDs',
+        confirmationMessages: { title: 'Read workspace files for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${what} (as saved on disk) and report retired or deprecated model IDs. Nothing is sent anywhere.` },
+      };
+    }
+    case 'estimatePrompt':
+      if (typeof i.file !== 'string') return { invocationMessage: 'Counting DeepSeek tokens and cost' };
+      return {
+        invocationMessage: `Pricing the prompts in ${i.file}`,
+        confirmationMessages: { title: 'Read a file to price its prompts?', message: `DeepSeek Cost Lens will read ${i.file} (as saved on disk) and count its prompts' tokens. Nothing is sent anywhere.` },
+      };
+    case 'spend': {
+      const logs = list(i.logs);
+      if (!logs) return { invocationMessage: 'Reading the session\'s DeepSeek spend' };
+      return {
+        invocationMessage: 'Totalling DeepSeek spend from usage logs',
+        confirmationMessages: { title: 'Read usage logs?', message: `DeepSeek Cost Lens will read ${logs} to total DeepSeek spend. No API key is read and nothing is sent anywhere.` },
+      };
+    }
+  }
+}
+
+function offerMcpServer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const api = newerApi();
+  const Definition = api.McpStdioServerDefinition;
+  if (typeof api.lm?.registerMcpServerDefinitionProvider !== 'function' || !Definition) {
+    log.info('agent tools: this VS Code cannot take MCP server definitions from extensions (1.101 or later); run `deepseek-cost mcp` from your agent\'s own MCP settings instead');
+    return [];
+  }
+  const cli = context.asAbsolutePath('dist/cli.js');
+  const version = String((context.extension?.packageJSON as { version?: string } | undefined)?.version ?? '');
+  try {
+    return [
+      api.lm.registerMcpServerDefinitionProvider('deepseekCost.mcp', {
+        provideMcpServerDefinitions: () => {
+          // The extension host's own runtime runs the bundled CLI: Node in a server, Electron as Node on desktop.
+          const server = new Definition('DeepSeek Cost Lens', process.execPath, [cli, 'mcp'], { ELECTRON_RUN_AS_NODE: '1' }, version);
+          const folder = vscode.workspace.workspaceFolders?.[0];
+          if (folder?.uri.scheme === 'file') server.cwd = folder.uri;
+          return [server];
+        },
+      }),
+    ];
+  } catch (err) {
+    // A VS Code that has the function only as a proposal throws here.
+    log.info(`agent tools: MCP server definitions are not available in this VS Code (${err instanceof Error ? err.message : String(err)})`);
+    return [];
+  }
+}
