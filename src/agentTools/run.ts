@@ -51,20 +51,3 @@ async function answer(key: AgentToolKey, input: unknown, ctx: AgentToolContext):
       return spendForAgent(input as AgentToolInput<'spend'>, ctx);
   }
 }
-
-/** Which files a call would open, for the confirmation VS Code shows before running it. */
-export function filesToRead(key: AgentToolKey, input: Record<string, unknown> | undefined): string | undefined {
-  const i = input ?? {};
-  switch (key) {
-    case 'lintFile':
-      return typeof i.path === 'string' ? i.path : undefined;
-    case 'lintWorkspace':
-      return Array.isArray(i.paths) && i.paths.length ? i.paths.join(', ') : 'every source and config file in the workspace (honouring .gitignore)';
-    case 'estimatePrompt':
-      return typeof i.file === 'string' ? i.file : undefined;
-    case 'spend':
-      return Array.isArray(i.logs) && i.logs.length ? i.logs.join(', ') : undefined;
-    default:
-      return undefined;
-  }
-}

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { AGENT_TOOL_NAMES, type AgentToolKey } from '../../agentTools/names';
 import type { TrackedSpend } from '../../agentTools/context';
 import { newerApi } from './lmApi';
+import { confirmation } from '../../agentTools/confirmation';
 
 export function registerAgentTools(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, tracked: () => Promise<TrackedSpend | undefined>): vscode.Disposable[] {
   const api = newerApi();
@@ -18,8 +19,15 @@ export function registerAgentTools(context: vscode.ExtensionContext, log: vscode
         disposables.push(
           api.lm.registerTool(AGENT_TOOL_NAMES[key], {
             invoke: async (options, token) => (await handlers()).invokeTool(key, options.input, tracked, token),
-            // Synchronous and light: it only words the confirmation.
-            prepareInvocation: (options) => confirmation(key, options.input),
+            // Synchronous and light: it only words the confirmation. The input comes from a model,
+            // so it is shown as text, never as Markdown.
+            prepareInvocation: (options) => {
+              const c = confirmation(key, options.input);
+              return {
+                invocationMessage: new vscode.MarkdownString().appendText(c.invocationMessage),
+                confirmationMessages: c.confirmationMessages && { title: c.confirmationMessages.title, message: new vscode.MarkdownString().appendText(c.confirmationMessages.message) },
+              };
+            },
           }),
         );
       } catch (err) {
@@ -29,42 +37,6 @@ export function registerAgentTools(context: vscode.ExtensionContext, log: vscode
   }
   disposables.push(...offerMcpServer(context, log));
   return disposables;
-}
-
-/** The confirmation VS Code shows before a tool that opens files runs; none for checkModelId. */
-export function confirmation(key: AgentToolKey, input: unknown): { invocationMessage: string; confirmationMessages?: { title: string; message: string } } {
-  const i = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(', ') : '');
-  switch (key) {
-    case 'checkModelId':
-      return { invocationMessage: `Checking DeepSeek model ID ${typeof i.modelId === 'string' ? i.modelId : ''}` };
-    case 'lintFile':
-      return {
-        invocationMessage: `Checking ${String(i.path ?? 'a file')} for DeepSeek model IDs`,
-        confirmationMessages: { title: 'Read a file for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${String(i.path ?? 'the file')} (as saved on disk) and report retired or deprecated model IDs. Nothing is sent anywhere.` },
-      };
-    case 'lintWorkspace': {
-      const what = list(i.paths) || 'every source and config file in the workspace (honouring .gitignore)';
-      return {
-        invocationMessage: 'Checking the workspace for DeepSeek model IDs',
-        confirmationMessages: { title: 'Read workspace files for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${what} (as saved on disk) and report retired or deprecated model IDs. Nothing is sent anywhere.` },
-      };
-    }
-    case 'estimatePrompt':
-      if (typeof i.file !== 'string') return { invocationMessage: 'Counting DeepSeek tokens and cost' };
-      return {
-        invocationMessage: `Pricing the prompts in ${i.file}`,
-        confirmationMessages: { title: 'Read a file to price its prompts?', message: `DeepSeek Cost Lens will read ${i.file} (as saved on disk) and count its prompts' tokens. Nothing is sent anywhere.` },
-      };
-    case 'spend': {
-      const logs = list(i.logs);
-      if (!logs) return { invocationMessage: 'Reading the session\'s DeepSeek spend' };
-      return {
-        invocationMessage: 'Totalling DeepSeek spend from usage logs',
-        confirmationMessages: { title: 'Read usage logs?', message: `DeepSeek Cost Lens will read ${logs} to total DeepSeek spend. No API key is read and nothing is sent anywhere.` },
-      };
-    }
-  }
 }
 
 function offerMcpServer(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable[] {

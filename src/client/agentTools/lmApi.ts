@@ -8,7 +8,7 @@ export interface ToolInvocationOptions {
 }
 
 export interface PreparedToolInvocation {
-  invocationMessage?: string;
+  invocationMessage?: string | vscode.MarkdownString;
   confirmationMessages?: { title: string; message: string | vscode.MarkdownString };
 }
 
