@@ -33,9 +33,7 @@ async function main() {
   const workspace = join(root, 'workspace');
   cpSync(fixtureWorkspace, workspace, { recursive: true });
   const usageLog = writeFixtureLog(join(root, 'logs', 'proxy-usage.jsonl'));
-  // Agent tools that read files ask before they run; invokeTool outside a chat shows that as a modal
-  // dialog, which this headless run approves through VS Code's own auto-approve setting.
-  const profile = createProfile({ root, settings: { 'deepseekCost.usageLogs': [usageLog], 'chat.tools.autoApprove': true } });
+  const profile = createProfile({ root, settings: { 'deepseekCost.usageLogs': [usageLog] } });
   const logDir = outputDir('integration');
 
   const started = performance.now();
