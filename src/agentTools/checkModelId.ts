@@ -15,17 +15,32 @@ const statusMeaning = {
 } as const;
 
 export function checkModelId(input: AgentToolInput<'checkModelId'>, catalog: Catalog, at: Date, currencies: Currency[]): { text: string; isError: boolean } {
-  const provider = resolveProvider(input.provider);
-  if ('error' in provider) return { text: provider.error, isError: true };
   const written = input.modelId.trim();
-  const status = modelStatusAt(catalog, written, at);
+  const provider = resolveProvider(catalog, input.provider, written);
+  if ('error' in provider) return { text: provider.error, isError: true };
+  const status = modelStatusAt(catalog, written, at, provider.id);
   const head = `${written} on ${provider.name} at ${utcMinute(at)}`;
+  const deepseek = catalog.providers.find((p) => p.kind === 'deepseek')!;
   const current = catalog.models.filter((m) => {
-    const s = modelStatusAt(catalog, m.id, at);
-    return s.kind === 'known' && s.event.status === 'current';
+    const s = modelStatusAt(catalog, m.id, at, deepseek.id);
+    return s.kind === 'known' && s.event.status === 'current' && s.model === m;
   });
   const currentList = current.map((m) => `${m.id}${m.thinkingDefault ? ' (thinks by default)' : m.thinkingDefault === false ? ' (non-thinking)' : ''}`).join(', ');
 
+  if (status.kind === 'other-provider') {
+    // DeepSeek's dates do not bind another host's catalogue; say what DeepSeek's API would say, as a hint.
+    const onDeepSeek = modelStatusAt(catalog, written, at, deepseek.id);
+    const hint = onDeepSeek.kind === 'known' ? ` On ${deepseek.name}, ${onDeepSeek.id} is ${onDeepSeek.event.status} (since ${utcMinute(onDeepSeek.since)}).` : '';
+    const source = catalog.sources[provider.source];
+    return {
+      text: [
+        `${head}: not judged. The catalog (dated ${catalog.catalogDate}) holds no lifecycle dates or prices for ${provider.name}; DeepSeek's retirements and prices apply only to ${deepseek.name}.${hint}`,
+        ...(provider.note ? [provider.note] : []),
+        ...(source ? [`Source: ${source.title}, ${source.date}: ${source.url}`] : []),
+      ].join('\n'),
+      isError: false,
+    };
+  }
   if (status.kind === 'unknown') {
     return {
       text: [
@@ -54,15 +69,15 @@ export function checkModelId(input: AgentToolInput<'checkModelId'>, catalog: Cat
   const source = catalog.sources[event.source];
   if (source) lines.push(`Source: ${source.title}, ${source.date}${source.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}: ${source.url}`);
   if (model.thinkingDefault !== undefined) lines.push(model.thinkingDefault ? 'Thinks by default: reasoning tokens are billed as output.' : 'Non-thinking.');
-  if (event.status !== 'retired') lines.push(...priceLines(catalog, written, at, currencies));
+  if (event.status !== 'retired') lines.push(...priceLines(catalog, written, at, currencies, provider.id));
   return { text: lines.join('\n'), isError: false };
 }
 
 /** The price in force, per 1M tokens, in each currency, with the source date of its period. */
-export function priceLines(catalog: Catalog, written: string, at: Date, currencies: Currency[]): string[] {
+export function priceLines(catalog: Catalog, written: string, at: Date, currencies: Currency[], provider: string): string[] {
   const lines: string[] = [];
   for (const currency of currencies) {
-    const p = priceAt(catalog, written, at, currency);
+    const p = priceAt(catalog, written, at, currency, provider);
     if (p.kind === 'unpriced') {
       lines.push(`Price (${currency}): ${p.reason === 'currency-unknown' ? 'DeepSeek has published no price in this currency for the period in force' : 'not priced in the catalog'}.`);
       continue;

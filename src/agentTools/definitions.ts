@@ -19,7 +19,7 @@ export const checkModelIdInput = z
       .min(1)
       .max(100)
       .optional()
-      .describe('Who serves the request. Default: "deepseek", DeepSeek\'s official API (api.deepseek.com).'),
+      .describe('Who serves the request: a provider id such as "deepseek", "openrouter", "ollama", "bedrock", or its API URL. Default: the provider a router prefix names (openrouter/…), else DeepSeek\'s official API.'),
     at: isoTime.optional(),
   })
   .strict();

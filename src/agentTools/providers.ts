@@ -1,15 +1,18 @@
-// Which provider a tool question is about. The catalog describes DeepSeek's official API; other
-// providers resolve here once the catalog lists them.
-export interface ProviderChoice {
-  id: string;
-  name: string;
-}
+// Which provider a checkModelId question is about: the one asked for (by id, name or API URL), else
+// the one a router prefix names (`openrouter/deepseek/deepseek-chat`), else DeepSeek's own API.
+// Every answer comes from the catalog's providers, so a user's override adds providers here too.
+import { DEEPSEEK_PROVIDER, providerById, providerForUrl, splitModelString } from '../catalog/providers';
+import type { Catalog, Provider } from '../catalog/schema';
 
-export const DEFAULT_PROVIDER: ProviderChoice = { id: 'deepseek', name: "DeepSeek's official API" };
-
-const ALIASES = new Set(['deepseek', 'deepseek-api', 'api.deepseek.com', 'official']);
-
-export function resolveProvider(requested: string | undefined): ProviderChoice | { error: string } {
-  if (requested === undefined || ALIASES.has(requested.trim().toLowerCase())) return DEFAULT_PROVIDER;
-  return { error: `Unknown provider "${requested}". The catalog knows: deepseek (DeepSeek's official API).` };
+export function resolveProvider(catalog: Catalog, requested: string | undefined, written: string): Provider | { error: string } {
+  if (requested !== undefined) {
+    const wanted = requested.trim().toLowerCase();
+    const found =
+      catalog.providers.find((p) => p.id === wanted || p.name.toLowerCase() === wanted) ??
+      providerForUrl(catalog, requested.includes('//') || requested.includes('.') || requested.includes(':') ? requested : '');
+    if (found) return found;
+    return { error: `Unknown provider "${requested}". The catalog knows: ${catalog.providers.map((p) => `${p.id} (${p.name})`).join(', ')}. An API URL such as https://api.deepseek.com also works.` };
+  }
+  const { prefixProvider } = splitModelString(written, catalog);
+  return prefixProvider ?? providerById(catalog, DEEPSEEK_PROVIDER) ?? catalog.providers.find((p) => p.kind === 'deepseek')!;
 }

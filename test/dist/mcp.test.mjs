@@ -35,7 +35,7 @@ test('deepseek-cost mcp lists the five tools with their schemas and answers each
 
     const id = await client.callTool({ name: 'deepseek-cost_checkModelId', arguments: { modelId: 'deepseek-chat', at: '2026-11-23T03:00:00Z' } });
     assert.equal(id.isError, false);
-    assert.match(text(id), /^deepseek-chat on DeepSeek's official API at 2026-11-23 03:00 UTC: RETIRED since 2026-07-24 15:59 UTC/);
+    assert.match(text(id), /^deepseek-chat on DeepSeek API at 2026-11-23 03:00 UTC: RETIRED since 2026-07-24 15:59 UTC/);
     assert.match(text(id), /Replace with \(in preference order\): deepseek-v4-flash /);
 
     const at = '2026-11-23T03:00:00Z';

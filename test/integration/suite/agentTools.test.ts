@@ -38,7 +38,7 @@ describe('agent tools (vscode.lm)', () => {
 
   it('checkModelId: a retired ID, its replacements and the source date', async () => {
     const text = await invoke('deepseek-cost_checkModelId', { modelId: 'deepseek-chat', at: '2026-11-23T03:00:00Z' });
-    assert.match(text, /^deepseek-chat on DeepSeek's official API at 2026-11-23 03:00 UTC: RETIRED since 2026-07-24 15:59 UTC/);
+    assert.match(text, /^deepseek-chat on DeepSeek API at 2026-11-23 03:00 UTC: RETIRED since 2026-07-24 15:59 UTC/);
     assert.match(text, /Replace with \(in preference order\): deepseek-v4-flash \(Use deepseek-v4-flash \(non-thinking\)\); deepseek-v4-pro/);
     assert.match(text, /Source: .*, 2026-04-24: https:\/\//);
     const current = await invoke('deepseek-cost_checkModelId', { modelId: 'deepseek-v4-pro' });

@@ -21,7 +21,7 @@ const catalog = shippedCatalogData();
 test('checkModelId: a retired ID gets its date, replacements in preference order, how to keep its behaviour, and the source', async () => {
   const r = await runAgentTool('checkModelId', { modelId: 'deepseek-chat' }, context('/', AFTER_RETIREMENT));
   assert.equal(r.isError, false, r.text);
-  assert.match(r.text, /^deepseek-chat on DeepSeek's official API at 2026-11-23 03:00 UTC: RETIRED since 2026-07-24 15:59 UTC \(requests with it fail\)\./);
+  assert.match(r.text, /^deepseek-chat on DeepSeek API at 2026-11-23 03:00 UTC: RETIRED since 2026-07-24 15:59 UTC \(requests with it fail\)\./);
   assert.match(r.text, /Replace with \(in preference order\): deepseek-v4-flash \(Use deepseek-v4-flash \(non-thinking\)\); deepseek-v4-pro/);
   assert.match(r.text, /"thinking": \{"type": "disabled"\}/);
   assert.match(r.text, /Source: .*, 2026-04-24: https:\/\/api-docs\.deepseek\.com\/news\/news260424/);
@@ -57,9 +57,25 @@ test('checkModelId: unknown IDs list the current ones; unknown providers are an 
   assert.match(unknown.text, /Current IDs: deepseek-flash \(thinks by default\), deepseek-v4-pro \(thinks by default\)\./);
   const provider = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: 'some-router' }, context('/', AFTER_RETIREMENT));
   assert.equal(provider.isError, true);
-  assert.match(provider.text, /Unknown provider "some-router"\. The catalog knows: deepseek/);
-  const official = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: 'DeepSeek' }, context('/', AFTER_RETIREMENT));
-  assert.equal(official.isError, false);
+  assert.match(provider.text, /Unknown provider "some-router"\. The catalog knows: deepseek \(DeepSeek API\), openrouter \(OpenRouter\)/);
+  for (const named of ['deepseek', 'DeepSeek API', 'https://api.deepseek.com/v1']) {
+    const official = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: named }, context('/', AFTER_RETIREMENT));
+    assert.match(official.text, /^deepseek-chat on DeepSeek API at .*: RETIRED/, named);
+  }
+});
+
+test('checkModelId on another provider: DeepSeek\'s retirement does not apply, and the answer says so', async () => {
+  const ollama = await runAgentTool('checkModelId', { modelId: 'deepseek-coder', provider: 'ollama' }, context('/', AFTER_RETIREMENT));
+  assert.equal(ollama.isError, false);
+  assert.match(ollama.text, /^deepseek-coder on Ollama at 2026-11-23 03:00 UTC: not judged\. The catalog \(dated 2026-11-22\) holds no lifecycle dates or prices for Ollama; DeepSeek's retirements and prices apply only to DeepSeek API\. On DeepSeek API, deepseek-coder is retired/);
+  assert.doesNotMatch(ollama.text, /Replace with/);
+  const byUrl = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: 'http://localhost:11434/v1' }, context('/', AFTER_RETIREMENT));
+  assert.match(byUrl.text, /on Ollama at/);
+  // A router's prefix names the provider when none is given.
+  const routed = await runAgentTool('checkModelId', { modelId: 'openrouter/deepseek/deepseek-chat' }, context('/', AFTER_RETIREMENT));
+  assert.match(routed.text, /^openrouter\/deepseek\/deepseek-chat on OpenRouter at .*: not judged\./);
+  const litellm = await runAgentTool('checkModelId', { modelId: 'deepseek/deepseek-chat' }, context('/', AFTER_RETIREMENT));
+  assert.match(litellm.text, /^deepseek\/deepseek-chat on DeepSeek API at .*: RETIRED/);
 });
 
 test('lintFile gives exactly the lines of `deepseek-cost lint`, with the time and catalog date', async () => {
