@@ -1,11 +1,11 @@
 // Registers the agent tools (VS Code's language model tools) and offers `deepseek-cost mcp` as an
-// MCP server, where this VS Code has those APIs. Registration is cheap: the tool code, zod, the
-// catalog and the scanner load on the first invocation.
+// MCP server, where this VS Code has those APIs. Registration is cheap: the tool modules (settings,
+// catalog, scanner, tokenizer) are first evaluated when a tool is invoked.
 import * as vscode from 'vscode';
 import { AGENT_TOOL_NAMES, type AgentToolKey } from '../../agentTools/names';
 import type { TrackedSpend } from '../../agentTools/context';
-import { newerApi } from './lmApi';
 import { confirmation } from '../../agentTools/confirmation';
+import { newerApi } from './lmApi';
 
 export function registerAgentTools(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, tracked: () => Promise<TrackedSpend | undefined>): vscode.Disposable[] {
   const api = newerApi();

@@ -27,7 +27,6 @@ interface LmNamespace {
   registerMcpServerDefinitionProvider?: (id: string, provider: McpServerDefinitionProvider) => vscode.Disposable;
 }
 
-
 interface NewerVscode {
   lm?: LmNamespace;
   LanguageModelToolResult?: new (content: unknown[]) => unknown;
