@@ -68,8 +68,11 @@ export function checkModelId(input: AgentToolInput<'checkModelId'>, catalog: Cat
   }
   const source = catalog.sources[event.source];
   if (source) lines.push(`Source: ${source.title}, ${source.date}${source.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}: ${source.url}`);
-  if (model.thinkingDefault !== undefined) lines.push(model.thinkingDefault ? 'Thinks by default: reasoning tokens are billed as output.' : 'Non-thinking.');
-  if (event.status !== 'retired') lines.push(...priceLines(catalog, written, at, currencies, provider.id));
+  // A retired ID is neither served nor priced any more: its mode and price would only be noise.
+  if (event.status !== 'retired') {
+    if (model.thinkingDefault !== undefined) lines.push(model.thinkingDefault ? 'Thinks by default: reasoning tokens are billed as output.' : 'Non-thinking.');
+    lines.push(...priceLines(catalog, written, at, currencies, provider.id));
+  }
   return { text: lines.join('\n'), isError: false };
 }
 

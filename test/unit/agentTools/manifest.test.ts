@@ -34,3 +34,14 @@ test('the MCP server definition provider the extension registers is the one the 
   const source = readFileSync(path.resolve(__dirname, '../../../src/client/agentTools/index.ts'), 'utf8');
   assert.ok(source.includes(`registerMcpServerDefinitionProvider('${providers[0].id}'`), `src/client/agentTools/index.ts must register ${providers[0].id}`);
 });
+
+test('the README shows what an agent really gets from checkModelId', async () => {
+  const { runAgentTool } = await import('../../../src/agentTools/run');
+  const { context } = await import('./helpers');
+  const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+  const example = /An agent sees, for example:\n\n```\n([\s\S]*?)\n```/.exec(readme)?.[1];
+  assert.ok(example, 'the README has the example');
+  const at = /at (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC/.exec(example)!;
+  const answer = await runAgentTool('checkModelId', { modelId: 'deepseek-chat' }, context('/', `${at[1]}T${at[2]}:00Z`));
+  assert.equal(example, answer.text);
+});

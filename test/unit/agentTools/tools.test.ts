@@ -25,7 +25,7 @@ test('checkModelId: a retired ID gets its date, replacements in preference order
   assert.match(r.text, /Replace with \(in preference order\): deepseek-v4-flash \(Use deepseek-v4-flash \(non-thinking\)\); deepseek-v4-pro/);
   assert.match(r.text, /"thinking": \{"type": "disabled"\}/);
   assert.match(r.text, /Source: .*, 2026-04-24: https:\/\/api-docs\.deepseek\.com\/news\/news260424/);
-  assert.doesNotMatch(r.text, /Price/, 'a retired ID has no price to quote');
+  assert.doesNotMatch(r.text, /Price|Non-thinking\./, 'a retired ID has no price or mode to quote');
 });
 
 test('checkModelId follows the time asked about: deprecated before the retirement, current before that', async () => {
