@@ -17,20 +17,20 @@ export function confirmation(key: AgentToolKey, input: unknown): ToolConfirmatio
     case 'lintFile':
       return {
         invocationMessage: `Checking ${String(i.path ?? 'a file')} for DeepSeek model IDs`,
-        confirmationMessages: { title: 'Read a file for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${String(i.path ?? 'the file')} (as saved on disk) and report retired or deprecated model IDs. Nothing is sent anywhere.` },
+        confirmationMessages: { title: 'Read a file for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${String(i.path ?? 'the file')} and report retired or deprecated model IDs. Nothing is sent anywhere.` },
       };
     case 'lintWorkspace': {
       const what = list(i.paths) || 'every source and config file in the workspace (honouring .gitignore)';
       return {
         invocationMessage: 'Checking the workspace for DeepSeek model IDs',
-        confirmationMessages: { title: 'Read workspace files for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${what} (as saved on disk) and report retired or deprecated model IDs. Nothing is sent anywhere.` },
+        confirmationMessages: { title: 'Read workspace files for DeepSeek model IDs?', message: `DeepSeek Cost Lens will read ${what} and report retired or deprecated model IDs. Nothing is sent anywhere.` },
       };
     }
     case 'estimatePrompt':
       if (typeof i.file !== 'string') return { invocationMessage: 'Counting DeepSeek tokens and cost' };
       return {
         invocationMessage: `Pricing the prompts in ${i.file}`,
-        confirmationMessages: { title: 'Read a file to price its prompts?', message: `DeepSeek Cost Lens will read ${i.file} (as saved on disk) and count its prompts' tokens. Nothing is sent anywhere.` },
+        confirmationMessages: { title: 'Read a file to price its prompts?', message: `DeepSeek Cost Lens will read ${i.file} and count its prompts' tokens. Nothing is sent anywhere.` },
       };
     case 'spend': {
       const logs = list(i.logs);

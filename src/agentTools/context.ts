@@ -38,4 +38,6 @@ export interface AgentToolContext {
   zone: string;
   now: () => Date;
   defaultSpend: DefaultSpend;
+  /** An editor's unsaved text for a file, read instead of the disk (VS Code only). */
+  unsaved?: (absolutePath: string) => { text: string; languageId: string } | undefined;
 }

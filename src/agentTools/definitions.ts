@@ -100,8 +100,8 @@ export const AGENT_TOOLS = {
     displayName: 'Lint a file for DeepSeek model IDs',
     toolReferenceName: 'deepseekLintFile',
     description:
-      'Finds retired, deprecated and legacy DeepSeek model IDs in one source or config file as saved on disk (Python, TypeScript/JavaScript, Go, Java, Rust, JSON, YAML, TOML, .env, Markdown), ' +
-      'exactly as the editor\'s diagnostics and `deepseek-cost lint` report them. Only real string literals count, not comments or prose. ' +
+      'Finds retired, deprecated and legacy DeepSeek model IDs in one source or config file (Python, TypeScript/JavaScript, Go, Java, Rust, JSON, YAML, TOML, .env, Markdown), ' +
+      'exactly as the editor\'s diagnostics and `deepseek-cost lint` report them (in VS Code, unsaved changes in open editors included). Only real string literals count, not comments or prose. ' +
       'Returns one line per finding: file:line:column, severity, code, message and the replacement IDs in preference order; then a summary.',
     userDescription: 'Retired and deprecated DeepSeek model IDs in a file',
     input: lintFileInput,
@@ -112,7 +112,7 @@ export const AGENT_TOOLS = {
     displayName: 'Lint the workspace for DeepSeek model IDs',
     toolReferenceName: 'deepseekLintWorkspace',
     description:
-      'Finds retired, deprecated and legacy DeepSeek model IDs in every source and config file of the workspace (or the given folders) as saved on disk, honouring .gitignore, ' +
+      'Finds retired, deprecated and legacy DeepSeek model IDs in every source and config file of the workspace (or the given folders), honouring .gitignore, ' +
       'exactly as `deepseek-cost lint` does in CI. Returns one line per finding (file:line:column, severity, code, message, replacements in preference order) and a summary. ' +
       'Use it after editing code that calls DeepSeek, or before a release.',
     userDescription: 'Retired and deprecated DeepSeek model IDs across the workspace',

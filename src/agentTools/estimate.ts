@@ -26,7 +26,7 @@ export async function estimateForAgent(input: AgentToolInput<'estimatePrompt'>, 
 
   if (input.maxTokens !== undefined) return { text: '"maxTokens" goes with "text"; in a file, each call\'s own max_tokens is used.', isError: true };
   const notes: string[] = [];
-  const io = { cwd: ctx.root, stdout: () => {}, stderr: (s: string) => notes.push(s.replace(/^deepseek-cost: /, '').trimEnd()) };
+  const io = { cwd: ctx.root, unsaved: ctx.unsaved, stdout: () => {}, stderr: (s: string) => notes.push(s.replace(/^deepseek-cost: /, '').trimEnd()) };
   const { rows } = await estimatePaths([input.file!], io, {
     catalog: ctx.catalog, at, currencies, defaultModel, promptMinLength: ctx.settings.promptMinLength, maxFileSizeKB: ctx.settings.maxFileSizeKB,
   });

@@ -8,7 +8,7 @@ const MAX_FINDINGS_SHOWN = 200;
 
 export async function lintForAgent(inputs: string[], ctx: AgentToolContext, at: Date): Promise<AgentToolResult> {
   const notes: string[] = [];
-  const io = { cwd: ctx.root, stdout: () => {}, stderr: (s: string) => notes.push(s.replace(/^deepseek-cost: /, '').trimEnd()) };
+  const io = { cwd: ctx.root, unsaved: ctx.unsaved, stdout: () => {}, stderr: (s: string) => notes.push(s.replace(/^deepseek-cost: /, '').trimEnd()) };
   const { findings, scanned } = await lintPaths(inputs, io, { catalog: ctx.catalog, at, severity: ctx.settings.severity, maxFileSizeKB: ctx.settings.maxFileSizeKB });
   const lines = capLines(findings.map(findingLine), MAX_FINDINGS_SHOWN, 'findings');
   lines.push(`${lintSummary(findings, scanned)}, at ${utcMinute(at)} (catalog of ${ctx.catalog.catalogDate}).`);

@@ -16,6 +16,8 @@ export async function invokeTool(key: AgentToolKey, input: unknown, tracked: () 
   const raw = vscode.workspace.getConfiguration('deepseekCost', scope);
   const { settings } = parseLintSettings(Object.fromEntries(Object.keys(lintSettingsSchema.shape).map((k) => [k, raw.get(k)])));
   const { catalog } = catalogWithOverrides(settings.catalogOverrides);
+  // Unsaved editor text wins over the disk, as it does for the diagnostics and the hover.
+  const dirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
   const ctx: AgentToolContext = {
     catalog,
     settings,
@@ -23,6 +25,10 @@ export async function invokeTool(key: AgentToolKey, input: unknown, tracked: () 
     workspaceRoots: folders.map((f) => f.uri.fsPath),
     zone: machineTimeZone(),
     now: () => new Date(),
+    unsaved: (file) => {
+      const d = dirty.get(file);
+      return d && { text: d.getText(), languageId: d.languageId };
+    },
     defaultSpend: {
       kind: 'tracker',
       current: async () => (await tracked()) ?? { initialReadDone: false, configured: false, problems: ['the spend tracker could not start; see the DeepSeek Cost Lens output channel'] },

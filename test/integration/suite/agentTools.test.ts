@@ -2,7 +2,7 @@
 // answered from the same engine as the diagnostics, the hover and the status bar.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { hoverText, openFixture, positionOf, waitForDiagnostics, workspaceFile } from './helpers';
+import { hoverText, openFixture, positionOf, revertActiveEditor, waitForDiagnostics, workspaceFile } from './helpers';
 
 interface ToolInfo {
   name: string;
@@ -61,6 +61,25 @@ describe('agent tools (vscode.lm)', () => {
     }
     assert.match(text, /\(fix: deepseek-v4-flash or deepseek-v4-pro\)/);
     assert.match(text, /in 1 file scanned, at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(catalog of \d{4}-\d{2}-\d{2}\)\./);
+  });
+
+  it('lintFile answers for the unsaved text in the editor, as the diagnostics do', async () => {
+    const editor = await openFixture('app.py');
+    const { document } = editor;
+    try {
+      const at = document.getText().indexOf('"deepseek-chat"');
+      assert.ok(at >= 0);
+      const range = new vscode.Range(document.positionAt(at + 1), document.positionAt(at + 1 + 'deepseek-chat'.length));
+      assert.ok(await editor.edit((b) => b.replace(range, 'deepseek-v4-pro')));
+      assert.ok(document.isDirty);
+      await waitForDiagnostics(document.uri, (d) => !d.some((x) => x.severity === vscode.DiagnosticSeverity.Error));
+      const text = await invoke('deepseek-cost_lintFile', { path: 'app.py' });
+      assert.doesNotMatch(text, /retired-model/, text);
+      assert.match(text, /0 errors/, text);
+    } finally {
+      await revertActiveEditor();
+    }
+    assert.match(await invoke('deepseek-cost_lintFile', { path: 'app.py' }), /error retired-model/);
   });
 
   it('lintWorkspace covers every file of the workspace that names a retired ID', async () => {

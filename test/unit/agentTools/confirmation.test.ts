@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { confirmation } from '../../../src/agentTools/confirmation';
 
 test('tools that open files ask first and name what they will read', () => {
-  assert.match(confirmation('lintFile', { path: 'src/app.py' }).confirmationMessages!.message, /will read src\/app\.py \(as saved on disk\)/);
+  assert.match(confirmation('lintFile', { path: 'src/app.py' }).confirmationMessages!.message, /will read src\/app\.py and report/);
   assert.match(confirmation('lintWorkspace', {}).confirmationMessages!.message, /every source and config file in the workspace \(honouring \.gitignore\)/);
   assert.match(confirmation('lintWorkspace', { paths: ['src', 'config'] }).confirmationMessages!.message, /will read src, config /);
   assert.match(confirmation('estimatePrompt', { file: 'prompts.py' }).confirmationMessages!.message, /will read prompts\.py/);

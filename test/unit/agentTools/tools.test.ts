@@ -107,6 +107,24 @@ test('lintFile follows the severity settings, and an absolute path works too', a
   }
 });
 
+test('lintFile and estimatePrompt read an editor\'s unsaved text instead of the disk when the host gives it', async () => {
+  const { dir, cleanup } = makeTree(PROJECT);
+  try {
+    const edited = PROJECT['src/llm.ts'].replace("'deepseek-reasoner'", "'deepseek-v4-pro'").replace("'Plan the migration step by step.'", "'Plan the migration step by step, then list the risks.'");
+    const unsaved = (file: string) => (file === path.join(dir, 'src/llm.ts') ? { text: edited, languageId: 'typescript' } : undefined);
+    const ctx = context(dir, AFTER_RETIREMENT, { unsaved });
+    const lint = await runAgentTool('lintFile', { path: 'src/llm.ts' }, ctx);
+    assert.doesNotMatch(lint.text, /deepseek-reasoner/);
+    assert.match(lint.text, /^1 finding \(0 errors, 0 warnings\)/m, 'only the legacy name is left');
+    const onDisk = await runAgentTool('lintFile', { path: 'src/llm.ts' }, context(dir, AFTER_RETIREMENT));
+    assert.match(onDisk.text, /retired-model/);
+    const estimate = await runAgentTool('estimatePrompt', { file: 'src/llm.ts' }, ctx);
+    assert.match(estimate.text, new RegExp(`^src/llm\\.ts:1:\\d+: ${countTokens('Plan the migration step by step, then list the risks.')} tokens → deepseek-v4-pro:`, 'm'), estimate.text);
+  } finally {
+    cleanup();
+  }
+});
+
 test('lintFile on a missing file is an error that says so; a clean file says nothing was found', async () => {
   const { dir, cleanup } = makeTree({ 'ok.py': 'model = "deepseek-v4-pro"\n' });
   try {
