@@ -51,11 +51,18 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
   const periodKey = (p: Catalog['pricePeriods'][number]) => `${p.from}|${p.family}|${p.currency}`;
   const periods = new Map(base.pricePeriods.map((p) => [periodKey(p), p]));
   for (const p of o.pricePeriods ?? []) periods.set(periodKey(p), p);
+  const toolKey = (p: Catalog['toolPricePeriods'][number]) => `${p.from}|${p.item}|${p.currency}`;
+  const toolPeriods = new Map(base.toolPricePeriods.map((p) => [toolKey(p), p]));
+  for (const p of o.toolPricePeriods ?? []) toolPeriods.set(toolKey(p), p);
   const holidayCalendars = { ...base.holidayCalendars };
   for (const [name, cal] of Object.entries(o.holidayCalendars ?? {})) {
     const prior = holidayCalendars[name];
     // Holidays accumulate (a user adds next year's list) rather than replace the shipped years.
-    holidayCalendars[name] = prior ? { source: cal.source, dates: [...new Set([...prior.dates, ...cal.dates])].sort() } : cal;
+    // A user's list also covers its years (explicit, or those its dates fall in), so 2027 stops being an assumption.
+    const years = (c: typeof cal) => c.years ?? [...new Set(c.dates.map((d) => Number(d.slice(0, 4))))];
+    holidayCalendars[name] = prior
+      ? { source: cal.source, dates: [...new Set([...prior.dates, ...cal.dates])].sort(), years: [...new Set([...years(prior), ...years(cal)])].sort() }
+      : cal;
   }
   return {
     ...base,
@@ -63,6 +70,7 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
     models: [...models.values()],
     providers: [...providers.values()],
     pricePeriods: [...periods.values()],
+    toolPricePeriods: [...toolPeriods.values()],
     peakRules: { ...base.peakRules, ...(o.peakRules ?? {}) },
     holidayCalendars,
   };
