@@ -53,7 +53,7 @@ export class AnthropicStreamState {
     }
     if (o.type === 'message_delta') {
       if (!this.id) return { kind: 'unparsable', reason: 'message_delta without a message_start before it' };
-      if (isObject(o.usage)) for (const [k, v] of Object.entries(o.usage)) if (typeof v === 'number') this.usage[k] = v;
+      if (isObject(o.usage)) for (const [k, v] of Object.entries(o.usage)) if (typeof v === 'number' || (k === 'server_tool_use' && isObject(v))) this.usage[k] = v;
       return this.current(around);
     }
     if (o.type === 'error') return errorResult('anthropic-sse', isObject(o.error) ? str(o.error.message) ?? 'error' : 'error', around);

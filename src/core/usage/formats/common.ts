@@ -91,6 +91,8 @@ export function usageResult(dedupeKey: string, format: LogFormat, model: string,
     hasCacheSplit: tokens.hasCacheSplit,
     timeSource: at === undefined ? 'file-time' : 'log',
   };
+  if (tokens.searchCalls) record.searchCalls = tokens.searchCalls;
+  if (tokens.fetchCalls) record.fetchCalls = tokens.fetchCalls;
   return { kind: 'usage', record };
 }
 
