@@ -54,6 +54,11 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
   const toolKey = (p: Catalog['toolPricePeriods'][number]) => `${p.from}|${p.item}|${p.currency}`;
   const toolPeriods = new Map(base.toolPricePeriods.map((p) => [toolKey(p), p]));
   for (const p of o.toolPricePeriods ?? []) toolPeriods.set(toolKey(p), p);
+  // A mapping with the same start replaces the shipped one (a user who dates DeepSeek's rewrite better).
+  const maps = new Map(base.anthropicModelMaps.map((m) => [m.from, m]));
+  for (const m of o.anthropicModelMaps ?? []) maps.set(m.from, m);
+  const conflicts = new Map(base.conflicts.map((c) => [c.id, c]));
+  for (const c of o.conflicts ?? []) conflicts.set(c.id, c);
   const holidayCalendars = { ...base.holidayCalendars };
   for (const [name, cal] of Object.entries(o.holidayCalendars ?? {})) {
     const prior = holidayCalendars[name];
@@ -71,6 +76,9 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
     providers: [...providers.values()],
     pricePeriods: [...periods.values()],
     toolPricePeriods: [...toolPeriods.values()],
+    anthropicModelMaps: [...maps.values()],
+    tokenizers: { ...base.tokenizers, ...(o.tokenizers ?? {}) },
+    conflicts: [...conflicts.values()],
     peakRules: { ...base.peakRules, ...(o.peakRules ?? {}) },
     holidayCalendars,
   };

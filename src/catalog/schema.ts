@@ -259,6 +259,9 @@ export const catalogOverrideSchema = z
     providers: z.array(providerSchema).optional(),
     pricePeriods: z.array(pricePeriodSchema).optional(),
     toolPricePeriods: z.array(toolPricePeriodSchema).optional(),
+    anthropicModelMaps: z.array(anthropicModelMapSchema).optional(),
+    tokenizers: z.record(z.string(), tokenizerEntrySchema).optional(),
+    conflicts: z.array(conflictSchema).optional(),
     peakRules: z.record(z.string(), peakRuleSchema).optional(),
     holidayCalendars: z.record(z.string(), holidayCalendarSchema).optional(),
   })

@@ -173,3 +173,20 @@ test('the catalog is called old only after 60 days, with one quiet line', () => 
   assert.equal(catalogStaleness(catalog, at('2027-01-30T00:00:00Z')), undefined);
   assert.equal(catalogStaleness(catalog, at('2027-01-30T00:00:00.001Z')), 'prices as of 2026-12-01; check for an update');
 });
+
+test('overrides reach the new parts too: a better-dated Anthropic rewrite, tool prices, conflicts', () => {
+  const { catalog: c, errors } = catalogWithOverrides({
+    anthropicModelMaps: [{ from: '2026-11-25T00:00:00Z', source: 'ds-anthropic-1201', rules: [{ pattern: 'claude-*', model: 'deepseek-flash' }], rejectStatus: 400 }],
+    toolPricePeriods: [{ item: 'ocr', from: '2026-11-13T00:00:00Z', currency: 'USD', unit: 'page', per: 1000, price: 0.2, source: 'ds-news-261113' }],
+    conflicts: [{ id: 'v4-pro-routed-to-flash', models: ['deepseek-v4-pro'], summary: 'settled', rule: 'DeepSeek confirmed V4-Pro in a later notice', sources: ['ds-pricing-1201'] }],
+  });
+  assert.deepEqual(errors, []);
+  assert.equal(anthropicModelAt(c, 'gpt-4o', at('2026-11-26T00:00:00Z')).kind, 'rejected');
+  assert.equal(anthropicModelAt(catalog, 'gpt-4o', at('2026-11-26T00:00:00Z')).kind, 'mapped');
+  const ocr = toolPriceAt(c, 'ocr', at('2026-11-20T00:00:00Z'), 'USD');
+  assert.equal(ocr.kind === 'priced' && ocr.unitPrice, 0.0002);
+  assert.equal(conflictsAt(c, 'deepseek-v4-pro', at('2026-12-01T00:00:00Z'))[0].summary, 'settled');
+  assert.equal(c.conflicts.length, catalog.conflicts.length);
+  const bad = catalogWithOverrides({ anthropicModelMaps: [{ from: '2026-11-25T00:00:00Z', source: 'ds-anthropic', rules: [] }] });
+  assert.match(bad.errors[0] ?? '', /exactly one of fallback and rejectStatus/);
+});
