@@ -4,6 +4,8 @@ import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserve
 import { findModel, modelVersionAt, splitRouterPrefix } from '../catalog/resolve';
 import type { Catalog } from '../catalog/schema';
 import { tokenizerBasis, type TokenizerBasis } from '../core/estimate/factNotes';
+import { modelIdPredicate } from '../core/lint/modelIdFindings';
+import { resolveEndpoint } from '../core/lint/endpoint';
 import { currencyOrder, estimatePrompt } from '../core/estimate/promptEstimate';
 import { renderModelHover, renderPromptHover } from '../core/estimate/renderHover';
 import { UserTokenizers, countTokens, tokenizerFileFor } from '../core/tokenizer';
@@ -23,7 +25,10 @@ export async function hover(params: HoverParams, store: DocumentStore, settings:
 
   const literal = parsed.literalAt(offset);
   if (literal && findModel(catalog, literal.value)) {
-    const markdown = renderModelHover(catalog, literal.value, at, currencies);
+    // The hover speaks for the provider the call goes to: DeepSeek's verdicts only for DeepSeek's API.
+    const site = parsed.modelIdLiterals(modelIdPredicate(catalog)).find((l) => l.contentStart <= offset && offset <= l.contentEnd);
+    const provider = site ? resolveEndpoint(catalog, site.written, site.endpoint).provider : undefined;
+    const markdown = renderModelHover(catalog, literal.value, at, currencies, provider);
     if (markdown) {
       return { contents: { kind: 'markdown', value: markdown }, range: { start: document.positionAt(literal.start), end: document.positionAt(literal.end) } };
     }
