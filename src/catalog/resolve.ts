@@ -112,6 +112,21 @@ export function holidayYearNotCovered(catalog: Catalog, rule: PeakRule, at: Date
   return years.includes(year) ? undefined : year;
 }
 
+/**
+ * The local year of `at` when the peak rule of the model's price period in force has a holiday
+ * calendar that does not cover it; the cheap form of priceAt(...).holidaysUnknownForYear.
+ */
+export function holidayYearNotCoveredFor(catalog: Catalog, written: string, at: Date, provider: string = DEEPSEEK_PROVIDER): number | undefined {
+  const family = findModel(catalog, written, provider)?.priceFamily;
+  if (!family) return undefined;
+  let latest: PricePeriod | undefined;
+  for (const p of catalog.pricePeriods) {
+    if (p.family === family && Date.parse(p.from) <= at.getTime() && (!latest || Date.parse(p.from) > Date.parse(latest.from))) latest = p;
+  }
+  const rule = latest?.peakRule ? catalog.peakRules[latest.peakRule] : undefined;
+  return rule ? holidayYearNotCovered(catalog, rule, at) : undefined;
+}
+
 /** The words every surface uses for a year the holiday calendar does not cover. */
 export function holidayAssumptionText(year: number): string {
   return `holiday calendar for ${year} not published yet: weekday peak hours applied on every weekday`;

@@ -2,8 +2,8 @@
 // (and whether it is the one the serving model version uses), which version serves an ID, sources
 // that disagree, a year without a holiday calendar, an old catalog. Pure, shared by both hovers
 // and `deepseek-cost estimate`; every line is Markdown with catalog and setting text escaped.
-import type { Catalog, Currency } from '../../catalog/schema';
-import { catalogStaleness, conflictsAt, holidayAssumptionText, modelVersionAt, priceAt, splitRouterPrefix } from '../../catalog/resolve';
+import type { Catalog } from '../../catalog/schema';
+import { catalogStaleness, conflictsAt, holidayAssumptionText, holidayYearNotCoveredFor, modelVersionAt, splitRouterPrefix } from '../../catalog/resolve';
 
 /**
  * Backslash-escapes the Markdown punctuation that can take effect inside a line (emphasis, code,
@@ -94,13 +94,9 @@ export interface Assumption {
 }
 
 /** Assumptions behind pricing `model` at `at` (a year the holiday calendar does not cover). */
-export function pricingAssumptions(catalog: Catalog, model: string, at: Date, currencies: Currency[]): Assumption[] {
-  const years = new Set<number>();
-  for (const c of currencies) {
-    const p = priceAt(catalog, model, at, c);
-    if (p.kind === 'priced' && p.holidaysUnknownForYear !== undefined) years.add(p.holidaysUnknownForYear);
-  }
-  return [...years].map((year) => ({ kind: 'holiday-calendar-missing', year, message: holidayAssumptionText(year) }));
+export function pricingAssumptions(catalog: Catalog, model: string, at: Date): Assumption[] {
+  const year = holidayYearNotCoveredFor(catalog, model, at);
+  return year === undefined ? [] : [{ kind: 'holiday-calendar-missing', year, message: holidayAssumptionText(year) }];
 }
 
 /** Where the facts behind a price end, as data (the CLI prints it as JSON). */
@@ -112,11 +108,11 @@ export interface FactLimits {
   staleness?: string;
 }
 
-export function factLimits(catalog: Catalog, model: string | undefined, at: Date, currencies: Currency[]): FactLimits {
+export function factLimits(catalog: Catalog, model: string | undefined, at: Date): FactLimits {
   const stale = catalogStaleness(catalog, at);
   return {
     conflicts: conflictsAt(catalog, model, at).map((c) => ({ id: c.id, summary: c.summary, rule: c.rule })),
-    assumptions: model === undefined ? [] : pricingAssumptions(catalog, model, at, currencies),
+    assumptions: model === undefined ? [] : pricingAssumptions(catalog, model, at),
     ...(stale ? { staleness: stale } : {}),
   };
 }

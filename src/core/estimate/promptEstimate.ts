@@ -84,7 +84,7 @@ export function estimatePrompt(
     currencies: currencies.map((c) => currencyEstimate(catalog, model, at, c, tokens, prompt.maxTokens)),
     prefixCacheWarning: prompt.isSystemOrFirstMessage && prompt.startsWithPlaceholder,
     tokenizer: basis ?? tokenizerBasis(catalog, model, at),
-    limits: factLimits(catalog, model, at, currencies),
+    limits: factLimits(catalog, model, at),
   };
   if (status.kind === 'known' && (status.event.status === 'retired' || status.event.status === 'deprecated')) {
     estimate.modelStatusNote = status.event.message ?? `${splitRouterPrefix(model).id} is ${status.event.status}`;

@@ -100,6 +100,6 @@ export function renderModelHover(catalog: Catalog, written: string, at: Date, cu
     lines.push('', '| | cache hit | cache miss | output | |', '|---|---:|---:|---:|---|', ...rows);
     if (when) lines.push('', when);
   }
-  for (const line of factLimitLines(factLimits(catalog, written, at, currencies))) lines.push('', line);
+  for (const line of factLimitLines(factLimits(catalog, written, at))) lines.push('', line);
   return lines.join('\n');
 }
