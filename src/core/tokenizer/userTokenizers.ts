@@ -56,15 +56,25 @@ function bundledData(): TokenizerData {
   return (bundled ??= readTokenizerData(resolveDataFile()));
 }
 
-/** Process-wide cache of user tokenizer files by path; a changed setting simply asks for another path. */
+/**
+ * Process-wide cache of user tokenizer files by path; a changed setting simply asks for another path.
+ * A file that could not be used is tried again, in the background, once `retryMs` have passed, so a
+ * user who fixes or downloads it sees it used without restarting.
+ */
 export class UserTokenizers {
   private readonly states = new Map<string, UserTokenizerState>();
   private readonly pending = new Map<string, Promise<UserTokenizerState>>();
+  private readonly failedAt = new Map<string, number>();
+
+  constructor(private readonly retryMs = 30_000) {}
 
   /** The file's state now; the first call starts loading it in the background. */
   get(file: string): UserTokenizerState {
     const known = this.states.get(file);
-    if (known) return known;
+    if (known) {
+      if (known.state === 'failed' && !this.pending.has(file) && Date.now() - (this.failedAt.get(file) ?? 0) >= this.retryMs) this.start(file);
+      return known;
+    }
     void this.load(file);
     return this.states.get(file)!;
   }
@@ -73,19 +83,22 @@ export class UserTokenizers {
   load(file: string): Promise<UserTokenizerState> {
     const known = this.states.get(file);
     if (known && known.state !== 'loading') return Promise.resolve(known);
-    let p = this.pending.get(file);
-    if (!p) {
-      this.states.set(file, { state: 'loading', file });
-      p = loadUserTokenizer(file).then(
-        (tokenizer): UserTokenizerState => ({ state: 'ready', file, tokenizer }),
-        (err: unknown): UserTokenizerState => ({ state: 'failed', file, message: err instanceof Error ? err.message : String(err) }),
-      );
-      p.then((s) => {
-        this.states.set(file, s);
-        this.pending.delete(file);
-      });
-      this.pending.set(file, p);
-    }
+    if (!known) this.states.set(file, { state: 'loading', file });
+    return this.pending.get(file) ?? this.start(file);
+  }
+
+  /** Starts a load; the previous state (a failure being retried) stays visible until it settles. */
+  private start(file: string): Promise<UserTokenizerState> {
+    const p = loadUserTokenizer(file).then(
+      (tokenizer): UserTokenizerState => ({ state: 'ready', file, tokenizer }),
+      (err: unknown): UserTokenizerState => ({ state: 'failed', file, message: err instanceof Error ? err.message : String(err) }),
+    );
+    p.then((s) => {
+      this.states.set(file, s);
+      this.pending.delete(file);
+      if (s.state === 'failed') this.failedAt.set(file, Date.now());
+    });
+    this.pending.set(file, p);
     return p;
   }
 }

@@ -91,6 +91,29 @@ test('UserTokenizers loads in the background: loading first, then ready or faile
   assert.equal(loadDeepSeekTokenizer().count('hello world'), 2);
 });
 
+test('a file that failed is tried again after the retry delay, and used once it is fixed', async () => {
+  const users = new UserTokenizers(0);
+  const file = join(dir, 'later.json');
+  const failed = await users.load(file);
+  assert.equal(failed.state, 'failed');
+  writeFileSync(file, v4Text);
+  assert.equal(users.get(file).state, 'failed', 'the failure stays visible while the retry runs');
+  let state = users.get(file);
+  for (let i = 0; i < 100 && state.state !== 'ready'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    state = users.get(file);
+  }
+  assert.equal(state.state, 'ready');
+  assert.equal(state.state === 'ready' && state.tokenizer.count('hello world'), 2);
+  const patient = new UserTokenizers(60_000);
+  const missing = join(dir, 'still-missing.json');
+  await patient.load(missing);
+  writeFileSync(missing, v4Text);
+  patient.get(missing);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(patient.get(missing).state, 'failed', 'no retry before the delay');
+});
+
 test('the configured file is found by model ID, then version, then catalog tokenizer key', () => {
   const files = { 'deepseek-flash': '/a.json', 'DeepSeek-V4.1-Flash-1017': '/b.json', 'deepseek-v4.1': '/c.json' };
   assert.deepEqual(tokenizerFileFor(files, ['deepseek-flash', 'DeepSeek-V4.1-Flash-1017', 'deepseek-v4.1']), { key: 'deepseek-flash', file: '/a.json' });
