@@ -2,11 +2,12 @@
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { modelIdFindings, modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFindings';
 import { applyTextEdits, fixesForFinding, preferredEdits } from '../core/lint/fixes';
 import { ParsedDocument } from '../core/scan';
 import { splitRouterPrefix } from '../catalog/resolve';
 import { unparsedNote } from '../core/lint/unparsedRegion';
+import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
 import { forEachSourceFile, LineIndex } from './sourceFiles';
 import { toSarif } from './sarif';
@@ -62,38 +63,68 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-  const fixMode = values.fix ? 'write' : values['fix-dry-run'] ? 'diff' : undefined;
+  const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'diff' : undefined;
   const catalog = await catalogForOption(values.catalog, io);
-  const isId = modelIdPredicate(catalog);
+  const { findings, scanned, filesFixed } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix });
+  if (fix) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fix === 'write' ? 'fixed' : 'would be fixed'}\n`);
+  const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+  // A dry run's standard output is the patch alone, so it can be applied as it is.
+  if (fix === 'diff') return failed ? 1 : 0;
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
+  } else if (format === 'sarif') {
+    io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
+  } else {
+    for (const f of findings) io.stdout(findingLine(f) + '\n');
+    io.stdout(lintSummary(findings, scanned) + '\n');
+  }
+  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+}
+
+export interface LintOptions {
+  catalog: Catalog;
+  at: Date;
+  severity: SeverityByStatus;
+  maxFileSizeKB: number;
+  /**
+   * Apply the preferred fix of each finding first (exactly the editor's fix-all), writing the file
+   * (`write`) or printing a unified diff (`diff`); the findings are then those of the fixed text.
+   */
+  fix?: 'write' | 'diff';
+}
+
+/** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
+export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; filesFixed: number }> {
+  const isId = modelIdPredicate(options.catalog);
   const findings: LintFinding[] = [];
   let filesFixed = 0;
-  const { scanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, async (scanned) => {
-    let { doc, lines } = scanned;
-    const { rel, file } = scanned;
-    let fixedDoc: ParsedDocument | undefined;
-    if (fixMode) {
-      // Exactly the editor's fix-all: the preferred fix of each finding; then the fixed text is linted.
-      const fixes = modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity, { path: rel }).map((f) => fixesForFinding(f, doc.text, catalog, at, doc));
-      const fixedText = applyTextEdits(doc.text, preferredEdits(fixes));
-      if (fixedText !== doc.text) {
-        filesFixed++;
-        if (fixMode === 'write') await fs.writeFile(file, fixedText, 'utf8');
-        else io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, doc.text, fixedText));
-        fixedDoc = await ParsedDocument.create(doc.language, fixedText);
-        doc = fixedDoc;
-        lines = new LineIndex(fixedText);
-      }
+  const { scanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, async (file) => {
+    if (!options.fix) return report(file.rel, file.doc, file.lines);
+    // Fixes computed on an editor's unsaved text would overwrite the file with it: the editor fixes those.
+    if (file.unsaved) {
+      io.stderr(`deepseek-cost: not fixing ${file.rel}: it has unsaved changes in the editor\n`);
+      return report(file.rel, file.doc, file.lines);
     }
+    const { doc } = file;
+    const fixes = modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: file.rel })
+      .map((f) => fixesForFinding(f, doc.text, options.catalog, options.at, doc));
+    const fixedText = applyTextEdits(doc.text, preferredEdits(fixes));
+    if (fixedText === doc.text) return report(file.rel, doc, file.lines);
+    filesFixed++;
+    if (options.fix === 'write') await fs.writeFile(file.file, fixedText, 'utf8');
+    else io.stdout(createTwoFilesPatch(`a/${file.rel}`, `b/${file.rel}`, doc.text, fixedText));
+    const fixed = await ParsedDocument.create(doc.language, fixedText);
     try {
-      report(rel, doc, lines);
+      report(file.rel, fixed, new LineIndex(fixedText));
     } finally {
-      fixedDoc?.dispose();
+      fixed.dispose();
     }
   });
-  if (fixMode) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fixMode === 'write' ? 'fixed' : 'would be fixed'}\n`);
+  return { findings, scanned, filesFixed };
 
   function report(rel: string, doc: ParsedDocument, lines: LineIndex): void {
-    for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity, { path: rel })) {
+    for (const f of modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: rel })) {
       const start = lines.position(f.start);
       const end = lines.position(f.end);
       findings.push({
@@ -107,7 +138,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
         code: f.code,
         message: f.message,
         // The fixes the editor offers, preferred first (a legacy replacement followed to the current model).
-        replacements: fixesForFinding(f, doc.text, catalog, at, doc).map((x) => splitRouterPrefix(f.written).prefix + x.id),
+        replacements: fixesForFinding(f, doc.text, options.catalog, options.at, doc).map((x) => splitRouterPrefix(f.written).prefix + x.id),
         provider: f.provider,
         role: f.role,
         helpUri: f.sourceUrl,
@@ -124,21 +155,15 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       });
     }
   }
+}
 
-  const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
-  // A dry run's standard output is the patch alone, so it can be applied as it is.
-  if (fixMode === 'diff') return failed ? 1 : 0;
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
-  } else if (format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
-  } else {
-    for (const f of findings) {
-      const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
-      io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}\n`);
-    }
-    const counts = (s: string) => findings.filter((f) => f.severity === s).length;
-    io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned\n`);
-  }
-  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+/** One finding as `lint --format text` prints it. */
+export function findingLine(f: LintFinding): string {
+  const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}`;
+}
+
+export function lintSummary(findings: LintFinding[], scanned: number): string {
+  const counts = (s: string) => findings.filter((f) => f.severity === s).length;
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned`;
 }

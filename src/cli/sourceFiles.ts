@@ -70,11 +70,20 @@ export class LineIndex {
   }
 }
 
+function unsavedSource(io: CliIO, file: string, maxFileSizeKB: number): SourceRead | undefined {
+  const open = io.unsaved?.(file);
+  if (!open) return undefined;
+  if (open.text.length > maxFileSizeKB * 1024) return { kind: 'skipped', reason: `its unsaved text is over the ${maxFileSizeKB} KB limit` };
+  return { kind: 'text', text: open.text, language: scanLanguageFor(open.languageId, file) };
+}
+
 export interface ScannedFile {
   /** Relative to the working directory, with `/`. */
   rel: string;
   /** As found on disk (absolute). */
   file: string;
+  /** The text is an editor's unsaved buffer, not the file on disk. */
+  unsaved: boolean;
   doc: ParsedDocument;
   lines: LineIndex;
 }
@@ -89,7 +98,8 @@ export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSize
   let scanned = 0;
   for (const file of files) {
     const rel = path.relative(io.cwd, file).split(path.sep).join('/');
-    const source = await readSource(file, maxFileSizeKB);
+    const unsaved = unsavedSource(io, file, maxFileSizeKB);
+    const source = unsaved ?? (await readSource(file, maxFileSizeKB));
     if (source.kind === 'skipped') {
       io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
       continue;
@@ -97,7 +107,7 @@ export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSize
     scanned++;
     const doc = await ParsedDocument.create(source.language, source.text);
     try {
-      await visit({ rel, file, doc, lines: new LineIndex(source.text) });
+      await visit({ rel, file, unsaved: !!unsaved, doc, lines: new LineIndex(source.text) });
     } finally {
       doc.dispose();
     }
