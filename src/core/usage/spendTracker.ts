@@ -45,9 +45,7 @@ export class SpendTracker {
         const parser = new LineParser(env);
         return {
           line(bytes, fileTime) {
-            const r = parser.parseBytes(bytes, fileTime);
-            ledger.accept(r);
-            return r.kind;
+            return ledger.accept(parser.parseBytes(bytes, fileTime));
           },
           reset: () => parser.reset(),
         };

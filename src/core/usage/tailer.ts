@@ -14,8 +14,8 @@ import type { LineResult, LogSourceState } from './types';
 
 /** What the tailer hands each line to: one per file identity, so per-file parse state stays apart. */
 export interface FileSink {
-  /** What the line was; 'unparsable' lines are counted as skipped. */
-  line(bytes: Buffer, fileTime: number): LineResult['kind'];
+  /** What the line was; 'unparsable' lines are counted as skipped, by reason. */
+  line(bytes: Buffer, fileTime: number): LineResult;
   /** The file was truncated or replaced: forget per-file state. */
   reset(): void;
 }
@@ -56,6 +56,7 @@ interface FileState extends TailedFileInfo {
   skipping: boolean;
   mtimeMs: number;
   skippedLines: number;
+  skipReasons: Map<string, number>;
   lines: number;
   usageLines: number;
   sink: FileSink;
@@ -141,7 +142,7 @@ export class LogTailer {
         const f = this.files_.get(path);
         if (!probe || probe.kind === 'missing') files.push({ path, state: 'missing', skippedLines: 0, message: 'file not found' });
         else if (probe.kind === 'unreadable') files.push({ path, state: 'unreadable', skippedLines: f?.skippedLines ?? 0, message: probe.message });
-        else if (f) files.push({ path, state: f.state, skippedLines: f.skippedLines, message: f.message, offset: f.offset, lines: f.lines, usageLines: f.usageLines });
+        else if (f) files.push({ path, state: f.state, skippedLines: f.skippedLines, skipped: Object.fromEntries(f.skipReasons), message: f.message, offset: f.offset, lines: f.lines, usageLines: f.usageLines });
       }
       const found = files.some((f) => f.state !== 'missing');
       return found
@@ -204,7 +205,7 @@ export class LogTailer {
           orphans.delete(id);
           f.path = path;
         } else {
-          f = { path, dev: probe.stats.dev, ino: probe.stats.ino, headHash: '', headLength: 0, offset: 0, skipping: false, size: -1, mtimeMs: -1, skippedLines: 0, lines: 0, usageLines: 0, sink: this.opts.sinkFor(path), state: 'reading' };
+          f = { path, dev: probe.stats.dev, ino: probe.stats.ino, headHash: '', headLength: 0, offset: 0, skipping: false, size: -1, mtimeMs: -1, skippedLines: 0, skipReasons: new Map(), lines: 0, usageLines: 0, sink: this.opts.sinkFor(path), state: 'reading' };
           changed = true;
         }
         this.files_.set(path, f);
@@ -246,11 +247,11 @@ export class LogTailer {
       let read = 0;
       const result = await readLines(fh, f.offset, size, f.skipping, this.opts, (line) => {
         read++;
-        const kind = f.sink.line(line, fileTime);
-        if (kind === 'unparsable') f.skippedLines++;
-        else if (kind === 'usage') f.usageLines++;
+        const r = f.sink.line(line, fileTime);
+        if (r.kind === 'unparsable') skip(f, r.reason);
+        else if (r.kind === 'usage') f.usageLines++;
       });
-      f.skippedLines += result.oversize;
+      if (result.oversize > 0) skip(f, `longer than the ${sizeText(this.opts.maxLineBytes)} line limit`, result.oversize);
       f.lines += read + result.oversize;
       f.offset = result.offset;
       f.skipping = result.skipping;
@@ -299,6 +300,15 @@ async function probeFile(path: string): Promise<Probe> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     return { kind: 'unreadable', message: messageOf(e) };
   }
+}
+
+function skip(f: FileState, reason: string, n = 1): void {
+  f.skippedLines += n;
+  f.skipReasons.set(reason, (f.skipReasons.get(reason) ?? 0) + n);
+}
+
+function sizeText(bytes: number): string {
+  return bytes % 1048576 === 0 ? `${bytes / 1048576} MiB` : `${bytes.toLocaleString('en-US')}-byte`;
 }
 
 function sha1(b: Buffer): string {

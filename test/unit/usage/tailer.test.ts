@@ -83,7 +83,7 @@ test('rotation is followed by inode: the rotated file is not read again from its
   const delivered: string[] = [];
   const tailer = new LogTailer({
     patterns: [join(dir, 'ccr-*.log')],
-    sinkFor: () => ({ line: (b) => (delivered.push(JSON.parse(b.toString()).id), 'usage'), reset: () => {} }),
+    sinkFor: () => ({ line: (b) => (delivered.push(JSON.parse(b.toString()).id), { kind: 'ignored' as const }), reset: () => {} }),
   });
   await tailer.check();
   appendFileSync(log, body('r2', 100, 10));
@@ -154,7 +154,7 @@ test('the tailer calls back after a pass that read lines, and not after an idle 
   const log = join(dir, 'a.log');
   writeFileSync(log, 'hello\n');
   let calls = 0;
-  const tailer = new LogTailer({ patterns: [log], sinkFor: () => ({ line: () => 'ignored', reset: () => {} }), onChange: () => calls++ });
+  const tailer = new LogTailer({ patterns: [log], sinkFor: () => ({ line: () => ({ kind: 'ignored' as const }), reset: () => {} }), onChange: () => calls++ });
   await tailer.check();
   await tailer.check();
   assert.equal(calls, 1);
