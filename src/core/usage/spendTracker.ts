@@ -23,6 +23,7 @@ export interface SpendTrackerOptions {
   chunkBytes?: number;
   maxLineBytes?: number;
   pollMs?: number;
+  sweepMs?: number;
 }
 
 export class SpendTracker {
@@ -41,6 +42,7 @@ export class SpendTracker {
       chunkBytes: options.chunkBytes,
       maxLineBytes: options.maxLineBytes,
       pollMs: options.pollMs,
+      sweepMs: options.sweepMs,
       sinkFor(): FileSink {
         const parser = new LineParser(env);
         return {
