@@ -36,7 +36,7 @@ export interface TailerOptions {
   maxLineBytes?: number;
   /** Poll interval for files in folders that cannot be watched (missing, remote); default 2000 ms. */
   pollMs?: number;
-  /** Interval of the full sweep (every file stat'ed, globs resolved again) behind the watches; default 60 s. */
+  /** Interval of the full sweep (every file stat'ed, globs resolved again) behind the watches; default 5 min. */
   sweepMs?: number;
   /** Called after a pass that read lines or changed a file's state. */
   onChange?(): void;
@@ -117,7 +117,7 @@ export class LogTailer {
       chunkBytes: options.chunkBytes ?? 1 << 20,
       maxLineBytes: options.maxLineBytes ?? 64 << 20,
       pollMs: options.pollMs ?? 2000,
-      sweepMs: options.sweepMs ?? 60_000,
+      sweepMs: options.sweepMs ?? 300_000,
     };
     this.watch = new FolderWatch((e) => this.onFolderEvent(e));
   }
