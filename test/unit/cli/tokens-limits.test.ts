@@ -44,3 +44,25 @@ test('tokens FILE on endless input stops at 256 MiB with exit 3', { skip: !exist
   assert.match(r.stderr, /longer than 256 MiB/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
 });
+
+test('tokens on 10 MB of one character stays within a few times the text in memory, and is exact', () => {
+  const { dir, cleanup } = makeTree({});
+  try {
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'a'.repeat(10_000_000));
+    const root = path.join(__dirname, '..', '..', '..');
+    const code = `const { main } = require('./src/cli/cli.ts'); let out = '';
+      main(['tokens', ${JSON.stringify(file)}], { stdout: (s) => (out += s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() })
+        .then((c) => console.log(JSON.stringify({ code: c, out: out.trim(), maxRssMB: process.resourceUsage().maxRSS / 1024 })));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    const result = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    assert.equal(result.code, 0, r.stderr);
+    // 'a' × 8 is one token (the run tiles with it; checked against the Rust engine in long-runs.test.ts).
+    assert.equal(result.out, '1250000');
+    // The general merge held arrays of about 20 bytes per character: 321 MB peak here, against
+    // 140 MB with the run fast path (most of it the runtime; the text itself is 10 MB).
+    assert.ok(result.maxRssMB < 200, `peak RSS ${Math.round(result.maxRssMB)} MB`);
+  } finally {
+    cleanup();
+  }
+});
