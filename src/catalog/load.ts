@@ -1,7 +1,7 @@
 // The shipped catalog, and the same catalog with a user's overrides merged over it. An invalid
 // override never replaces the shipped data: the caller gets the shipped catalog plus readable errors.
 import shipped from './deepseek-catalog.json';
-import { type Catalog, type CatalogOverride, catalogOverrideSchema, catalogSchema } from './schema';
+import { type Catalog, type CatalogOverride, catalogOverrideSchema, catalogSchema, hasEntry } from './schema';
 import type { z } from 'zod';
 
 let shippedCatalog: Catalog | undefined;
@@ -47,18 +47,18 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
   const periodKey = (p: Catalog['pricePeriods'][number]) => `${p.from}|${p.family}|${p.currency}`;
   const periods = new Map(base.pricePeriods.map((p) => [periodKey(p), p]));
   for (const p of o.pricePeriods ?? []) periods.set(periodKey(p), p);
-  const holidayCalendars = { ...base.holidayCalendars };
+  const holidayCalendars: Catalog['holidayCalendars'] = Object.assign(Object.create(null), base.holidayCalendars);
   for (const [name, cal] of Object.entries(o.holidayCalendars ?? {})) {
-    const prior = holidayCalendars[name];
+    const prior = hasEntry(holidayCalendars, name) ? holidayCalendars[name] : undefined;
     // Holidays accumulate (a user adds next year's list) rather than replace the shipped years.
     holidayCalendars[name] = prior ? { source: cal.source, dates: [...new Set([...prior.dates, ...cal.dates])].sort() } : cal;
   }
   return {
     ...base,
-    sources: { ...base.sources, ...(o.sources ?? {}) },
+    sources: Object.assign(Object.create(null), base.sources, o.sources),
     models: [...models.values()],
     pricePeriods: [...periods.values()],
-    peakRules: { ...base.peakRules, ...(o.peakRules ?? {}) },
+    peakRules: Object.assign(Object.create(null), base.peakRules, o.peakRules),
     holidayCalendars,
   };
 }

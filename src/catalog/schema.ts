@@ -11,6 +11,29 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 202
 const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time like 09:00');
 const perMillion = z.number().nonnegative().finite();
 
+/**
+ * What a model ID may look like. Replacement IDs are written into users' code by quick fixes, so
+ * they must be safe inside a string literal of every language served: no quotes, backslashes,
+ * `$`, braces, backticks or whitespace.
+ */
+export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const modelId = z
+  .string()
+  .regex(MODEL_ID_PATTERN, 'must be a model ID: letters, digits, ".", "_" and "-", starting with a letter or digit, at most 100 characters');
+
+/**
+ * A name → value table. Parsed into a null-prototype object, so a reference such as `"toString"`
+ * or `"constructor"` finds nothing instead of an inherited property.
+ */
+function table<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value).transform((r) => Object.assign(Object.create(null) as Record<string, z.output<T>>, r));
+}
+
+/** Whether a table has its own entry of that name (never an inherited one). */
+export function hasEntry(record: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
+
 export const sourceSchema = z.object({
   title: z.string().min(1),
   url: z.string().min(1),
@@ -21,7 +44,7 @@ export const sourceSchema = z.object({
 export const lifecycleStatusSchema = z.enum(['current', 'legacy', 'deprecated', 'retired']);
 
 export const replacementSchema = z.object({
-  id: z.string().min(1),
+  id: modelId,
   title: z.string().min(1),
   /** How thinking must be set for the replacement to behave like the old ID. */
   thinking: z.enum(['disable', 'default']).optional(),
@@ -38,7 +61,7 @@ export const lifecycleEventSchema = z.object({
 });
 
 export const modelSchema = z.object({
-  id: z.string().min(1),
+  id: modelId,
   displayName: z.string().min(1),
   /** Key into the price periods; models without one are never priced. */
   priceFamily: z.string().min(1).optional(),
@@ -85,22 +108,22 @@ export const anthropicModelMapSchema = z.object({
 export const catalogSchema = z
   .object({
     catalogDate: isoDate,
-    sources: z.record(z.string(), sourceSchema),
+    sources: table(sourceSchema),
     models: z.array(modelSchema),
     anthropicModelMap: anthropicModelMapSchema,
-    peakRules: z.record(z.string(), peakRuleSchema),
-    holidayCalendars: z.record(z.string(), holidayCalendarSchema),
+    peakRules: table(peakRuleSchema),
+    holidayCalendars: table(holidayCalendarSchema),
     pricePeriods: z.array(pricePeriodSchema),
   })
   .superRefine((cat, ctx) => {
     // Every reference must resolve, or a row would silently lose its source or its peak hours.
     const refSource = (key: string, path: (string | number)[]) => {
-      if (!cat.sources[key]) ctx.addIssue({ code: 'custom', path, message: `unknown source "${key}"` });
+      if (!hasEntry(cat.sources, key)) ctx.addIssue({ code: 'custom', path, message: `unknown source "${key}"` });
     };
     cat.models.forEach((m, i) => m.lifecycle.forEach((e, j) => refSource(e.source, ['models', i, 'lifecycle', j, 'source'])));
     cat.pricePeriods.forEach((p, i) => {
       refSource(p.source, ['pricePeriods', i, 'source']);
-      if (p.peakRule && !cat.peakRules[p.peakRule]) {
+      if (p.peakRule && !hasEntry(cat.peakRules, p.peakRule)) {
         ctx.addIssue({ code: 'custom', path: ['pricePeriods', i, 'peakRule'], message: `unknown peak rule "${p.peakRule}"` });
       }
       if (p.peakRule && p.peakMultiplier === undefined) {
@@ -109,7 +132,7 @@ export const catalogSchema = z
     });
     for (const [name, rule] of Object.entries(cat.peakRules)) {
       refSource(rule.source, ['peakRules', name, 'source']);
-      if (rule.holidayCalendar && !cat.holidayCalendars[rule.holidayCalendar]) {
+      if (rule.holidayCalendar && !hasEntry(cat.holidayCalendars, rule.holidayCalendar)) {
         ctx.addIssue({ code: 'custom', path: ['peakRules', name, 'holidayCalendar'], message: `unknown holiday calendar "${rule.holidayCalendar}"` });
       }
     }
@@ -125,11 +148,11 @@ export const catalogSchema = z
 /** What a user may put in `deepseekCost.catalogOverrides`: every part optional, merged over the shipped catalog. */
 export const catalogOverrideSchema = z
   .object({
-    sources: z.record(z.string(), sourceSchema).optional(),
+    sources: table(sourceSchema).optional(),
     models: z.array(modelSchema).optional(),
     pricePeriods: z.array(pricePeriodSchema).optional(),
-    peakRules: z.record(z.string(), peakRuleSchema).optional(),
-    holidayCalendars: z.record(z.string(), holidayCalendarSchema).optional(),
+    peakRules: table(peakRuleSchema).optional(),
+    holidayCalendars: table(holidayCalendarSchema).optional(),
   })
   .strict();
 
