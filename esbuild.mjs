@@ -1,12 +1,12 @@
 // Bundles the three entry points and lays their data files beside them:
 //   dist/extension.js  VS Code client (vscode stays external)
-//   dist/server.js     language server, started by the client over IPC (or stdio in tests)
+//   dist/server.js     language server (entry src/server/main.ts), started by the client over IPC (or stdio in tests)
 //   dist/cli.js        deepseek-cost
 //   dist/spendWorker.js the session-spend tailer (a worker thread of the extension host)
 // plus dist/grammars/*.wasm (tree-sitter) and the tokenizer data. --production minifies;
 // every build prints each bundle's size so growth is visible in review.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, statSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -14,6 +14,8 @@ const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const outdir = 'dist';
+/** The version is written once, in package.json; every bundle gets it from here (see src/shared/protocol.ts). */
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** Grammar wasm files shipped with the official npm grammar packages, copied beside the bundles. */
 const grammarFiles = {
@@ -55,11 +57,12 @@ const common = {
   metafile: true,
   logLevel: 'warning',
   legalComments: 'linked',
+  define: { DEEPSEEK_COST_VERSION: JSON.stringify(version) },
 };
 
 const entries = [
   { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'src/server/server.ts' } },
+  { entryPoints: { server: 'src/server/main.ts' } },
   { entryPoints: { cli: 'src/cli/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The spend tracker's tailer and ledger run in a worker thread, off the extension host's main thread.
   { entryPoints: { spendWorker: 'src/worker/spendWorker.ts' } },

@@ -1,6 +1,7 @@
 // deepseek-cost: the extension's answers outside the editor. Same engine, same catalog.
 import { runLint } from './lint';
 import { type CliIO, UsageError } from './io';
+import { PRODUCT_VERSION } from '../shared/protocol';
 
 const USAGE = `usage: deepseek-cost <command> [options]
 
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.stdout('0.1.0\n');
+    io.stdout(`${PRODUCT_VERSION}\n`);
     return 0;
   }
   const command = await loadCommand(name);

@@ -11,10 +11,9 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, type ModelIdDiagnosticData, type ModelIdDiagnostics } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
+import type { ModelIdDiagnosticData, ModelIdDiagnostics } from './diagnostics';
 import type { DocumentStore } from './documentStore';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.deepseekCost`;
 export const FIX_ALL_TITLE = 'Fix all DeepSeek model IDs in this file';
 
 function dataOf(d: Diagnostic): ModelIdDiagnosticData | undefined {

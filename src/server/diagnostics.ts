@@ -6,14 +6,16 @@ import {
   DiagnosticSeverity,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FindingReplacement, type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
 import { mentionsModelId } from '../core/scan';
+import { isShownUrl } from '../core/markdown';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
-
-export const DIAGNOSTIC_SOURCE = 'DeepSeek Cost Lens';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
 /** Carried in diagnostic.data: everything the quick fix needs. */
 export interface ModelIdDiagnosticData {
@@ -61,7 +63,9 @@ export class ModelIdDiagnostics {
         : { kind: DocumentDiagnosticReportKind.Full, resultId: cached.resultId, items: cached.items };
     }
     const items = await this.compute(uri, token);
-    if (items === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: cached?.items ?? [] };
+    // Cancelled: say so the LSP way, so the client re-pulls instead of keeping a stale answer.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagnostics request cancelled');
+    if (items === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const resultId = `${this.generation}:${document.version}`;
     this.cache.set(uri, { version: document.version, resultId, items });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
@@ -69,7 +73,7 @@ export class ModelIdDiagnostics {
 
   /** undefined when cancelled or the document went away. */
   private async compute(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined> {
-    const { settings, catalog } = await this.settings.for(uri);
+    const { settings, catalog, linkHosts } = await this.settings.for(uri);
     if (token.isCancellationRequested) return undefined;
     const skip = this.store.skipReason(uri, settings.maxFileSizeKB);
     if (skip) return this.skipNote(uri, skip);
@@ -81,7 +85,8 @@ export class ModelIdDiagnostics {
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
     const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
-    return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
+    const href = (url: string | undefined) => (url && isShownUrl(url, linkHosts) ? url : undefined);
+    return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, href(f.sourceUrl), {
       kind: 'deepseek-model-id',
       version: current.document.version,
       written: f.written,

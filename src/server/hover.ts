@@ -10,7 +10,7 @@ import type { ServerSettings } from './serverSettings';
 
 export async function hover(params: HoverParams, store: DocumentStore, settings: ServerSettings, now: () => Date, token: CancellationToken): Promise<Hover | null> {
   const uri = params.textDocument.uri;
-  const { settings: s, catalog } = await settings.for(uri);
+  const { settings: s, catalog, linkHosts } = await settings.for(uri);
   if (token.isCancellationRequested || store.skipReason(uri, s.maxFileSizeKB)) return null;
   const current = await store.parsed(uri);
   if (!current || token.isCancellationRequested) return null;
@@ -21,7 +21,7 @@ export async function hover(params: HoverParams, store: DocumentStore, settings:
 
   const literal = parsed.literalAt(offset);
   if (literal && findModel(catalog, literal.value)) {
-    const markdown = renderModelHover(catalog, literal.value, at, currencies);
+    const markdown = renderModelHover(catalog, literal.value, at, currencies, linkHosts);
     if (markdown) {
       return { contents: { kind: 'markdown', value: markdown }, range: { start: document.positionAt(literal.start), end: document.positionAt(literal.end) } };
     }

@@ -7,7 +7,7 @@ import { SPEND_COMMANDS } from '../../../src/client/spend/commandIds';
 import { buildSpendReport } from '../../../src/client/spend/report';
 import { regroupSources } from '../../../src/client/spend/sourceStates';
 import { statusView } from '../../../src/client/spend/statusView';
-import { type TooltipInput, buildSpendTooltip, escapeMarkdown } from '../../../src/client/spend/tooltip';
+import { type TooltipInput, buildSpendTooltip } from '../../../src/client/spend/tooltip';
 import { unpricedReasons } from '../../../src/client/spend/unpricedReasons';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -114,11 +114,10 @@ test('budgets are shown against spend; settings problems are listed', () => {
 });
 
 test('text from logs cannot inject Markdown or links', () => {
-  assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command:evil\\)');
   const s = snapshot();
   s.session = group({ 'a|b`[x](command:evil)': totals({ requests: 1, cost: 0.01 }) });
   const md = buildSpendTooltip(input({ snapshot: s }));
-  assert.ok(md.includes('``a\\|b`[x](command:evil)``'), md);
+  assert.ok(md.includes('| ``a\\|b`[x](command:evil)`` |'), md);
 });
 
 test('the status text shows the session amount, flags incomplete totals and colours by budget', () => {
