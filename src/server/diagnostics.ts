@@ -86,12 +86,17 @@ export class ModelIdDiagnostics {
     const literals = current.parsed.modelIdLiterals(isId);
     const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
     const href = (url: string | undefined) => (url && isShownUrl(url, linkHosts) ? url : undefined);
-    return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, href(f.sourceUrl), {
+    // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
+    // hundreds of MB for a list nobody reads. `deepseek-cost lint` reports every one.
+    const cap = settings.maxDiagnosticsPerFile;
+    const items = findings.slice(0, cap).map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, href(f.sourceUrl), {
       kind: 'deepseek-model-id',
       version: current.document.version,
       written: f.written,
       replacements: f.replacements,
     }));
+    if (findings.length > cap) items.push(moreNote(current.document, findings[cap].start, findings.length - cap, cap));
+    return items;
   }
 
   private skipNote(uri: string, skip: NonNullable<ReturnType<DocumentStore['skipReason']>>): Diagnostic[] {
@@ -113,6 +118,18 @@ export class ModelIdDiagnostics {
       },
     ];
   }
+}
+
+/** One information diagnostic, at the first finding not shown, saying how many are not shown. */
+function moreNote(document: TextDocument, at: number, hidden: number, cap: number): Diagnostic {
+  const position = document.positionAt(at);
+  return {
+    range: { start: position, end: position },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'more-findings',
+    message: `${hidden.toLocaleString('en-US')} more DeepSeek model ID ${hidden === 1 ? 'finding is' : 'findings are'} not shown from here on: deepseekCost.maxDiagnosticsPerFile is ${cap.toLocaleString('en-US')}. Run deepseek-cost lint on this file to see all of them.`,
+  };
 }
 
 function toDiagnostic(
