@@ -13,7 +13,9 @@ export const ESTIMATE_USAGE = `usage: deepseek-cost estimate FILE... [--format t
                                 [--default-model ID] [--min-length N] [--catalog <override.json>]
 
 Lists each prompt literal with its position, exact DeepSeek token count, the model it is sent to and
-what it costs per call (cache miss / hit, and worst-case output when the call sets max_tokens).`;
+what it costs per call (cache miss / hit, and worst-case output when the call sets max_tokens).
+Exit code: 0, or 2 when a path could not be scanned (listed on stderr and in the output) or on bad
+usage, 3 on an internal failure.`;
 
 export interface EstimateRow extends PromptEstimate {
   file: string;
@@ -54,7 +56,7 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
   const currencies = currencyOrder(currency);
 
   const rows: EstimateRow[] = [];
-  const { listed } = await forEachSourceFile(positionals, io, defaultLintSettings.maxFileSizeKB, ({ rel, doc, lines }) => {
+  const { listed, notScanned } = await forEachSourceFile(positionals, io, defaultLintSettings.maxFileSizeKB, ({ rel, doc, lines }) => {
     for (const prompt of doc.promptLiterals({ promptMinLength })) {
       const estimate = estimatePrompt(prompt, countTokens(prompt.text), catalog, at, values['default-model']!, currencies);
       const start = lines.position(prompt.start);
@@ -63,7 +65,7 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
     }
   });
   if (values.format === 'json') {
-    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows, notScanned }, null, 2) + '\n');
   } else {
     for (const r of rows) {
       const c = r.currencies[0];
@@ -73,7 +75,8 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
       const ph = r.placeholders ? `, ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} not counted` : '';
       io.stdout(`${r.file}:${r.line}:${r.column}: ${formatCount(r.tokens)} tokens${ph} → ${r.model}: ${cost}${r.prefixCacheWarning ? ' [starts with a placeholder: defeats the prefix cache]' : ''}\n`);
     }
-    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}\n`);
+    const unscanned = notScanned.length ? `; ${notScanned.length} path${notScanned.length === 1 ? '' : 's'} could not be scanned` : '';
+    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}${unscanned}\n`);
   }
-  return 0;
+  return notScanned.length ? 2 : 0;
 }

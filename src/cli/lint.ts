@@ -24,7 +24,9 @@ export interface LintFinding {
 export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>]
 
 Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
-Directories are walked honouring .gitignore. Exit code: 1 when any error or warning is found, 0 otherwise, 2 on bad usage.`;
+Directories are walked honouring .gitignore. Exit code: 0 when nothing is found, 1 when any error or
+warning is found, 2 when a path could not be scanned (missing, unreadable, a symlink loop; listed on
+stderr and in the output) or on bad usage, 3 on an internal failure.`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,7 +52,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const catalog = await catalogForOption(values.catalog, io);
   const isId = modelIdPredicate(catalog);
   const findings: LintFinding[] = [];
-  const { scanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, ({ rel, doc, lines }) => {
+  const { scanned, notScanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, ({ rel, doc, lines }) => {
     for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity)) {
       const start = lines.position(f.start);
       const end = lines.position(f.end);
@@ -71,16 +73,19 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   });
 
   if (format === 'json') {
-    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned, notScanned }, null, 2) + '\n');
   } else if (format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
+    io.stdout(JSON.stringify(toSarif(findings, notScanned), null, 2) + '\n');
   } else {
     for (const f of findings) {
       const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
       io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}\n`);
     }
     const counts = (s: string) => findings.filter((f) => f.severity === s).length;
-    io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned\n`);
+    const unscanned = notScanned.length ? `; ${notScanned.length} path${notScanned.length === 1 ? '' : 's'} could not be scanned` : '';
+    io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned${unscanned}\n`);
   }
+  // Not scanned wins over findings: CI must not read "1" as "checked everything, found something".
+  if (notScanned.length) return 2;
   return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
 }
