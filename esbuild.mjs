@@ -79,9 +79,34 @@ mkdirSync(outdir, { recursive: true });
 copyAssets();
 await buildTokenizerData();
 
+/**
+ * Watch-mode output for the editor's problem matcher (.vscode/tasks.json): one "build started" /
+ * "build finished" pair around a rebuild of any bundle, and each error as `✘ [ERROR] message`
+ * followed by `    file:line:column:`.
+ */
+function watchReporter() {
+  let active = 0;
+  return {
+    name: 'watch-reporter',
+    setup(build) {
+      build.onStart(() => {
+        if (active++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd((result) => {
+        for (const { text, location } of result.errors) {
+          console.error(`✘ [ERROR] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+        if (--active === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
+
 if (watch) {
+  const reporter = watchReporter();
   for (const entry of entries) {
-    const ctx = await esbuild.context({ ...common, ...entry, outdir });
+    const ctx = await esbuild.context({ ...common, ...entry, outdir, plugins: [reporter] });
     await ctx.watch();
   }
   console.log('watching for changes…');

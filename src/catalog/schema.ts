@@ -120,7 +120,9 @@ export const catalogSchema = z
     const refSource = (key: string, path: (string | number)[]) => {
       if (!hasEntry(cat.sources, key)) ctx.addIssue({ code: 'custom', path, message: `unknown source "${key}"` });
     };
-    cat.models.forEach((m, i) => m.lifecycle.forEach((e, j) => refSource(e.source, ['models', i, 'lifecycle', j, 'source'])));
+    cat.models.forEach((m, i) => {
+      for (const [j, e] of m.lifecycle.entries()) refSource(e.source, ['models', i, 'lifecycle', j, 'source']);
+    });
     cat.pricePeriods.forEach((p, i) => {
       refSource(p.source, ['pricePeriods', i, 'source']);
       if (p.peakRule && !hasEntry(cat.peakRules, p.peakRule)) {

@@ -117,7 +117,9 @@ function totals(t: Partial<SpendTotals>): SpendTotals {
 
 test('tooltip: model names, paths, messages and problems from logs and settings cannot add a link', () => {
   const byModel: Record<string, SpendTotals> = {};
-  HOSTILE.forEach((h, i) => (byModel[h] = totals({ requests: 1, cost: 0.01 * (i + 1) })));
+  HOSTILE.forEach((h, i) => {
+    byModel[h] = totals({ requests: 1, cost: 0.01 * (i + 1) });
+  });
   const group = { ...totals({ requests: HOSTILE.length, unpriced: 2, cost: 0.5 }), byModel };
   const snapshot: SpendSnapshot = {
     currency: 'USD',

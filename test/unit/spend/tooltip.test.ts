@@ -147,7 +147,7 @@ test('the status text shows the session amount, flags incomplete totals and colo
 
 test('the report lists days and models in aligned columns with totals and caveats', () => {
   const s = snapshot();
-  s.byDay['2026-11-23']['mystery'] = totals({ requests: 1, unpriced: 1, cacheMissTokens: 5 });
+  s.byDay['2026-11-23'].mystery = totals({ requests: 1, unpriced: 1, cacheMissTokens: 5 });
   const text = buildSpendReport({ snapshot: s, unpriced: [{ model: 'mystery', requests: 1, reason: 'unknown-model' }], now: NOW, zone: ZONE });
   const lines = text.split('\n');
   assert.match(lines[0], /^DeepSeek spend report \(USD\), 2026-11-23 11:00 Europe\/Berlin$/);
