@@ -1,6 +1,7 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
 import { parseArgs } from 'node:util';
 import { modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { unparsedNote } from '../core/lint/unparsedRegion';
 import { defaultLintSettings } from '../shared/settings';
 import { forEachSourceFile } from './sourceFiles';
 import { toSarif } from './sarif';
@@ -18,6 +19,10 @@ export interface LintFinding {
   code: string;
   message: string;
   replacements: string[];
+  /** The provider the ID is sent to (catalog provider id). */
+  provider: string;
+  /** Why the ID counts: request, config, default, command or value. */
+  role: string;
   helpUri?: string;
 }
 
@@ -53,7 +58,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const isId = modelIdPredicate(catalog);
   const findings: LintFinding[] = [];
   const { scanned, notScanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, ({ rel, doc, lines }) => {
-    for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity)) {
+    for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity, { path: rel })) {
       const start = lines.position(f.start);
       const end = lines.position(f.end);
       findings.push({
@@ -67,7 +72,19 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
         code: f.code,
         message: f.message,
         replacements: f.replacements.map((r) => r.text),
+        provider: f.provider,
+        role: f.role,
         helpUri: f.sourceUrl,
+      });
+    }
+    const note = unparsedNote(doc.text, doc.unreadableCandidates(isId));
+    if (note) {
+      const start = lines.position(note.start);
+      const end = lines.position(note.end);
+      findings.push({
+        file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+        modelId: doc.text.slice(note.start, note.end), severity: 'information', code: 'unparsed-region', message: note.message,
+        replacements: [], provider: '', role: '',
       });
     }
   });

@@ -47,6 +47,7 @@ export function toSarif(findings: LintFinding[], notScanned: PathProblem[] = [])
             ruleId: f.code,
             level: levels[f.severity],
             message: { text: f.message },
+            properties: { modelId: f.modelId, provider: f.provider, role: f.role },
             locations: [{ physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region } }],
             fixes: f.replacements.map((text) => ({
               description: { text: `Use ${text}` },

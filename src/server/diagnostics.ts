@@ -13,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FindingReplacement, type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
 import { mentionsModelId } from '../core/scan';
 import { isShownUrl } from '../core/markdown';
+import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
@@ -23,6 +24,8 @@ export interface ModelIdDiagnosticData {
   version: number;
   written: string;
   replacements: FindingReplacement[];
+  provider: string;
+  role: string;
 }
 
 const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
@@ -35,6 +38,7 @@ const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
 export class ModelIdDiagnostics {
   private readonly cache = new Map<string, { version: number; resultId: string; items: Diagnostic[] }>();
   private generation = 0;
+  private workspaceFolders: string[] = [];
 
   constructor(
     private readonly store: DocumentStore,
@@ -42,6 +46,22 @@ export class ModelIdDiagnostics {
     private readonly now: () => Date,
     private readonly log: (message: string) => void,
   ) {}
+
+  /** Folder URIs from the client: the test/fixture path rule looks only below them. */
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.workspaceFolders = uris.map((u) => (u.endsWith('/') ? u : u + '/'));
+  }
+
+  private pathForRules(uri: string): string {
+    const folder = this.workspaceFolders.find((f) => uri.startsWith(f));
+    // Outside any workspace folder only the file's own name can say it is a test.
+    const rel = folder ? uri.slice(folder.length) : (uri.split('/').pop() ?? uri);
+    try {
+      return decodeURIComponent(rel);
+    } catch {
+      return rel;
+    }
+  }
 
   /** Settings or the catalog changed: every cached result is stale. */
   invalidate(): void {
@@ -84,7 +104,7 @@ export class ModelIdDiagnostics {
     const current = await this.store.parsed(uri);
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
-    const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
+    const findings = modelIdFindings(literals, catalog, this.now(), settings.severity, { path: this.pathForRules(uri) });
     const href = (url: string | undefined) => (url && isShownUrl(url, linkHosts) ? url : undefined);
     // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
     // hundreds of MB for a list nobody reads. `deepseek-cost lint` reports every one.
@@ -94,8 +114,20 @@ export class ModelIdDiagnostics {
       version: current.document.version,
       written: f.written,
       replacements: f.replacements,
+      provider: f.provider,
+      role: f.role,
     }));
     if (findings.length > cap) items.push(moreNote(current.document, findings[cap].start, findings.length - cap, cap));
+    const note = unparsedNote(current.parsed.text, current.parsed.unreadableCandidates(isId));
+    if (note) {
+      items.push({
+        range: { start: current.document.positionAt(note.start), end: current.document.positionAt(note.end) },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'unparsed-region',
+        message: note.message,
+      });
+    }
     return items;
   }
 

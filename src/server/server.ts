@@ -40,6 +40,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
     if (init.now) pinnedNow = new Date(init.now);
     if (init.configurationTimeoutMs !== undefined && options.configurationTimeoutMs === undefined) settings.setTimeout(init.configurationTimeoutMs);
     if (params.capabilities.workspace?.configuration) settings.enablePull();
+    diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
     return { capabilities: capabilitiesFor(params.capabilities), serverInfo: { name: SERVER_NAME, version: PRODUCT_VERSION } };
   });

@@ -95,6 +95,7 @@ export async function attachClient(connection, { now, settings = {}, capabilitie
   const init = await connection.sendRequest(InitializeRequest.type, {
     processId,
     rootUri: null,
+    workspaceFolders: [{ uri: pathToFileURL(path.join(root, 'test', 'fixtures', 'lsp-virtual')).href, name: 'lsp-virtual' }],
     capabilities,
     initializationOptions: { ...(now ? { now } : {}), ...initializationOptions },
   });

@@ -60,11 +60,26 @@ export function renderPromptHover(e: PromptEstimate): string {
 
 /**
  * `linkHosts`: the hosts a source URL may link to (the shipped catalog's, and those the user typed
- * in user settings); any other source is named without a link.
+ * in user settings); any other source is named without a link. `provider`: where the call goes.
  */
-export function renderModelHover(catalog: Catalog, written: string, at: Date, currencies: Currency[], linkHosts: ReadonlySet<string>): string | undefined {
-  const status = modelStatusAt(catalog, written, at);
+export function renderModelHover(
+  catalog: Catalog,
+  written: string,
+  at: Date,
+  currencies: Currency[],
+  linkHosts: ReadonlySet<string>,
+  provider?: string,
+): string | undefined {
+  const status = modelStatusAt(catalog, written, at, provider);
   if (status.kind === 'unknown') return undefined;
+  if (status.kind === 'other-provider') {
+    const name = markdownText(status.providerName);
+    return [
+      `${markdownCode(status.id)} on **${name}**`,
+      '',
+      `This call goes to ${name}, not DeepSeek's API: DeepSeek's dates and prices do not apply, and the name may mean something else there. Unpriced unless you add ${name}'s prices in \`deepseekCost.catalogOverrides\`.`,
+    ].join('\n');
+  }
   const lines: string[] = [`**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`];
   if (status.kind === 'unreleased') {
     lines.push('', `Not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
@@ -81,7 +96,7 @@ export function renderModelHover(catalog: Catalog, written: string, at: Date, cu
   const rows: string[] = [];
   let when = '';
   for (const currency of currencies) {
-    const p = priceAt(catalog, written, at, currency);
+    const p = priceAt(catalog, written, at, currency, provider);
     if (p.kind === 'unpriced') {
       rows.push(`| ${currency} | — | — | — | ${p.reason === 'currency-unknown' ? 'no published price' : 'not priced'} |`);
       continue;

@@ -64,12 +64,16 @@ test('a replacement ID that is not a model ID is rejected, never written by a qu
     'deepseek v4',
     'deepseek-v4-flash\n',
     '-flag',
-    'a'.repeat(101),
+    'a'.repeat(201),
+    'deepseek-v4-flash:',
+    'deepseek#v4',
+    'deepseek-v4-flash\\',
   ]) {
     assertRejected({ models: [retiredModel(hostile)] }, /replacements\.0\.id: .*model ID/);
   }
-  const ok = catalogWithOverrides({ models: [retiredModel('deepseek-v4.1_flash-2026')] });
-  assert.deepEqual(ok.errors, []);
+  for (const fine of ['deepseek-v4.1_flash-2026', 'deepseek-ai/DeepSeek-V3', 'us.deepseek.r1-v1:0', 'deepseek-r1:7b']) {
+    assert.deepEqual(catalogWithOverrides({ models: [retiredModel(fine)] }).errors, [], fine);
+  }
 });
 
 test('a model ID in an override is held to the same pattern', () => {
