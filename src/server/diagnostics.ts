@@ -82,12 +82,17 @@ export class ModelIdDiagnostics {
         ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: cached.resultId }
         : { kind: DocumentDiagnosticReportKind.Full, resultId: cached.resultId, items: cached.items };
     }
+    const { generation } = this;
+    const { version } = document;
     const items = await this.compute(uri, token);
+    const resultId = `${generation}:${version}`;
+    // Finished work stays valid for its version and settings even if the request was cancelled
+    // meanwhile; work that an edit or a settings change overtook is not kept.
+    const current = generation === this.generation && this.store.get(uri)?.version === version;
+    if (items !== undefined && current) this.cache.set(uri, { version, resultId, items });
     // Cancelled: say so the LSP way, so the client re-pulls instead of keeping a stale answer.
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagnostics request cancelled');
     if (items === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${this.generation}:${document.version}`;
-    this.cache.set(uri, { version: document.version, resultId, items });
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
