@@ -1,9 +1,11 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
 import { parseArgs } from 'node:util';
-import { modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { modelIdFindings, modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFindings';
 import { unparsedNote } from '../core/lint/unparsedRegion';
+import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
-import { forEachSourceFile } from './sourceFiles';
+import { forEachSourceFile, unscannedNote } from './sourceFiles';
+import type { PathProblem } from './walk';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
@@ -55,10 +57,34 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
   const catalog = await catalogForOption(values.catalog, io);
-  const isId = modelIdPredicate(catalog);
+  const { findings, scanned, notScanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB });
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned, notScanned }, null, 2) + '\n');
+  } else if (format === 'sarif') {
+    io.stdout(JSON.stringify(toSarif(findings, notScanned), null, 2) + '\n');
+  } else {
+    for (const f of findings) io.stdout(findingLine(f) + '\n');
+    io.stdout(lintSummary(findings, scanned, notScanned) + '\n');
+  }
+  // Not scanned wins over findings: CI must not read "1" as "checked everything, found something".
+  if (notScanned.length) return 2;
+  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+}
+
+export interface LintOptions {
+  catalog: Catalog;
+  at: Date;
+  severity: SeverityByStatus;
+  maxFileSizeKB: number;
+}
+
+/** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
+export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; notScanned: PathProblem[] }> {
+  const isId = modelIdPredicate(options.catalog);
   const findings: LintFinding[] = [];
-  const { scanned, notScanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, ({ rel, doc, lines }) => {
-    for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity, { path: rel })) {
+  const { scanned, notScanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, ({ rel, doc, lines }) => {
+    for (const f of modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: rel })) {
       const start = lines.position(f.start);
       const end = lines.position(f.end);
       findings.push({
@@ -88,21 +114,16 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       });
     }
   });
+  return { findings, scanned, notScanned };
+}
 
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned, notScanned }, null, 2) + '\n');
-  } else if (format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(findings, notScanned), null, 2) + '\n');
-  } else {
-    for (const f of findings) {
-      const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
-      io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}\n`);
-    }
-    const counts = (s: string) => findings.filter((f) => f.severity === s).length;
-    const unscanned = notScanned.length ? `; ${notScanned.length} path${notScanned.length === 1 ? '' : 's'} could not be scanned` : '';
-    io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned${unscanned}\n`);
-  }
-  // Not scanned wins over findings: CI must not read "1" as "checked everything, found something".
-  if (notScanned.length) return 2;
-  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+/** One finding as `lint --format text` prints it. */
+export function findingLine(f: LintFinding): string {
+  const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}`;
+}
+
+export function lintSummary(findings: LintFinding[], scanned: number, notScanned: readonly PathProblem[] = []): string {
+  const counts = (s: string) => findings.filter((f) => f.severity === s).length;
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned${unscannedNote(notScanned)}`;
 }

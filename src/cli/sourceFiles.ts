@@ -73,6 +73,13 @@ export class LineIndex {
   }
 }
 
+function unsavedSource(io: CliIO, file: string, maxFileSizeKB: number): SourceRead | undefined {
+  const open = io.unsaved?.(file);
+  if (!open) return undefined;
+  if (open.text.length > maxFileSizeKB * 1024) return { kind: 'skipped', reason: `its unsaved text is over the ${maxFileSizeKB} KB limit` };
+  return { kind: 'text', text: open.text, language: scanLanguageFor(open.languageId, file) };
+}
+
 export interface ScannedFile {
   /** Relative to the working directory, with `/`. */
   rel: string;
@@ -97,7 +104,7 @@ export async function forEachSourceFile(
   let scanned = 0;
   for (const file of files) {
     const rel = relative(file);
-    const source = await readSource(file, maxFileSizeKB);
+    const source = unsavedSource(io, file, maxFileSizeKB) ?? (await readSource(file, maxFileSizeKB));
     if (source.kind === 'unreadable') {
       notScanned.push({ path: rel, reason: source.reason });
       continue;
@@ -116,4 +123,9 @@ export async function forEachSourceFile(
   }
   for (const p of notScanned) io.stderr(`deepseek-cost: cannot scan ${p.path}: ${p.reason}\n`);
   return { listed: files.length, scanned, notScanned };
+}
+
+/** `; 2 paths could not be scanned` for a summary line, or nothing. */
+export function unscannedNote(notScanned: readonly PathProblem[]): string {
+  return notScanned.length ? `; ${notScanned.length} path${notScanned.length === 1 ? '' : 's'} could not be scanned` : '';
 }
