@@ -2,9 +2,21 @@
 // spell the same way, and the shape of what they hand each other. Plain data, no vscode import,
 // so the server, the client, the CLI and the tests all read it.
 
-/** Set by the bundler from package.json's version; unbundled runs (tests through tsx) say so. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Set by the bundler from package.json's version (esbuild.mjs); the one place it is written. */
 declare const DEEPSEEK_COST_VERSION: string | undefined;
-export const PRODUCT_VERSION: string = typeof DEEPSEEK_COST_VERSION === 'string' ? DEEPSEEK_COST_VERSION : '0.0.0-unbundled';
+export const PRODUCT_VERSION: string = typeof DEEPSEEK_COST_VERSION === 'string' ? DEEPSEEK_COST_VERSION : unbundledVersion();
+
+/** Running from sources (tests through tsx): read package.json beside the sources. */
+function unbundledVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0-unbundled';
+  }
+}
 
 /** The language client's id (also the prefix of `deepseekCost.trace.server`) and its display name. */
 export const LANGUAGE_CLIENT_ID = 'deepseekCost';

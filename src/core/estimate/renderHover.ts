@@ -7,6 +7,7 @@ import { modelStatusAt, priceAt } from '../../catalog/resolve';
 import { formatCount, formatMoney, formatRate } from '../money';
 import { isShownUrl, markdownCode, markdownLink, markdownText } from '../markdown';
 import type { CurrencyEstimate, PromptEstimate } from './promptEstimate';
+import { factLimitLines, factLimits, modelVersionLine, tokenizerLine } from './factNotes';
 
 function utc(iso: string): string {
   return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
@@ -29,6 +30,7 @@ export function renderPromptHover(e: PromptEstimate): string {
   const lines: string[] = [];
   const placeholderNote = e.placeholders > 0 ? ` · ${e.placeholders} placeholder${e.placeholders === 1 ? '' : 's'} not counted` : '';
   lines.push(`**DeepSeek prompt** · **${formatCount(e.tokens)} tokens** · ${formatCount(e.characters)} characters${placeholderNote}`);
+  lines.push('', tokenizerLine(e.tokenizer, e.model));
   lines.push('');
   lines.push(`Model ${markdownCode(e.model)} (${modelSourceWords[e.modelSource]})${e.modelKnown ? '' : ' — not in the catalog, so not priced'}`);
   if (e.modelStatusNote) lines.push(`\n⚠️ ${markdownText(e.modelStatusNote)}`);
@@ -55,6 +57,7 @@ export function renderPromptHover(e: PromptEstimate): string {
   if (e.prefixCacheWarning) {
     lines.push('\n⚠️ This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.');
   }
+  for (const line of factLimitLines(e.limits)) lines.push('', line);
   return lines.join('\n');
 }
 
@@ -91,6 +94,8 @@ export function renderModelHover(
       const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
       lines.push('', `Source: ${named}, ${markdownText(source.date)}`);
     }
+    const version = modelVersionLine(catalog, written, at, provider);
+    if (version) lines.push('', version);
   }
   if (status.model.thinkingDefault !== undefined) lines.push('', status.model.thinkingDefault ? 'Thinks by default (reasoning billed as output).' : 'Non-thinking.');
   const rows: string[] = [];
@@ -113,5 +118,6 @@ export function renderModelHover(
     lines.push('', '| | cache hit | cache miss | output | |', '|---|---:|---:|---:|---|', ...rows);
     if (when) lines.push('', when);
   }
+  for (const line of factLimitLines(factLimits(catalog, written, at))) lines.push('', line);
   return lines.join('\n');
 }
