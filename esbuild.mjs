@@ -1,12 +1,12 @@
 // Bundles the three entry points and lays their data files beside them:
 //   dist/extension.js  VS Code client (vscode stays external)
-//   dist/server.js     language server, started by the client over IPC (or stdio in tests)
+//   dist/server.js     language server (entry src/server/main.ts), started by the client over IPC (or stdio in tests)
 //   dist/cli.js        deepseek-cost
 //   dist/spendWorker.js the session-spend tailer (a worker thread of the extension host)
 // plus dist/grammars/*.wasm (tree-sitter) and the tokenizer data. --production minifies;
 // every build prints each bundle's size so growth is visible in review.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, statSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -17,6 +17,8 @@ const watch = process.argv.includes('--watch');
 const flag = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const outdir = flag('outdir') ?? 'dist';
 const only = flag('only')?.split(',');
+/** The version is written once, in package.json; every bundle gets it from here (see src/shared/protocol.ts). */
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 /** Grammar wasm files shipped with the official npm grammar packages, copied beside the bundles. */
 const grammarFiles = {
@@ -58,11 +60,12 @@ const common = {
   metafile: true,
   logLevel: 'warning',
   legalComments: 'linked',
+  define: { DEEPSEEK_COST_VERSION: JSON.stringify(version) },
 };
 
 const entries = [
   { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'src/server/server.ts' } },
+  { entryPoints: { server: 'src/server/main.ts' } },
   { entryPoints: { cli: 'src/cli/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The spend tracker's tailer and ledger run in a worker thread, off the extension host's main thread.
   { entryPoints: { spendWorker: 'src/worker/spendWorker.ts' } },
@@ -81,9 +84,34 @@ mkdirSync(outdir, { recursive: true });
 copyAssets();
 await buildTokenizerData();
 
+/**
+ * Watch-mode output for the editor's problem matcher (.vscode/tasks.json): one "build started" /
+ * "build finished" pair around a rebuild of any bundle, and each error as `✘ [ERROR] message`
+ * followed by `    file:line:column:`.
+ */
+function watchReporter() {
+  let active = 0;
+  return {
+    name: 'watch-reporter',
+    setup(build) {
+      build.onStart(() => {
+        if (active++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd((result) => {
+        for (const { text, location } of result.errors) {
+          console.error(`✘ [ERROR] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+        if (--active === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
+
 if (watch) {
+  const reporter = watchReporter();
   for (const entry of entries) {
-    const ctx = await esbuild.context({ ...common, ...entry, outdir });
+    const ctx = await esbuild.context({ ...common, ...entry, outdir, plugins: [reporter] });
     await ctx.watch();
   }
   console.log('watching for changes…');

@@ -1,7 +1,7 @@
 // The shipped catalog, and the same catalog with a user's overrides merged over it. An invalid
 // override never replaces the shipped data: the caller gets the shipped catalog plus readable errors.
 import shipped from './deepseek-catalog.json';
-import { type Catalog, type CatalogOverride, catalogOverrideSchema, catalogSchema } from './schema';
+import { type Catalog, type CatalogOverride, catalogOverrideSchema, catalogSchema, hasEntry } from './schema';
 import type { z } from 'zod';
 
 let shippedCatalog: Catalog | undefined;
@@ -59,9 +59,9 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
   for (const m of o.anthropicModelMaps ?? []) maps.set(m.from, m);
   const conflicts = new Map(base.conflicts.map((c) => [c.id, c]));
   for (const c of o.conflicts ?? []) conflicts.set(c.id, c);
-  const holidayCalendars = { ...base.holidayCalendars };
+  const holidayCalendars: Catalog['holidayCalendars'] = Object.assign(Object.create(null), base.holidayCalendars);
   for (const [name, cal] of Object.entries(o.holidayCalendars ?? {})) {
-    const prior = holidayCalendars[name];
+    const prior = hasEntry(holidayCalendars, name) ? holidayCalendars[name] : undefined;
     // Holidays accumulate (a user adds next year's list) rather than replace the shipped years.
     // A user's list also covers its years (explicit, or those its dates fall in), so 2027 stops being an assumption.
     const years = (c: typeof cal) => c.years ?? [...new Set(c.dates.map((d) => Number(d.slice(0, 4))))];
@@ -71,15 +71,15 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
   }
   return {
     ...base,
-    sources: { ...base.sources, ...(o.sources ?? {}) },
+    sources: Object.assign(Object.create(null), base.sources, o.sources),
     models: [...models.values()],
     providers: [...providers.values()],
     pricePeriods: [...periods.values()],
     toolPricePeriods: [...toolPeriods.values()],
     anthropicModelMaps: [...maps.values()],
-    tokenizers: { ...base.tokenizers, ...(o.tokenizers ?? {}) },
+    tokenizers: Object.assign(Object.create(null), base.tokenizers, o.tokenizers),
     conflicts: [...conflicts.values()],
-    peakRules: { ...base.peakRules, ...(o.peakRules ?? {}) },
+    peakRules: Object.assign(Object.create(null), base.peakRules, o.peakRules),
     holidayCalendars,
   };
 }

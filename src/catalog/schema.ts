@@ -11,6 +11,31 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 202
 const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time like 09:00');
 const perMillion = z.number().nonnegative().finite();
 
+/**
+ * What a model ID may look like, DeepSeek's and other providers' (`deepseek-v4-flash`,
+ * `deepseek/deepseek-chat`, `deepseek-ai/DeepSeek-V3`, `us.deepseek.r1-v1:0`, `deepseek-r1:7b`).
+ * Replacement IDs are written into users' code by quick fixes, so they must be safe inside a string
+ * literal of every language served: no quotes, backslashes, `$`, `#`, braces, backticks or
+ * whitespace, and no `:` or `/` at the end.
+ */
+export const MODEL_ID_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._:/-]{0,198}[A-Za-z0-9._-])?$/;
+const modelId = z
+  .string()
+  .regex(MODEL_ID_PATTERN, 'must be a model ID: letters, digits and ".", "_", "-", ":", "/" inside, starting with a letter or digit, at most 200 characters');
+
+/**
+ * A name → value table. Parsed into a null-prototype object, so a reference such as `"toString"`
+ * or `"constructor"` finds nothing instead of an inherited property.
+ */
+function table<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value).transform((r) => Object.assign(Object.create(null) as Record<string, z.output<T>>, r));
+}
+
+/** Whether a table has its own entry of that name (never an inherited one). */
+export function hasEntry(record: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
+
 export const currencySchema = z.enum(['USD', 'CNY']);
 
 export const sourceSchema = z.object({
@@ -23,7 +48,7 @@ export const sourceSchema = z.object({
 export const lifecycleStatusSchema = z.enum(['current', 'legacy', 'deprecated', 'retired']);
 
 export const replacementSchema = z.object({
-  id: z.string().min(1),
+  id: modelId,
   title: z.string().min(1),
   /** How thinking must be set for the replacement to behave like the old ID. */
   thinking: z.enum(['disable', 'default']).optional(),
@@ -91,7 +116,7 @@ export const tokenizerEntrySchema = z.object({
 });
 
 export const modelSchema = z.object({
-  id: z.string().min(1),
+  id: modelId,
   /** The provider that serves this ID under these dates and prices (DeepSeek's API when absent). */
   provider: z.string().min(1).optional(),
   displayName: z.string().min(1),
@@ -189,36 +214,40 @@ export const conflictSchema = z.object({
 export const catalogSchema = z
   .object({
     catalogDate: isoDate,
-    sources: z.record(z.string(), sourceSchema),
+    sources: table(sourceSchema),
     models: z.array(modelSchema),
     /** Dated: the mapping in force at a request's time applies. */
     anthropicModelMaps: z.array(anthropicModelMapSchema).min(1),
     providers: z.array(providerSchema).min(1),
-    peakRules: z.record(z.string(), peakRuleSchema),
-    holidayCalendars: z.record(z.string(), holidayCalendarSchema),
+    peakRules: table(peakRuleSchema),
+    holidayCalendars: table(holidayCalendarSchema),
     pricePeriods: z.array(pricePeriodSchema),
     toolPricePeriods: z.array(toolPricePeriodSchema).default([]),
-    tokenizers: z.record(z.string(), tokenizerEntrySchema).default({}),
+    tokenizers: table(tokenizerEntrySchema).default(() => Object.create(null)),
     conflicts: z.array(conflictSchema).default([]),
   })
   .superRefine((cat, ctx) => {
     // Every reference must resolve, or a row would silently lose its source or its peak hours.
     const refSource = (key: string, path: (string | number)[]) => {
-      if (!cat.sources[key]) ctx.addIssue({ code: 'custom', path, message: `unknown source "${key}"` });
+      if (!hasEntry(cat.sources, key)) ctx.addIssue({ code: 'custom', path, message: `unknown source "${key}"` });
     };
-    cat.models.forEach((m, i) => m.lifecycle.forEach((e, j) => refSource(e.source, ['models', i, 'lifecycle', j, 'source'])));
-    cat.models.forEach((m, i) =>
-      m.versions?.forEach((v, j) => {
+    cat.models.forEach((m, i) => {
+      for (const [j, e] of m.lifecycle.entries()) refSource(e.source, ['models', i, 'lifecycle', j, 'source']);
+      for (const [j, v] of (m.versions ?? []).entries()) {
         refSource(v.source, ['models', i, 'versions', j, 'source']);
-        if (v.tokenizer && !cat.tokenizers[v.tokenizer]) ctx.addIssue({ code: 'custom', path: ['models', i, 'versions', j, 'tokenizer'], message: `unknown tokenizer "${v.tokenizer}"` });
-      }),
-    );
+        if (v.tokenizer && !hasEntry(cat.tokenizers, v.tokenizer)) ctx.addIssue({ code: 'custom', path: ['models', i, 'versions', j, 'tokenizer'], message: `unknown tokenizer "${v.tokenizer}"` });
+      }
+    });
     for (const [name, t] of Object.entries(cat.tokenizers)) refSource(t.source, ['tokenizers', name, 'source']);
-    cat.toolPricePeriods.forEach((p, i) => refSource(p.source, ['toolPricePeriods', i, 'source']));
-    cat.conflicts.forEach((c, i) => c.sources.forEach((s, j) => refSource(s, ['conflicts', i, 'sources', j])));
+    cat.toolPricePeriods.forEach((p, i) => {
+      refSource(p.source, ['toolPricePeriods', i, 'source']);
+    });
+    cat.conflicts.forEach((c, i) => {
+      for (const [j, s] of c.sources.entries()) refSource(s, ['conflicts', i, 'sources', j]);
+    });
     cat.pricePeriods.forEach((p, i) => {
       refSource(p.source, ['pricePeriods', i, 'source']);
-      if (p.peakRule && !cat.peakRules[p.peakRule]) {
+      if (p.peakRule && !hasEntry(cat.peakRules, p.peakRule)) {
         ctx.addIssue({ code: 'custom', path: ['pricePeriods', i, 'peakRule'], message: `unknown peak rule "${p.peakRule}"` });
       }
       if (p.peakRule && p.peakMultiplier === undefined) {
@@ -227,12 +256,12 @@ export const catalogSchema = z
     });
     for (const [name, rule] of Object.entries(cat.peakRules)) {
       refSource(rule.source, ['peakRules', name, 'source']);
-      if (rule.holidayCalendar && !cat.holidayCalendars[rule.holidayCalendar]) {
+      if (rule.holidayCalendar && !hasEntry(cat.holidayCalendars, rule.holidayCalendar)) {
         ctx.addIssue({ code: 'custom', path: ['peakRules', name, 'holidayCalendar'], message: `unknown holiday calendar "${rule.holidayCalendar}"` });
       }
     }
     for (const [name, cal] of Object.entries(cat.holidayCalendars)) refSource(cal.source, ['holidayCalendars', name, 'source']);
-    cat.anthropicModelMaps.forEach((m, i) => refSource(m.source, ['anthropicModelMaps', i, 'source']));
+    for (const [i, m] of cat.anthropicModelMaps.entries()) refSource(m.source, ['anthropicModelMaps', i, 'source']);
     const providerIds = new Set<string>();
     cat.providers.forEach((p, i) => {
       refSource(p.source, ['providers', i, 'source']);
@@ -254,16 +283,16 @@ export const catalogSchema = z
 /** What a user may put in `deepseekCost.catalogOverrides`: every part optional, merged over the shipped catalog. */
 export const catalogOverrideSchema = z
   .object({
-    sources: z.record(z.string(), sourceSchema).optional(),
+    sources: table(sourceSchema).optional(),
     models: z.array(modelSchema).optional(),
     providers: z.array(providerSchema).optional(),
     pricePeriods: z.array(pricePeriodSchema).optional(),
     toolPricePeriods: z.array(toolPricePeriodSchema).optional(),
     anthropicModelMaps: z.array(anthropicModelMapSchema).optional(),
-    tokenizers: z.record(z.string(), tokenizerEntrySchema).optional(),
+    tokenizers: table(tokenizerEntrySchema).optional(),
     conflicts: z.array(conflictSchema).optional(),
-    peakRules: z.record(z.string(), peakRuleSchema).optional(),
-    holidayCalendars: z.record(z.string(), holidayCalendarSchema).optional(),
+    peakRules: table(peakRuleSchema).optional(),
+    holidayCalendars: table(holidayCalendarSchema).optional(),
   })
   .strict();
 

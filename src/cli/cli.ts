@@ -2,6 +2,7 @@
 import { shippedCatalogData } from '../catalog';
 import { runLint } from './lint';
 import { type CliIO, UsageError } from './io';
+import { PRODUCT_VERSION } from '../shared/protocol';
 
 const USAGE = `usage: deepseek-cost <command> [options]
 
@@ -41,7 +42,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (name === '--version') {
     // The catalog date tells a user how old the prices are (the README says how to add newer ones).
-    io.stdout(`0.1.0 (catalog ${shippedCatalogData().catalogDate})\n`);
+    io.stdout(`${PRODUCT_VERSION} (catalog ${shippedCatalogData().catalogDate})\n`);
     return 0;
   }
   const command = await loadCommand(name);

@@ -5,7 +5,8 @@ import { currencyOrder, estimatePrompt, type PromptEstimate } from '../core/esti
 import { formatCount, formatMoney } from '../core/money';
 import { countTokens } from '../core/tokenizer';
 import { defaultLintSettings, lintSettingsSchema } from '../shared/settings';
-import { forEachSourceFile } from './sourceFiles';
+import { forEachSourceFile, unscannedNote } from './sourceFiles';
+import type { PathProblem } from './walk';
 import type { Catalog, Currency } from '../catalog';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
@@ -14,7 +15,9 @@ export const ESTIMATE_USAGE = `usage: deepseek-cost estimate FILE... [--format t
                                 [--default-model ID] [--min-length N] [--catalog <override.json>]
 
 Lists each prompt literal with its position, exact DeepSeek token count, the model it is sent to and
-what it costs per call (cache miss / hit, and worst-case output when the call sets max_tokens).`;
+what it costs per call (cache miss / hit, and worst-case output when the call sets max_tokens).
+Exit code: 0, or 2 when a path could not be scanned (listed on stderr and in the output) or on bad
+usage, 3 on an internal failure.`;
 
 export interface EstimateRow extends PromptEstimate {
   file: string;
@@ -54,17 +57,17 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
   const catalog = await catalogForOption(values.catalog, io);
   const currencies = currencyOrder(currency);
 
-  const { rows, listed } = await estimatePaths(positionals, io, { catalog, at, currencies, defaultModel: values['default-model']!, promptMinLength, maxFileSizeKB: defaultLintSettings.maxFileSizeKB });
+  const { rows, listed, notScanned } = await estimatePaths(positionals, io, { catalog, at, currencies, defaultModel: values['default-model']!, promptMinLength, maxFileSizeKB: defaultLintSettings.maxFileSizeKB });
   if (values.format === 'json') {
-    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows, notScanned }, null, 2) + '\n');
   } else {
     for (const r of rows) io.stdout(estimateLine(r) + '\n');
-    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}\n`);
+    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}${unscannedNote(notScanned)}\n`);
     // Where the facts end, once per run rather than once per prompt.
     const notes = new Set(rows.flatMap((r) => [...r.limits.assumptions.map((a) => `assumption: ${a.message}`), ...r.limits.conflicts.map((c) => `sources disagree: ${c.summary}. ${c.rule}`), ...(r.limits.staleness ? [r.limits.staleness] : [])]));
     for (const n of notes) io.stdout(`${n}\n`);
   }
-  return 0;
+  return notScanned.length ? 2 : 0;
 }
 
 export interface EstimateOptions {
@@ -77,9 +80,9 @@ export interface EstimateOptions {
 }
 
 /** Every prompt literal in files and directories with its estimate, as the hover computes it. */
-export async function estimatePaths(inputs: string[], io: CliIO, options: EstimateOptions): Promise<{ rows: EstimateRow[]; listed: number }> {
+export async function estimatePaths(inputs: string[], io: CliIO, options: EstimateOptions): Promise<{ rows: EstimateRow[]; listed: number; notScanned: PathProblem[] }> {
   const rows: EstimateRow[] = [];
-  const { listed } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, ({ rel, doc, lines }) => {
+  const { listed, notScanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, ({ rel, doc, lines }) => {
     for (const prompt of doc.promptLiterals({ promptMinLength: options.promptMinLength })) {
       const estimate = estimatePrompt(prompt, countTokens(prompt.text), options.catalog, options.at, options.defaultModel, options.currencies);
       const start = lines.position(prompt.start);
@@ -87,7 +90,7 @@ export async function estimatePaths(inputs: string[], io: CliIO, options: Estima
       rows.push({ file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason: prompt.reason, ...estimate });
     }
   });
-  return { rows, listed };
+  return { rows, listed, notScanned };
 }
 
 /** One prompt as `estimate --format text` prints it (first currency). */

@@ -9,7 +9,8 @@ import { splitRouterPrefix } from '../catalog/resolve';
 import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
-import { forEachSourceFile, LineIndex } from './sourceFiles';
+import { forEachSourceFile, LineIndex, unscannedNote } from './sourceFiles';
+import type { PathProblem } from './walk';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
@@ -37,7 +38,9 @@ export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|j
 Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
 --fix applies the editor's preferred quick fix to each finding in place (thinking edits included) and
 reports what remains; --fix-dry-run prints those edits as a unified diff and changes nothing.
-Directories are walked honouring .gitignore. Exit code: 1 when any error or warning is found, 0 otherwise, 2 on bad usage.`;
+Directories are walked honouring .gitignore. Exit code: 0 when nothing is found, 1 when any error or
+warning is found, 2 when a path could not be scanned (missing, unreadable, a symlink loop; listed on
+stderr and in the output) or on bad usage, 3 on an internal failure.`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -65,20 +68,22 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'diff' : undefined;
   const catalog = await catalogForOption(values.catalog, io);
-  const { findings, scanned, filesFixed } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix });
+  const { findings, scanned, filesFixed, notScanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix });
   if (fix) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fix === 'write' ? 'fixed' : 'would be fixed'}\n`);
   const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   // A dry run's standard output is the patch alone, so it can be applied as it is.
-  if (fix === 'diff') return failed ? 1 : 0;
+  if (fix === 'diff') return notScanned.length ? 2 : failed ? 1 : 0;
 
   if (format === 'json') {
-    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned, notScanned }, null, 2) + '\n');
   } else if (format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
+    io.stdout(JSON.stringify(toSarif(findings, notScanned), null, 2) + '\n');
   } else {
     for (const f of findings) io.stdout(findingLine(f) + '\n');
-    io.stdout(lintSummary(findings, scanned) + '\n');
+    io.stdout(lintSummary(findings, scanned, notScanned) + '\n');
   }
+  // Not scanned wins over findings: CI must not read "1" as "checked everything, found something".
+  if (notScanned.length) return 2;
   return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
 }
 
@@ -95,11 +100,11 @@ export interface LintOptions {
 }
 
 /** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
-export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; filesFixed: number }> {
+export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; filesFixed: number; notScanned: PathProblem[] }> {
   const isId = modelIdPredicate(options.catalog);
   const findings: LintFinding[] = [];
   let filesFixed = 0;
-  const { scanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, async (file) => {
+  const { scanned, notScanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, async (file) => {
     if (!options.fix) return report(file.rel, file.doc, file.lines);
     // Fixes computed on an editor's unsaved text would overwrite the file with it: the editor fixes those.
     if (file.unsaved) {
@@ -121,7 +126,7 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
       fixed.dispose();
     }
   });
-  return { findings, scanned, filesFixed };
+  return { findings, scanned, filesFixed, notScanned };
 
   function report(rel: string, doc: ParsedDocument, lines: LineIndex): void {
     for (const f of modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: rel })) {
@@ -163,7 +168,7 @@ export function findingLine(f: LintFinding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}`;
 }
 
-export function lintSummary(findings: LintFinding[], scanned: number): string {
+export function lintSummary(findings: LintFinding[], scanned: number, notScanned: readonly PathProblem[] = []): string {
   const counts = (s: string) => findings.filter((f) => f.severity === s).length;
-  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned`;
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned${unscannedNote(notScanned)}`;
 }

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: one rule per finding code, a fix per replacement.
 import type { LintFinding } from './lint';
+import type { PathProblem } from './walk';
 
 const levels = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
@@ -9,7 +10,7 @@ const ruleText: Record<string, string> = {
   'legacy-model-name': 'DeepSeek model ID is a legacy name for a newer model',
 };
 
-export function toSarif(findings: LintFinding[]): object {
+export function toSarif(findings: LintFinding[], notScanned: PathProblem[] = []): object {
   const ruleIds = [...new Set(findings.map((f) => f.code))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -28,6 +29,17 @@ export function toSarif(findings: LintFinding[]): object {
             })),
           },
         },
+        // Paths that could not be scanned: the run did not check everything it was asked to.
+        invocations: [
+          {
+            executionSuccessful: notScanned.length === 0,
+            toolExecutionNotifications: notScanned.map((p) => ({
+              level: 'error',
+              message: { text: `Could not be scanned: ${p.reason}` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: p.path, uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: findings.map((f) => {
           const region = { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn };

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ParsedDocument, scanLanguageFor } from '../core/scan';
 import type { CliIO } from './io';
-import { collectFiles } from './walk';
+import { collectFiles, describeFsError, type PathProblem } from './walk';
 import type { ScanLanguage } from '../core/scan/types';
 
 const EXTENSION_LANGUAGES: Record<string, string> = {
@@ -29,14 +29,17 @@ export function isServedFile(file: string): boolean {
 
 export type SourceRead =
   | { kind: 'text'; text: string; language: ScanLanguage }
-  | { kind: 'skipped'; reason: string };
+  /** Left out on purpose (too large, binary): reported, not a failure. */
+  | { kind: 'skipped'; reason: string }
+  /** Could not be read: the run did not check it. */
+  | { kind: 'unreadable'; reason: string };
 
 export async function readSource(file: string, maxFileSizeKB: number): Promise<SourceRead> {
   let stat;
   try {
     stat = await fs.stat(file);
   } catch (err) {
-    return { kind: 'skipped', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+    return { kind: 'unreadable', reason: describeFsError(err) };
   }
   if (stat.size > maxFileSizeKB * 1024) {
     return { kind: 'skipped', reason: `${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ${maxFileSizeKB} KB limit (--max-file-size)` };
@@ -45,7 +48,7 @@ export async function readSource(file: string, maxFileSizeKB: number): Promise<S
   try {
     buf = await fs.readFile(file);
   } catch (err) {
-    return { kind: 'skipped', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+    return { kind: 'unreadable', reason: describeFsError(err) };
   }
   if (buf.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'looks binary (NUL bytes)' };
   const text = buf.toString('utf8');
@@ -90,16 +93,27 @@ export interface ScannedFile {
 
 /**
  * Walks the inputs, reads every served file with the server's guards, parses it and hands it to
- * `visit`. Missing paths and skipped files are reported on stderr and never stop the run.
+ * `visit`. Skipped files and paths that could not be scanned are reported on stderr and never stop
+ * the run; the latter are returned too (`notScanned`, paths relative to the working directory).
  */
-export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSizeKB: number, visit: (file: ScannedFile) => void | Promise<void>): Promise<{ listed: number; scanned: number }> {
+export async function forEachSourceFile(
+  inputs: string[],
+  io: CliIO,
+  maxFileSizeKB: number,
+  visit: (file: ScannedFile) => void | Promise<void>,
+): Promise<{ listed: number; scanned: number; notScanned: PathProblem[] }> {
   const { files, problems } = await collectFiles(inputs, io.cwd, isServedFile);
-  for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
+  const relative = (p: string) => (path.isAbsolute(p) ? path.relative(io.cwd, p) : p).split(path.sep).join('/');
+  const notScanned = problems.map((p) => ({ path: relative(p.path), reason: p.reason }));
   let scanned = 0;
   for (const file of files) {
-    const rel = path.relative(io.cwd, file).split(path.sep).join('/');
+    const rel = relative(file);
     const unsaved = unsavedSource(io, file, maxFileSizeKB);
     const source = unsaved ?? (await readSource(file, maxFileSizeKB));
+    if (source.kind === 'unreadable') {
+      notScanned.push({ path: rel, reason: source.reason });
+      continue;
+    }
     if (source.kind === 'skipped') {
       io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
       continue;
@@ -112,5 +126,11 @@ export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSize
       doc.dispose();
     }
   }
-  return { listed: files.length, scanned };
+  for (const p of notScanned) io.stderr(`deepseek-cost: cannot scan ${p.path}: ${p.reason}\n`);
+  return { listed: files.length, scanned, notScanned };
+}
+
+/** `; 2 paths could not be scanned` for a summary line, or nothing. */
+export function unscannedNote(notScanned: readonly PathProblem[]): string {
+  return notScanned.length ? `; ${notScanned.length} path${notScanned.length === 1 ? '' : 's'} could not be scanned` : '';
 }

@@ -11,22 +11,37 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
+/** A path that could not be scanned, as the user gave it (or the absolute path found in a walk), and why. */
+export interface PathProblem {
+  path: string;
+  reason: string;
+}
+
 export interface WalkResult {
   files: string[];
   /** Paths that do not exist or cannot be read, with why. */
-  problems: string[];
+  problems: PathProblem[];
+}
+
+/** Why a file system call failed, in words. */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ELOOP') return 'too many levels of symbolic links (a symlink loop)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? String(err);
 }
 
 export async function collectFiles(inputs: string[], cwd: string, wanted: (file: string) => boolean): Promise<WalkResult> {
   const files: string[] = [];
-  const problems: string[] = [];
+  const problems: PathProblem[] = [];
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     let stat;
     try {
       stat = await fs.stat(abs);
     } catch (err) {
-      problems.push(`${input}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(err)}`);
+      problems.push({ path: input, reason: describeFsError(err) });
       continue;
     }
     if (stat.isFile()) files.push(abs);
@@ -36,7 +51,7 @@ export async function collectFiles(inputs: string[], cwd: string, wanted: (file:
       // .gitignore files still apply, the enclosing ones do not.
       const above = await layersAbove(abs);
       await walk(abs, isIgnored(above, abs, true) ? [] : above, files, problems, wanted);
-    }
+    } else problems.push({ path: input, reason: 'not a regular file or directory' });
   }
   return { files: [...new Set(files)].sort(), problems };
 }
@@ -60,14 +75,14 @@ async function layersAbove(dir: string): Promise<IgnoreLayer[]> {
   return layers;
 }
 
-async function walk(dir: string, layers: IgnoreLayer[], out: string[], problems: string[], wanted: (file: string) => boolean): Promise<void> {
+async function walk(dir: string, layers: IgnoreLayer[], out: string[], problems: PathProblem[], wanted: (file: string) => boolean): Promise<void> {
   const own = await loadLayer(dir);
   const active = own ? [...layers, own] : layers;
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (err) {
-    problems.push(`${dir}: cannot read directory (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    problems.push({ path: dir, reason: `cannot read the directory (${describeFsError(err)})` });
     return;
   }
   for (const entry of entries) {

@@ -6,6 +6,7 @@ import { createLanguageClient } from './languageClient';
 import { servedDocuments } from './documentSelector';
 import { activateSpendTracker } from './spend';
 import { registerAgentTools } from './agentTools';
+import { COMMANDS, FIX_ALL_KIND } from '../shared/protocol';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -25,15 +26,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   vscode.workspace.textDocuments.forEach(startIfServed);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('deepseekCost.restartServer', async () => {
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (client) await client.restart();
       else await startClient(context, log);
     }),
-    vscode.commands.registerCommand('deepseekCost.showOutput', () => log.show()),
-    vscode.commands.registerCommand('deepseekCost.fixAllModelIds', async () => {
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.fixAllModelIds, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
-      await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.deepseekCost', apply: 'first' });
+      await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
     }),
   );
 

@@ -12,11 +12,10 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, type ModelIdDiagnosticData, type ModelIdDiagnostics } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
+import type { ModelIdDiagnosticData, ModelIdDiagnostics } from './diagnostics';
 import { preferredEdits } from '../core/lint/fixes';
 import type { DocumentStore } from './documentStore';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.deepseekCost`;
 export const FIX_ALL_TITLE = 'Fix all DeepSeek model IDs in this file';
 /** The same fix-all, as a quick fix: the Ctrl+. menu lists quick fixes only. */
 export const FIX_ALL_QUICKFIX_KIND = `${CodeActionKind.QuickFix}.deepseekCost.fixAll`;

@@ -7,16 +7,18 @@ import {
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
   type TextEdit,
+  LSPErrorCodes,
+  ResponseError,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
 import { fixesForFinding } from '../core/lint/fixes';
 import { mentionsModelId } from '../core/scan';
+import { isShownUrl } from '../core/markdown';
 import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
-
-export const DIAGNOSTIC_SOURCE = 'DeepSeek Cost Lens';
+import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
 /** Carried in diagnostic.data: everything the quick fix needs. */
 export interface ModelIdDiagnosticData {
@@ -90,16 +92,23 @@ export class ModelIdDiagnostics {
         ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: cached.resultId }
         : { kind: DocumentDiagnosticReportKind.Full, resultId: cached.resultId, items: cached.items };
     }
+    const { generation } = this;
+    const { version } = document;
     const items = await this.compute(uri, token);
-    if (items === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: cached?.items ?? [] };
-    const resultId = `${this.generation}:${document.version}`;
-    this.cache.set(uri, { version: document.version, resultId, items });
+    const resultId = `${generation}:${version}`;
+    // Finished work stays valid for its version and settings even if the request was cancelled
+    // meanwhile; work that an edit or a settings change overtook is not kept.
+    const current = generation === this.generation && this.store.get(uri)?.version === version;
+    if (items !== undefined && current) this.cache.set(uri, { version, resultId, items });
+    // Cancelled: say so the LSP way, so the client re-pulls instead of keeping a stale answer.
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagnostics request cancelled');
+    if (items === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   }
 
   /** undefined when cancelled or the document went away. */
   private async compute(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined> {
-    const { settings, catalog } = await this.settings.for(uri);
+    const { settings, catalog, linkHosts } = await this.settings.for(uri);
     if (token.isCancellationRequested) return undefined;
     const skip = this.store.skipReason(uri, settings.maxFileSizeKB);
     if (skip) return this.skipNote(uri, skip);
@@ -113,7 +122,11 @@ export class ModelIdDiagnostics {
     const now = this.now();
     const findings = modelIdFindings(literals, catalog, now, settings.severity, { path: this.pathForRules(uri) });
     const doc = current.document;
-    const items = findings.map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
+    const href = (url: string | undefined) => (url && isShownUrl(url, linkHosts) ? url : undefined);
+    // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
+    // hundreds of MB for a list nobody reads. `deepseek-cost lint` reports every one.
+    const cap = settings.maxDiagnosticsPerFile;
+    const items = findings.slice(0, cap).map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, href(f.sourceUrl), {
       kind: 'deepseek-model-id',
       version: doc.version,
       written: f.written,
@@ -126,6 +139,7 @@ export class ModelIdDiagnostics {
       provider: f.provider,
       role: f.role,
     }));
+    if (findings.length > cap) items.push(moreNote(current.document, findings[cap].start, findings.length - cap, cap));
     const note = unparsedNote(current.parsed.text, current.parsed.unreadableCandidates(isId));
     if (note) {
       items.push({
@@ -158,6 +172,18 @@ export class ModelIdDiagnostics {
       },
     ];
   }
+}
+
+/** One information diagnostic, at the first finding not shown, saying how many are not shown. */
+function moreNote(document: TextDocument, at: number, hidden: number, cap: number): Diagnostic {
+  const position = document.positionAt(at);
+  return {
+    range: { start: position, end: position },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'more-findings',
+    message: `${hidden.toLocaleString('en-US')} more DeepSeek model ID ${hidden === 1 ? 'finding is' : 'findings are'} not shown from here on: deepseekCost.maxDiagnosticsPerFile is ${cap.toLocaleString('en-US')}. Run deepseek-cost lint on this file to see all of them.`,
+  };
 }
 
 function toDiagnostic(

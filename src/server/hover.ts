@@ -14,7 +14,7 @@ import type { ServerSettings } from './serverSettings';
 
 export async function hover(params: HoverParams, store: DocumentStore, settings: ServerSettings, now: () => Date, token: CancellationToken): Promise<Hover | null> {
   const uri = params.textDocument.uri;
-  const { settings: s, catalog } = await settings.for(uri);
+  const { settings: s, catalog, linkHosts } = await settings.for(uri);
   if (token.isCancellationRequested || store.skipReason(uri, s.maxFileSizeKB)) return null;
   const current = await store.parsed(uri);
   if (!current || token.isCancellationRequested) return null;
@@ -28,7 +28,7 @@ export async function hover(params: HoverParams, store: DocumentStore, settings:
     // The hover speaks for the provider the call goes to: DeepSeek's verdicts only for DeepSeek's API.
     const site = parsed.modelIdLiterals(modelIdPredicate(catalog)).find((l) => l.contentStart <= offset && offset <= l.contentEnd);
     const provider = site ? resolveEndpoint(catalog, site.written, site.endpoint).provider : undefined;
-    const markdown = renderModelHover(catalog, literal.value, at, currencies, provider);
+    const markdown = renderModelHover(catalog, literal.value, at, currencies, linkHosts, provider);
     if (markdown) {
       return { contents: { kind: 'markdown', value: markdown }, range: { start: document.positionAt(literal.start), end: document.positionAt(literal.end) } };
     }

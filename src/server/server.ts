@@ -1,78 +1,100 @@
-// The DeepSeek Cost Lens language server. Started by the extension over IPC, or with --stdio by
-// tests and other editors. It never touches the network and never reads anything but the
-// documents the client sends it.
+// The DeepSeek Cost Lens language server's features, on whatever connection it is given: the bundle
+// entry (main.ts) passes the stdio or IPC connection, feature tests pass an in-memory one. It never
+// touches the network and never reads anything but the documents the client sends it.
 import {
   CodeActionKind,
-  createConnection,
+  type ClientCapabilities,
+  type Connection,
   type InitializeResult,
-  ProposedFeatures,
+  ResponseError,
+  type ServerCapabilities,
   TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
+import { FIX_ALL_KIND, PRODUCT_VERSION, readInitializationOptions, SERVER_NAME } from '../shared/protocol';
 import { DocumentStore } from './documentStore';
 import { ServerSettings } from './serverSettings';
 import { ModelIdDiagnostics } from './diagnostics';
-import { codeActions, FIX_ALL_KIND } from './codeActions';
+import { codeActions } from './codeActions';
 import { hover } from './hover';
 
-const connection = createConnection(ProposedFeatures.all);
-const store = new DocumentStore();
-const settings = new ServerSettings(connection);
-
-/** Tests and demos may pin the clock (initializationOptions.now, ISO); users get real time. */
-let pinnedNow: Date | undefined;
-const now = () => pinnedNow ?? new Date();
-
-const diagnostics = new ModelIdDiagnostics(store, settings, now, (m) => connection.console.log(m));
-
-connection.onInitialize((params): InitializeResult => {
-  const init = (params.initializationOptions ?? {}) as { now?: string };
-  if (init.now && !Number.isNaN(Date.parse(init.now))) pinnedNow = new Date(init.now);
-  if (params.capabilities.workspace?.configuration) settings.enablePull();
-  diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-      hoverProvider: true,
-    },
-    serverInfo: { name: 'deepseek-cost-lens', version: '0.1.0' },
-  };
-});
-
-connection.onInitialized(() => {
-  connection.console.log(`DeepSeek Cost Lens server ready${pinnedNow ? ` (clock pinned to ${pinnedNow.toISOString()})` : ''}`);
-});
-
-connection.onDidOpenTextDocument((p) => store.open(p));
-connection.onDidChangeTextDocument((p) => store.change(p));
-connection.onDidCloseTextDocument((p) => {
-  store.close(p.textDocument.uri);
-  diagnostics.forget(p.textDocument.uri);
-  settings.forget(p.textDocument.uri);
-});
-
-connection.onDidChangeConfiguration(() => {
-  settings.clear();
-  diagnostics.invalidate();
-  connection.languages.diagnostics.refresh();
-});
-
-connection.languages.diagnostics.on((params, token) => guard('diagnostics', () => diagnostics.pull(params.textDocument.uri, params.previousResultId, token), { kind: 'full' as const, items: [] }));
-connection.onCodeAction((params, token) => guard('code actions', () => codeActions(params, store, diagnostics, token), []));
-connection.onHover((params, token) => guard('hover', () => hover(params, store, settings, now, token), null));
-
-/** One failing request must never take the server (and so the editor's features) down. */
-async function guard<T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return fallback;
-  }
+export interface StartServerOptions {
+  /** Wait for a `workspace/configuration` answer at most this long (ms); initializationOptions may say otherwise. */
+  configurationTimeoutMs?: number;
 }
 
-process.on('uncaughtException', (err) => connection.console.error(`uncaught: ${err.stack ?? err.message}`));
-process.on('unhandledRejection', (err) => connection.console.error(`unhandled rejection: ${String(err)}`));
+/** Registers every feature on the connection and starts listening. */
+export function startServer(connection: Connection, options: StartServerOptions = {}): void {
+  const store = new DocumentStore();
+  const log = (m: string) => connection.console.log(m);
+  const settings = new ServerSettings(connection, options.configurationTimeoutMs);
 
-connection.listen();
+  /** Tests and demos may pin the clock (initializationOptions.now, ISO); users get real time. */
+  let pinnedNow: Date | undefined;
+  const now = () => pinnedNow ?? new Date();
+  let canRefresh = false;
+
+  const diagnostics = new ModelIdDiagnostics(store, settings, now, log);
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = readInitializationOptions(params.initializationOptions);
+    if (init.now) pinnedNow = new Date(init.now);
+    if (init.configurationTimeoutMs !== undefined && options.configurationTimeoutMs === undefined) settings.setTimeout(init.configurationTimeoutMs);
+    if (params.capabilities.workspace?.configuration) settings.enablePull();
+    diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
+    canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    return { capabilities: capabilitiesFor(params.capabilities), serverInfo: { name: SERVER_NAME, version: PRODUCT_VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    connection.console.log(`DeepSeek Cost Lens server ${PRODUCT_VERSION} ready${pinnedNow ? ` (clock pinned to ${pinnedNow.toISOString()})` : ''}`);
+  });
+
+  connection.onDidOpenTextDocument((p) => store.open(p));
+  connection.onDidChangeTextDocument((p) => store.change(p));
+  connection.onDidCloseTextDocument((p) => {
+    store.close(p.textDocument.uri);
+    diagnostics.forget(p.textDocument.uri);
+    settings.forget(p.textDocument.uri);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    diagnostics.invalidate();
+    // A client that cannot be asked to re-pull gets fresh results on its next pull anyway.
+    if (canRefresh) connection.languages.diagnostics.refresh().catch((err: unknown) => connection.console.warn(`diagnostics refresh failed: ${String(err)}`));
+  });
+
+  /** One failing request must never take the server (and so the editor's features) down. */
+  async function guard<T>(what: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      // A cancellation is the answer the client asked for, not a failure.
+      if (err instanceof ResponseError) throw err;
+      connection.console.error(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fallback;
+    }
+  }
+
+  connection.languages.diagnostics.on((params, token) =>
+    guard('diagnostics', () => diagnostics.pull(params.textDocument.uri, params.previousResultId, token), { kind: 'full' as const, items: [] }),
+  );
+  connection.onCodeAction((params, token) => guard('code actions', () => codeActions(params, store, diagnostics, token), []));
+  connection.onHover((params, token) => guard('hover', () => hover(params, store, settings, now, token), null));
+
+  connection.listen();
+}
+
+/**
+ * What to advertise to this client. Code actions are returned as CodeAction literals with edits,
+ * which a client may only receive when it says it supports them; such a client gets none.
+ */
+export function capabilitiesFor(client: ClientCapabilities): ServerCapabilities {
+  const literals = client.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+    codeActionProvider: literals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : undefined,
+    hoverProvider: true,
+  };
+}

@@ -16,6 +16,11 @@ export const lintSettingsSchema = z.object({
     .default({ retired: 'error', deprecated: 'warning', legacy: 'hint' }),
   /** Files larger than this are skipped with a note (a 10,000-line source file is about 0.4 MB). */
   maxFileSizeKB: z.number().int().min(1).max(1_048_576).default(2048),
+  /**
+   * Diagnostics shown per file; one more (information) says how many are not shown. A generated
+   * file of thousands of IDs would otherwise cost seconds and hundreds of MB in the editor.
+   */
+  maxDiagnosticsPerFile: z.number().int().min(1).max(100_000).default(500),
   /** Any string literal at least this long counts as a prompt for the hover. */
   promptMinLength: z.number().int().min(1).max(1_000_000).default(200),
   defaultModel: z.string().min(1).default('deepseek-v4-flash'),

@@ -2,6 +2,7 @@
 // key (reported, default used), never the tracker. Read with dotted keys under `deepseekCost`.
 import { z } from 'zod';
 import { isValidTimeZone, machineTimeZone } from '../core/usage/time';
+import { SETTINGS_SECTION } from './protocol';
 
 /** A zone name the runtime knows; an unknown name would make every zone-less log time wrong. */
 const ianaZone = z.string({ error: 'must be a time zone name' }).refine((zone) => zone === '' || isValidTimeZone(zone), {
@@ -38,7 +39,7 @@ export interface SpendSettings {
   resetAtMidnight: boolean;
 }
 
-export const SPEND_SETTINGS_SECTION = 'deepseekCost';
+export const SPEND_SETTINGS_SECTION = SETTINGS_SECTION;
 export const spendSettingKeys = Object.keys(spendSettingsSchema.shape) as (keyof RawSpendSettings)[];
 
 /** One bad entry drops only that entry: the user's other logs keep being tracked. */

@@ -33,3 +33,23 @@ test('node dist/cli.js lint, tokens and estimate work from another directory', (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the bundles carry package.json\'s version, written once', async () => {
+  const { version } = JSON.parse((await import('node:fs')).readFileSync(path.resolve(path.dirname(cli), '..', 'package.json'), 'utf8'));
+  const out = run(['--version'], tmpdir());
+  assert.equal(out.status, 0);
+  assert.match(out.stdout, new RegExp(`^${version.replace(/\./g, '\\.')} \\(catalog \\d{4}-\\d{2}-\\d{2}\\)\n$`));
+  const { startServer } = await import('../lsp/lspClient.mjs');
+  const server = await startServer();
+  try {
+    assert.deepEqual(server.init.serverInfo, { name: 'deepseek-cost-lens', version });
+  } finally {
+    await server.stop();
+  }
+});
+
+test('node dist/cli.js lint exits 2 on a path that does not exist', () => {
+  const missing = run(['lint', path.join(tmpdir(), 'deepseek-cost-no-such-path')], tmpdir());
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot scan .*deepseek-cost-no-such-path: no such file or directory/);
+});

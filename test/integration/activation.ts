@@ -2,8 +2,8 @@
 // any activation event has fired, the time of our own ext.activate() call is measured; the
 // extension also reports how long its activate() took (exports.activatedInMs), which holds
 // either way.
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './suite/helpers';
 

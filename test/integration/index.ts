@@ -1,7 +1,7 @@
 // Entry point the extension host loads (extensionTestsPath): records the extension's activation
 // time, then runs every compiled suite file with mocha and rejects when a test fails.
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { recordActivation } from './activation';
 
 type MochaCtor = typeof import('mocha');

@@ -1,5 +1,5 @@
 // Speaks real LSP to dist/server.js: diagnostics, their severities over time, settings, edits.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lspClient.mjs';
 

@@ -1,5 +1,6 @@
-// A real LSP client for tests: spawns dist/server.js over stdio and speaks JSON-RPC to it with the
-// protocol library VS Code's own client uses. Answers workspace/configuration from the test's settings.
+// A real LSP client for tests: spawns dist/server.js over stdio (or attaches to any connection, see
+// inProcess.ts) and speaks JSON-RPC to it with the protocol library VS Code's own client uses.
+// Answers workspace/configuration from the test's settings.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import * as path from 'node:path';
@@ -29,16 +30,61 @@ import {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const serverPath = path.join(root, 'dist', 'server.js');
 
-export async function startServer({ now, settings = {} } = {}) {
+/** The capabilities VS Code's client announces for what this server uses. */
+export const vscodeLikeCapabilities = {
+  workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+  textDocument: {
+    synchronization: { dynamicRegistration: false },
+    diagnostic: { dynamicRegistration: false },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  },
+};
+
+/** dist/server.js over stdio, as another editor would start it. */
+export async function startServer(options = {}) {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const client = await attachClient(connection, { processId: process.pid, ...options });
+  return Object.assign(client, {
+    pid: child.pid,
+    child,
+    get stderr() {
+      return stderr;
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification(ExitNotification.type);
+      } catch {
+        // the process may already be gone
+      }
+      const exited = child.exitCode !== null ? Promise.resolve() : once(child, 'exit');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+      connection.dispose();
+    },
+  });
+}
+
+/**
+ * Speaks LSP over a connection: initializes, answers workspace/configuration from the test's
+ * settings (or never, with answerConfiguration: false), and records messages and log lines.
+ */
+export async function attachClient(connection, { now, settings = {}, capabilities = vscodeLikeCapabilities, initializationOptions = {}, answerConfiguration = true, processId = null } = {}) {
   const messages = [];
   const logs = [];
+  const configurationRequests = [];
   let currentSettings = settings;
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'deepseekCost' ? currentSettings : null)));
-  connection.onRequest(DiagnosticRefreshRequest.type, () => null);
+  connection.onRequest(ConfigurationRequest.type, (params) => {
+    configurationRequests.push(params);
+    if (!answerConfiguration) return new Promise(() => {});
+    return params.items.map((item) => (item.section === 'deepseekCost' ? currentSettings : null));
+  });
+  if (capabilities.workspace?.diagnostics?.refreshSupport) connection.onRequest(DiagnosticRefreshRequest.type, () => null);
   connection.onNotification(ShowMessageNotification.type, (m) => messages.push(m));
   connection.onRequest(ShowMessageRequest.type, (m) => {
     messages.push(m);
@@ -47,31 +93,21 @@ export async function startServer({ now, settings = {} } = {}) {
   connection.onNotification(LogMessageNotification.type, (m) => logs.push(m.message));
   connection.listen();
   const init = await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
+    processId,
     rootUri: null,
     workspaceFolders: [{ uri: pathToFileURL(path.join(root, 'test', 'fixtures', 'lsp-virtual')).href, name: 'lsp-virtual' }],
-    capabilities: {
-      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
-      textDocument: {
-        synchronization: { dynamicRegistration: false },
-        diagnostic: { dynamicRegistration: false },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-      },
-    },
-    initializationOptions: now ? { now } : {},
+    capabilities,
+    initializationOptions: { ...(now ? { now } : {}), ...initializationOptions },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
   const versions = new Map();
   const client = {
     init,
-    pid: child.pid,
+    connection,
     messages,
     logs,
-    get stderr() {
-      return stderr;
-    },
+    configurationRequests,
     uri(name) {
       return pathToFileURL(path.join(root, 'test', 'fixtures', 'lsp-virtual', name)).href;
     },
@@ -95,27 +131,14 @@ export async function startServer({ now, settings = {} } = {}) {
       currentSettings = next;
       await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     },
-    diagnostics(uri, previousResultId) {
-      return connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
+    diagnostics(uri, previousResultId, token) {
+      return connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId }, token);
     },
     codeActions(uri, range, diagnostics, only) {
       return connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
     },
     hover(uri, position) {
       return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
-    },
-    async stop() {
-      try {
-        await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-        await connection.sendNotification(ExitNotification.type);
-      } catch {
-        // the process may already be gone
-      }
-      const exited = child.exitCode !== null ? Promise.resolve() : once(child, 'exit');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-      connection.dispose();
     },
   };
   return client;

@@ -1,13 +1,8 @@
 // Command ids of the spend tracker, shared by the registrations, the tooltip's links and the
-// manifest fragment (the ids are part of the public surface: keybindings and tests use them).
-export const SPEND_COMMANDS = {
-  showMenu: 'deepseekCost.spend.showMenu',
-  resetSession: 'deepseekCost.spend.resetSession',
-  openLogSources: 'deepseekCost.spend.openLogSources',
-  showReport: 'deepseekCost.spend.showReport',
-  setBudget: 'deepseekCost.spend.setBudget',
-  addUsageLog: 'deepseekCost.addUsageLog',
-} as const;
+// manifest fragment. They are part of the client/server contract, so they live in shared/protocol.
+import { SPEND_COMMANDS } from '../../shared/protocol';
+
+export { SPEND_COMMANDS };
 
 export type SpendCommandId = (typeof SPEND_COMMANDS)[keyof typeof SPEND_COMMANDS];
 

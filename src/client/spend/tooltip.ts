@@ -1,5 +1,7 @@
 // The status item's Markdown tooltip, built as plain text so every wording is unit-tested. Command
-// links are only to this extension's own commands (the host trusts exactly those).
+// links are only to this extension's own commands (the host trusts exactly those), so every text
+// from a log, a path or a setting goes through core/markdown and can never form a link of its own.
+import { markdownCode, markdownText } from '../../core/markdown';
 import type { LogSourceState, SpendSnapshot, SpendTotals } from '../../core/usage/types';
 import { type Currency, formatAmount, formatCount, formatPercent } from './amount';
 import { type BudgetLevel, budgetLevel } from './budget';
@@ -24,16 +26,9 @@ export interface TooltipInput {
   workerError?: string;
 }
 
-/** Markdown special characters, so a model name or path from a log cannot reshape the tooltip. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
-}
-
-function code(text: string): string {
-  // A code span cannot hold a backtick run of its own length; pipes would still split table cells.
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text.replace(/\|/g, '\\|')}${fence}`;
-}
+const escapeMarkdown = markdownText;
+const code = (text: string) => markdownCode(text);
+const cellCode = (text: string) => markdownCode(text, { inTable: true });
 
 function link(label: string, command: string): string {
   return `[${label}](command:${command})`;
@@ -80,7 +75,7 @@ export function buildSpendTooltip(input: TooltipInput): string {
   if (models.length > 0) {
     out.push('', '| Model | Session | Today |', '|---|---:|---:|');
     const cell = (t: SpendTotals | undefined) => (t ? `${amount(t.cost)} · ${formatCount(t.requests)} req` : '–');
-    for (const m of models) out.push(`| ${code(m)} | ${cell(snapshot.session.byModel[m])} | ${cell(snapshot.today.byModel[m])} |`);
+    for (const m of models) out.push(`| ${cellCode(m)} | ${cell(snapshot.session.byModel[m])} | ${cell(snapshot.today.byModel[m])} |`);
   }
 
   pushCaveats(out, snapshot, input.unpriced, shown);

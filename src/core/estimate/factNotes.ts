@@ -3,16 +3,14 @@
 // that disagree, a year without a holiday calendar, an old catalog. Pure, shared by both hovers
 // and `deepseek-cost estimate`; every line is Markdown with catalog and setting text escaped.
 import type { Catalog } from '../../catalog/schema';
+import { markdownText } from '../markdown';
 import { catalogStaleness, conflictsAt, holidayAssumptionText, holidayYearNotCoveredFor, modelVersionAt, splitRouterPrefix } from '../../catalog/resolve';
 
 /**
- * Backslash-escapes the Markdown punctuation that can take effect inside a line (emphasis, code,
- * links, HTML, tables, entities) so text from a catalog override, a setting or a file stays text.
- * Every line here starts with fixed words, so line-start syntax (lists, headings) cannot arise.
+ * Text from a catalog override, a setting or a file, kept text: core/markdown's escaping (which
+ * also stops bare `https://` and `www.` autolinks from forming).
  */
-export function escapeMarkdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
+export const escapeMarkdownText = markdownText;
 
 /** Which tokenizer made a count, and whether DeepSeek may bill a different one. */
 export interface TokenizerBasis {

@@ -1,8 +1,11 @@
 // Markdown for the two hovers: a prompt's cost and a model ID's lifecycle and prices. Pure, so the
-// LSP tests and the unit tests see exactly what users see.
+// LSP tests and the unit tests see exactly what users see. Model names come from source code and
+// settings, and the catalog's text may come from an override: all of it goes through the helpers
+// in core/markdown.
 import type { Catalog, Currency } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
 import { formatCount, formatMoney, formatRate } from '../money';
+import { isShownUrl, markdownCode, markdownLink, markdownText } from '../markdown';
 import type { CurrencyEstimate, PromptEstimate } from './promptEstimate';
 import { factLimitLines, factLimits, modelVersionLine, tokenizerLine } from './factNotes';
 
@@ -29,8 +32,8 @@ export function renderPromptHover(e: PromptEstimate): string {
   lines.push(`**DeepSeek prompt** · **${formatCount(e.tokens)} tokens** · ${formatCount(e.characters)} characters${placeholderNote}`);
   lines.push('', tokenizerLine(e.tokenizer, e.model));
   lines.push('');
-  lines.push(`Model \`${e.model}\` (${modelSourceWords[e.modelSource]})${e.modelKnown ? '' : ' — not in the catalog, so not priced'}`);
-  if (e.modelStatusNote) lines.push(`\n⚠️ ${e.modelStatusNote}`);
+  lines.push(`Model ${markdownCode(e.model)} (${modelSourceWords[e.modelSource]})${e.modelKnown ? '' : ' — not in the catalog, so not priced'}`);
+  if (e.modelStatusNote) lines.push(`\n⚠️ ${markdownText(e.modelStatusNote)}`);
   const priced = e.currencies.filter((c) => c.priced);
   if (priced.length > 0) {
     lines.push('');
@@ -47,9 +50,9 @@ export function renderPromptHover(e: PromptEstimate): string {
     }
     lines.push('');
     const first = priced[0];
-    lines.push(`${priceWhen(first)} · catalog row of ${first.sourceDate}${first.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}`);
+    lines.push(`${priceWhen(first)} · catalog row of ${markdownText(first.sourceDate ?? 'unknown date')}${first.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}`);
   }
-  for (const c of e.currencies.filter((x) => !x.priced)) lines.push(`\n${c.currency}: not priced — ${c.unpricedReason}.`);
+  for (const c of e.currencies.filter((x) => !x.priced)) lines.push(`\n${c.currency}: not priced — ${markdownText(c.unpricedReason ?? 'no price')}.`);
   if (e.thinkingByDefault) lines.push('\nThis model thinks by default: reasoning tokens are billed as output.');
   if (e.prefixCacheWarning) {
     lines.push('\n⚠️ This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.');
@@ -58,24 +61,39 @@ export function renderPromptHover(e: PromptEstimate): string {
   return lines.join('\n');
 }
 
-export function renderModelHover(catalog: Catalog, written: string, at: Date, currencies: Currency[], provider?: string): string | undefined {
+/**
+ * `linkHosts`: the hosts a source URL may link to (the shipped catalog's, and those the user typed
+ * in user settings); any other source is named without a link. `provider`: where the call goes.
+ */
+export function renderModelHover(
+  catalog: Catalog,
+  written: string,
+  at: Date,
+  currencies: Currency[],
+  linkHosts: ReadonlySet<string>,
+  provider?: string,
+): string | undefined {
   const status = modelStatusAt(catalog, written, at, provider);
   if (status.kind === 'unknown') return undefined;
   if (status.kind === 'other-provider') {
+    const name = markdownText(status.providerName);
     return [
-      `\`${status.id}\` on **${status.providerName}**`,
+      `${markdownCode(status.id)} on **${name}**`,
       '',
-      `This call goes to ${status.providerName}, not DeepSeek's API: DeepSeek's dates and prices do not apply, and the name may mean something else there. Unpriced unless you add ${status.providerName}'s prices in \`deepseekCost.catalogOverrides\`.`,
+      `This call goes to ${name}, not DeepSeek's API: DeepSeek's dates and prices do not apply, and the name may mean something else there. Unpriced unless you add ${name}'s prices in \`deepseekCost.catalogOverrides\`.`,
     ].join('\n');
   }
-  const lines: string[] = [`**${status.model.displayName}** \`${status.id}\``];
+  const lines: string[] = [`**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`];
   if (status.kind === 'unreleased') {
     lines.push('', `Not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
   } else {
     lines.push('', `Status: **${status.event.status}** since ${utc(status.since.toISOString())}${status.next ? ` · ${status.next.status} from ${utc(status.next.from)}` : ''}`);
-    if (status.event.message) lines.push('', status.event.message);
+    if (status.event.message) lines.push('', markdownText(status.event.message));
     const source = catalog.sources[status.event.source];
-    if (source) lines.push('', `Source: [${source.title}](${source.url}), ${source.date}`);
+    if (source) {
+      const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
+      lines.push('', `Source: ${named}, ${markdownText(source.date)}`);
+    }
     const version = modelVersionLine(catalog, written, at, provider);
     if (version) lines.push('', version);
   }
@@ -93,7 +111,7 @@ export function renderModelHover(catalog: Catalog, written: string, at: Date, cu
     if (p.peakRates) rows.push(`| ${currency} | ${formatRate(p.peakRates.cacheHit, currency)} | ${formatRate(p.peakRates.cacheMiss, currency)} | ${formatRate(p.peakRates.output, currency)} | ${mark(true)} |`);
     if (!when) {
       const src = catalog.sources[p.period.source];
-      when = `Prices per 1M tokens, period from ${utc(p.period.from)}${src ? `, source dated ${src.date}` : ''}${p.period.reported ? ' (reported)' : ''}.${p.nextChange ? ` Rate changes at ${utc(p.nextChange.toISOString())}.` : ''}`;
+      when = `Prices per 1M tokens, period from ${utc(p.period.from)}${src ? `, source dated ${markdownText(src.date)}` : ''}${p.period.reported ? ' (reported)' : ''}.${p.nextChange ? ` Rate changes at ${utc(p.nextChange.toISOString())}.` : ''}`;
     }
   }
   if (rows.length > 0) {

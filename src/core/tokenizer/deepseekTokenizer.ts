@@ -230,7 +230,9 @@ export class DeepSeekTokenizer {
 
   private buildDecodeTable(): Array<Uint8Array | undefined> {
     const table: Array<Uint8Array | undefined> = new Array(this.info.vocabSize);
-    this.header.byteIds.forEach((id, byte) => (table[id] = Uint8Array.of(byte)));
+    this.header.byteIds.forEach((id, byte) => {
+      table[id] = Uint8Array.of(byte);
+    });
     // Added tokens decode like the Rust ByteLevel decoder: through the byte alphabet when every
     // character belongs to it, else as their own UTF-8.
     const alphabet = byteLevelCharToByte();

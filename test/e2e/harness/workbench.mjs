@@ -100,7 +100,7 @@ export class Workbench {
     await this.page.waitForFunction(
       (selector) => {
         const bar = document.querySelector(selector);
-        return !bar || !bar.classList.contains('active') || bar.classList.contains('done');
+        return !bar?.classList.contains('active') || bar.classList.contains('done');
       },
       selectors.quickInputProgress,
       { timeout: this.timeoutMs },

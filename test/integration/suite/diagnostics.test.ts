@@ -1,4 +1,4 @@
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { openFixture, retiredIdErrors, waitForDiagnostics } from './helpers';
 

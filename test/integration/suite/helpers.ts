@@ -1,5 +1,5 @@
 // Shared by the integration tests: fixture files, and waits tied to VS Code events (never sleeps).
-import * as assert from 'assert';
+import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'deepseek-cost-lens.deepseek-cost-lens';

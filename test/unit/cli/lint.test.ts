@@ -104,10 +104,10 @@ test('lint text format, bad usage exit 2, missing paths and binary/huge files re
   });
   try {
     const text = await runCli(['lint', '.', 'missing-dir', '--at', '2026-11-23T00:00:00Z'], dir);
-    assert.equal(text.code, 1);
+    assert.equal(text.code, 2, 'a missing path is exit 2, findings or not');
     assert.match(text.stdout, /^a\.py:1:14: error retired-model: deepseek-chat was retired/m);
-    assert.match(text.stdout, /1 finding \(1 errors, 0 warnings\) in 1 file scanned/);
-    assert.match(text.stderr, /missing-dir: no such file or directory/);
+    assert.match(text.stdout, /1 finding \(1 errors, 0 warnings\) in 1 file scanned; 1 path could not be scanned/);
+    assert.match(text.stderr, /cannot scan missing-dir: no such file or directory/);
     assert.match(text.stderr, /skipped bin\.json: looks binary/);
     assert.match(text.stderr, /skipped big\.py: 3\.0 MB is over the 2048 KB limit/);
     assert.equal((await runCli(['lint', '--format', 'xml'], dir)).code, 2);

@@ -40,3 +40,27 @@ test('log paths and budgets cannot be set by a workspace', () => {
   assert.equal(properties['deepseekCost.tokenizers'].scope, 'machine', 'a workspace must not point the tokenizer setting at files');
   assert.equal(properties['deepseekCost.budget.session'].scope, 'application');
 });
+
+/** Settings a workspace may set that change nothing written into files and nothing read. */
+const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server']);
+
+test('Restricted Mode: limited support; every setting a workspace could abuse is restricted', () => {
+  const capabilities = (manifest as { capabilities?: Record<string, { supported?: unknown; description?: string; restrictedConfigurations?: string[] }> }).capabilities;
+  assert.ok(capabilities, 'package.json declares capabilities');
+  const untrusted = capabilities.untrustedWorkspaces;
+  assert.equal(untrusted.supported, 'limited');
+  assert.ok(untrusted.description && untrusted.description.length > 40);
+  const restricted = new Set(untrusted.restrictedConfigurations);
+  for (const key of ['catalogOverrides', 'defaultModel', 'severity', 'maxFileSizeKB', 'promptMinLength', 'maxDiagnosticsPerFile']) {
+    assert.ok(restricted.has(`deepseekCost.${key}`), `deepseekCost.${key} must be a restrictedConfiguration`);
+  }
+  // Machine and application settings cannot come from a workspace at all; everything else must be
+  // restricted or named above as harmless.
+  for (const [key, p] of Object.entries(properties)) {
+    if (p.scope === 'machine' || p.scope === 'application') continue;
+    assert.ok(restricted.has(key) || HARMLESS_FOR_A_WORKSPACE.has(key), `${key} (scope ${p.scope}) can be set by a workspace: restrict it or argue it is harmless`);
+  }
+  for (const key of restricted) assert.ok(properties[key], `restricted ${key} is not a declared setting`);
+  assert.equal(capabilities.virtualWorkspaces.supported, 'limited');
+  assert.match(capabilities.virtualWorkspaces.description ?? '', /spend status bar/);
+});

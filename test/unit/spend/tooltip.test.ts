@@ -7,7 +7,7 @@ import { SPEND_COMMANDS } from '../../../src/client/spend/commandIds';
 import { buildSpendReport } from '../../../src/client/spend/report';
 import { regroupSources } from '../../../src/client/spend/sourceStates';
 import { statusView } from '../../../src/client/spend/statusView';
-import { type TooltipInput, buildSpendTooltip, escapeMarkdown } from '../../../src/client/spend/tooltip';
+import { type TooltipInput, buildSpendTooltip } from '../../../src/client/spend/tooltip';
 import { unpricedReasons } from '../../../src/client/spend/unpricedReasons';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -114,11 +114,10 @@ test('budgets are shown against spend; settings problems are listed', () => {
 });
 
 test('text from logs cannot inject Markdown or links', () => {
-  assert.equal(escapeMarkdown('[x](command:evil)'), '\\[x\\]\\(command:evil\\)');
   const s = snapshot();
   s.session = group({ 'a|b`[x](command:evil)': totals({ requests: 1, cost: 0.01 }) });
   const md = buildSpendTooltip(input({ snapshot: s }));
-  assert.ok(md.includes('``a\\|b`[x](command:evil)``'), md);
+  assert.ok(md.includes('| ``a\\|b`[x](command:evil)`` |'), md);
 });
 
 test('the status text shows the session amount, flags incomplete totals and colours by budget', () => {
@@ -148,7 +147,7 @@ test('the status text shows the session amount, flags incomplete totals and colo
 
 test('the report lists days and models in aligned columns with totals and caveats', () => {
   const s = snapshot();
-  s.byDay['2026-11-23']['mystery'] = totals({ requests: 1, unpriced: 1, cacheMissTokens: 5 });
+  s.byDay['2026-11-23'].mystery = totals({ requests: 1, unpriced: 1, cacheMissTokens: 5 });
   const text = buildSpendReport({ snapshot: s, unpriced: [{ model: 'mystery', requests: 1, reason: 'unknown-model' }], now: NOW, zone: ZONE });
   const lines = text.split('\n');
   assert.match(lines[0], /^DeepSeek spend report \(USD\), 2026-11-23 11:00 Europe\/Berlin$/);
@@ -214,6 +213,7 @@ test('the tooltip counts billed tool calls and says where the facts end, one qui
     }),
   }));
   assert.match(md, /\| Tool calls \(search, fetch\) \| 7 · \$0\.0053 \| 2 · unpriced \|/);
-  assert.match(md, /\$\(info\) 12 requests priced assuming: holiday calendar for 2027 not published yet: weekday peak hours applied on every weekday\./);
-  assert.match(md, /_prices as of 2026\\-12\\-01; check for an update_/);
+  // Catalog text is escaped (core/markdown): every punctuation mark, so no autolink can form.
+  assert.match(md, /\$\(info\) 12 requests priced assuming: holiday calendar for 2027 not published yet\\: weekday peak hours applied on every weekday\./);
+  assert.match(md, /_prices as of 2026\\-12\\-01\\; check for an update_/);
 });

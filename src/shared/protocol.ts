@@ -1,0 +1,80 @@
+// The contract between the extension (client) and the language server: names both sides must
+// spell the same way, and the shape of what they hand each other. Plain data, no vscode import,
+// so the server, the client, the CLI and the tests all read it.
+
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** Set by the bundler from package.json's version (esbuild.mjs); the one place it is written. */
+declare const DEEPSEEK_COST_VERSION: string | undefined;
+export const PRODUCT_VERSION: string = typeof DEEPSEEK_COST_VERSION === 'string' ? DEEPSEEK_COST_VERSION : unbundledVersion();
+
+/** Running from sources (tests through tsx): read package.json beside the sources. */
+function unbundledVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0-unbundled';
+  }
+}
+
+/** The language client's id (also the prefix of `deepseekCost.trace.server`) and its display name. */
+export const LANGUAGE_CLIENT_ID = 'deepseekCost';
+export const LANGUAGE_CLIENT_NAME = 'DeepSeek Cost Lens';
+/** serverInfo.name in the initialize result. */
+export const SERVER_NAME = 'deepseek-cost-lens';
+
+/** Every setting lives under this section; the server pulls exactly this section. */
+export const SETTINGS_SECTION = 'deepseekCost';
+
+/**
+ * Added by the VS Code client to each `workspace/configuration` answer for SETTINGS_SECTION: the
+ * hosts of the catalog sources the user typed in their *user* settings, which hovers may link
+ * to. The client always overwrites it, so a workspace cannot name hosts of its own.
+ */
+export const USER_SOURCE_HOSTS_KEY = 'userSourceHosts';
+
+/** The source action that applies every preferred fix in a file (`source.fixAll` + our suffix). */
+export const FIX_ALL_KIND = 'source.fixAll.deepseekCost';
+
+/** `source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'DeepSeek Cost Lens';
+
+/** Commands the extension registers (the ids are public: keybindings, walkthroughs and tests use them). */
+export const COMMANDS = {
+  restartServer: 'deepseekCost.restartServer',
+  showOutput: 'deepseekCost.showOutput',
+  fixAllModelIds: 'deepseekCost.fixAllModelIds',
+} as const;
+
+/** The spend tracker's commands, linked from its (command-trusted) tooltip. */
+export const SPEND_COMMANDS = {
+  showMenu: 'deepseekCost.spend.showMenu',
+  resetSession: 'deepseekCost.spend.resetSession',
+  openLogSources: 'deepseekCost.spend.openLogSources',
+  showReport: 'deepseekCost.spend.showReport',
+  setBudget: 'deepseekCost.spend.setBudget',
+  addUsageLog: 'deepseekCost.addUsageLog',
+} as const;
+
+/** The port the extension's debug launch opens the server's inspector on (.vscode/launch.json attaches to it). */
+export const SERVER_DEBUG_PORT = 6011;
+
+/** `initializationOptions` the server understands. Every field is optional; unknown fields are ignored. */
+export interface InitializationOptions {
+  /** Pin the server's clock (ISO 8601 instant with a zone): tests and demos. Users get real time. */
+  now?: string;
+  /** How long to wait for a `workspace/configuration` answer before using the defaults (ms). */
+  configurationTimeoutMs?: number;
+}
+
+/** Reads initializationOptions defensively: a client may send anything. */
+export function readInitializationOptions(raw: unknown): InitializationOptions {
+  const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const out: InitializationOptions = {};
+  if (typeof o.now === 'string' && !Number.isNaN(Date.parse(o.now))) out.now = o.now;
+  if (typeof o.configurationTimeoutMs === 'number' && Number.isFinite(o.configurationTimeoutMs) && o.configurationTimeoutMs > 0) {
+    out.configurationTimeoutMs = o.configurationTimeoutMs;
+  }
+  return out;
+}
