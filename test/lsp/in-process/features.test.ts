@@ -27,7 +27,12 @@ test('in process: a retired ID is an error with its quick fixes, as over stdio',
     assert.equal(report.kind, 'full');
     assert.deepEqual(report.items!.map((d) => [d.code, d.severity]), [['retired-model', ERROR]]);
     const actions = await server.codeActions(uri, report.items![0].range, report.items!, ['quickfix']);
-    assert.deepEqual(actions!.map((a) => a.title), ['Use deepseek-v4-flash (non-thinking)', 'Use deepseek-v4-pro']);
+    assert.deepEqual(actions!.map((a) => a.title), [
+      'Use deepseek-flash and turn thinking off: extra_body={"thinking": {"type": "disabled"}}',
+      'Use deepseek-v4-flash and turn thinking off: extra_body={"thinking": {"type": "disabled"}}',
+      'Use deepseek-v4-pro',
+      'Fix all DeepSeek model IDs in this file',
+    ]);
   } finally {
     await server.stop();
   }
@@ -146,7 +151,8 @@ test('a hostile workspace override never reaches a quick fix or a hover', async 
     const uri = await server.open('o.py', 'python', python);
     const [d] = (await server.diagnostics(uri)).items!;
     const actions = await server.codeActions(uri, d.range, [d], ['quickfix']);
-    assert.deepEqual(actions!.map((a) => a.edit!.changes![uri][0].newText), ['deepseek-v4-flash', 'deepseek-v4-pro'], 'the shipped catalog stays in force');
+    assert.deepEqual(actions!.map((a) => a.edit!.changes![uri][0].newText), ['deepseek-flash', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'], 'the shipped catalog stays in force');
+    assert.ok(actions!.every((a) => a.edit!.changes![uri].every((e) => !e.newText.includes('__import__'))), 'nothing from the override is written');
     assert.ok(server.messages.some((m) => /catalogOverrides .*shipped catalog stays in force.*model ID/.test(m.message)), JSON.stringify(server.messages));
 
     // Inherited names: every price lookup used to throw, leaving hovers empty.
