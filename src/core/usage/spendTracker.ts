@@ -18,6 +18,8 @@ export interface SpendTrackerOptions {
   logTimezone?: string;
   /** Default: now. */
   sessionStart?: number;
+  /** `ANTHROPIC_BASE_URL` from the user's Claude Code settings (see readClaudeBaseUrl): evidence for Claude names. */
+  anthropicBaseUrl?: string;
   since?: number;
   until?: number;
   chunkBytes?: number;
@@ -31,7 +33,7 @@ export class SpendTracker {
 
   constructor(options: SpendTrackerOptions, onUpdate?: (snapshot: SpendSnapshot) => void, onError?: (error: unknown) => void) {
     const zone = options.timeZone ?? machineTimeZone();
-    const env = { catalog: options.catalog, logTimezone: options.logTimezone ?? machineTimeZone() };
+    const env = { catalog: options.catalog, logTimezone: options.logTimezone ?? machineTimeZone(), anthropicBaseUrl: options.anthropicBaseUrl };
     this.ledger = new SpendLedger({
       catalog: options.catalog, currency: options.currency, timeZone: zone, sessionStart: options.sessionStart ?? Date.now(), since: options.since, until: options.until,
     });
@@ -47,7 +49,13 @@ export class SpendTracker {
           line(bytes, fileTime) {
             const r = parser.parseBytes(bytes, fileTime);
             ledger.accept(r);
-            return r.kind;
+            let kind = r.kind;
+            // A JSON array of bodies completes several requests on one line.
+            for (const more of parser.takeExtra()) {
+              ledger.accept(more);
+              if (more.kind === 'usage') kind = 'usage';
+            }
+            return kind;
           },
           reset: () => parser.reset(),
         };

@@ -9,7 +9,7 @@ import { FLASH_CNY_JUL, FLASH_USD_JUL, PRO_USD_JUL, assertClose, cost } from './
 const JUL15_0900 = Date.parse('2026-07-15T09:00:00Z');
 
 function rec(key: string, at: number, hit: number, miss: number, out: number, model = 'deepseek-v4-flash'): UsageRecord {
-  return { dedupeKey: key, format: 'openai-body', completedAt: at, model, cacheHitTokens: hit, cacheMissTokens: miss, outputTokens: out, reasoningTokens: 0, hasCacheSplit: true };
+  return { dedupeKey: key, format: 'openai-body', completedAt: at, model, cacheHitTokens: hit, cacheMissTokens: miss, outputTokens: out, reasoningTokens: 0, hasCacheSplit: true, provider: 'deepseek' };
 }
 
 function ledger(extra: Partial<ConstructorParameters<typeof SpendLedger>[0]> = {}) {
