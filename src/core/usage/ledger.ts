@@ -2,7 +2,7 @@
 // completion time, aggregate by model, by local day and for the session. Records are kept only as
 // compact numbers (see RequestStore), never as objects or log text, so memory follows the number
 // of requests, not the size of the logs.
-import { type Catalog, type Currency, isDeepSeekProvider } from '../../catalog';
+import { type Catalog, type Currency, findModel, isDeepSeekProvider } from '../../catalog';
 import { Pricer, type Priced } from './pricer';
 import { RequestStore, type StoredRequest } from './requestStore';
 import { DayKeyer } from './time';
@@ -238,7 +238,8 @@ export class SpendLedger {
     const priced = this.pricer.price(slot.model, r.completedAt, r, slot.provider);
     if (!slot.deepseek && !priced) {
       // Not DeepSeek's spend: counted apart, by why, never in the totals.
-      const reason: ExclusionReason = slot.provider === UNATTRIBUTED ? 'not-deepseek' : 'other-provider';
+      // A DeepSeek model served elsewhere is another provider's price; anything else is simply not DeepSeek.
+      const reason: ExclusionReason = slot.provider !== UNATTRIBUTED && findModel(this.opts.catalog, slot.model) ? 'other-provider' : 'not-deepseek';
       addExcluded(this.excludedAll, reason, slot.provider, sign);
       if (r.completedAt >= this.opts.sessionStart) addExcluded(this.excludedSession, reason, slot.provider, sign);
       const day = this.dayKey(r.completedAt);

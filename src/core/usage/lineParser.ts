@@ -49,7 +49,9 @@ export class LineParser {
       let s = 0;
       while (s < line.length && (line[s] === 0x20 || line[s] === 0x09)) s++;
       const jsonOrData = line[s] === 0x7b || DATA.equals(line.subarray(s, s + DATA.length));
-      if (jsonOrData && !LINE_MARKERS.some((m) => line.includes(m, s))) return IGNORED;
+      // A lone `{` opens a pretty-printed document: its markers come on the lines after it.
+      const opener = line[s] === 0x7b && line.subarray(s + 1).every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
+      if (jsonOrData && !opener && !LINE_MARKERS.some((m) => line.includes(m, s))) return IGNORED;
     }
     return this.parse(line.toString('utf8'), fallbackTime);
   }

@@ -7,9 +7,13 @@
 import { createHash } from 'node:crypto';
 import { watch, type FSWatcher, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readLines } from './lineReader';
 import { filesMatching, isGlobPattern, patternBase } from './paths';
+import { fileKindOf } from './sources/fileKind';
+import { readUsageRows, sqliteSignature } from './sources/sqliteRows';
+import { readZstdFrames } from './sources/zstdFrames';
+import { CCR_ROW_KEY } from './formats/ccrDb';
 import type { LineResult, LogSourceState } from './types';
 
 /** What the tailer hands each line to: one per file identity, so per-file parse state stays apart. */
@@ -61,6 +65,11 @@ interface FileState extends TailedFileInfo {
   sink: FileSink;
   state: 'reading' | 'unreadable';
   message?: string;
+  /** A zstd file: decompressed bytes after the last newline of the frames read so far. */
+  zstdPending?: Buffer;
+  /** A SQLite database: the last usage row read, and the database + WAL signature it was read at. */
+  sqliteLastId?: number;
+  sqliteSignature?: string;
 }
 
 type Probe = { kind: 'file'; stats: Stats } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
@@ -215,6 +224,8 @@ export class LogTailer {
   }
 
   private async readFile(f: FileState, st: Stats): Promise<boolean> {
+    // A database changes in its WAL first: its own size and time say nothing then.
+    if (f.sqliteSignature !== undefined) return this.readDatabase(f, st);
     if (st.size === f.size && st.mtimeMs === f.mtimeMs && f.state === 'reading') return false;
     let fh;
     try {
@@ -228,28 +239,51 @@ export class LogTailer {
       return news;
     }
     try {
+      const before = { state: f.state, message: f.message };
       f.state = 'reading';
       f.message = undefined;
       const size = (await fh.stat()).size;
       const headLength = Math.min(size, HEAD_BYTES);
       const head = Buffer.alloc(headLength);
       if (headLength > 0) await fh.read(head, 0, headLength, 0);
+      const kind = fileKindOf(head);
+      if (kind.kind === 'sqlite') {
+        f.sqliteSignature = '';
+        return await this.readDatabase(f, st);
+      }
+      if (kind.kind === 'unsupported') {
+        // Said once, in words: which compression it is, and what to do.
+        const news = before.state !== 'unreadable' || before.message !== kind.message;
+        f.state = 'unreadable';
+        f.message = kind.message;
+        f.size = size;
+        f.mtimeMs = st.mtimeMs;
+        return news;
+      }
       const sameHead = f.headLength === 0 || (f.headLength <= headLength && sha1(head.subarray(0, f.headLength)) === f.headHash);
       if (size < f.offset || !sameHead) {
         f.offset = 0;
         f.skipping = false;
+        f.zstdPending = undefined;
         f.sink.reset();
       }
       f.headHash = sha1(head);
       f.headLength = headLength;
       const fileTime = st.mtimeMs;
       let read = 0;
-      const result = await readLines(fh, f.offset, size, f.skipping, this.opts, (line) => {
+      const onLine = (line: Buffer) => {
         read++;
         const kind = f.sink.line(line, fileTime);
         if (kind === 'unparsable') f.skippedLines++;
         else if (kind === 'usage') f.usageLines++;
-      });
+      };
+      const result =
+        kind.kind === 'zstd'
+          ? await readZstdFrames(fh, f.offset, size, f.zstdPending ?? Buffer.alloc(0), this.opts.maxLineBytes, onLine).then((r) => {
+              f.zstdPending = r.pending;
+              return { offset: r.offset, skipping: false, oversize: r.oversize };
+            })
+          : await readLines(fh, f.offset, size, f.skipping, this.opts, onLine);
       f.skippedLines += result.oversize;
       f.lines += read + result.oversize;
       f.offset = result.offset;
@@ -264,6 +298,39 @@ export class LogTailer {
     } finally {
       await fh.close();
     }
+  }
+
+  /**
+   * claude-code-router v3's database: each change of the database or its WAL reads the rows added
+   * since the last one read (see sources/sqliteRows.ts). Rows go to the sink as one JSON line each.
+   */
+  private async readDatabase(f: FileState, st: Stats): Promise<boolean> {
+    const signature = await sqliteSignature(f.path);
+    if (signature === f.sqliteSignature && f.state === 'reading') return false;
+    const read = await readUsageRows(f.path, f.sqliteLastId ?? 0);
+    f.size = st.size;
+    f.mtimeMs = st.mtimeMs;
+    f.offset = st.size;
+    if (read.kind !== 'rows') {
+      const message = read.kind === 'not-usage-db' ? 'a SQLite database without a usage_events table (claude-code-router v3 keeps usage in usage.sqlite)' : `database could not be read: ${read.message}`;
+      const news = f.state !== 'unreadable' || f.message !== message;
+      f.state = 'unreadable';
+      f.message = message;
+      // Retried on the next change of the database or its WAL.
+      f.sqliteSignature = signature;
+      return news;
+    }
+    f.state = 'reading';
+    f.message = undefined;
+    f.sqliteSignature = signature;
+    for (const row of read.rows) {
+      const kind = f.sink.line(Buffer.from(JSON.stringify({ [CCR_ROW_KEY]: row })), st.mtimeMs);
+      f.lines++;
+      if (kind === 'usage') f.usageLines++;
+      else if (kind === 'unparsable') f.skippedLines++;
+      if (typeof row.id === 'number' && row.id > (f.sqliteLastId ?? 0)) f.sqliteLastId = row.id;
+    }
+    return read.rows.length > 0;
   }
 
   private ensureWatchers(): void {
@@ -292,6 +359,7 @@ export class LogTailer {
 async function probeFile(path: string): Promise<Probe> {
   try {
     const stats = await stat(path);
+    if (stats.isDirectory()) return { kind: 'unreadable', message: `a directory: give the files in it with a glob such as ${JSON.stringify(join(path, '*.jsonl'))} (or ${JSON.stringify(join(path, '**', '*.jsonl'))} for its subfolders)` };
     if (!stats.isFile()) return { kind: 'unreadable', message: 'not a regular file' };
     return { kind: 'file', stats };
   } catch (e) {
