@@ -33,3 +33,30 @@ test('node dist/cli.js lint, tokens and estimate work from another directory', (
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('node dist/cli.js spend reads a zstd session and a claude-code-router v3 database with the libraries bundled beside it', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dcl-dist-'));
+  try {
+    const events = [
+      { type: 'session', version: 4, id: 's1', cwd: dir, createdAt: 1784106000000 },
+      { type: 'assistant/message', seq: 1, time: 1784106003000, data: { turn: 1, step: 1, message: { source: { kind: 'model', provider: 'deepseek', model: 'deepseek-v4-flash' } }, usage: { inputTokens: 300, outputTokens: 80, cacheReadTokens: 1200 } } },
+    ];
+    const zst = spawnSync('zstd', ['-q', '-c', '-'], { input: events.map((e) => JSON.stringify(e) + '\n').join('') });
+    assert.equal(zst.status, 0);
+    writeFileSync(path.join(dir, 'session.jsonl.zstd'), zst.stdout);
+    const db = spawnSync('sqlite3', [path.join(dir, 'usage.sqlite')], {
+      input: "CREATE TABLE usage_events (id INTEGER PRIMARY KEY, created_at TEXT, path TEXT, model TEXT, provider TEXT, status_code INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_read_tokens INTEGER, cache_write_tokens INTEGER);\nINSERT INTO usage_events VALUES (1, '2026-07-15T09:00:00.000Z', '/v1/messages', 'deepseek-v4-flash', 'deepseek', 200, 100, 10, 900, 0);\n",
+      encoding: 'utf8',
+    });
+    assert.equal(db.status, 0, db.stderr);
+    const spend = run(['spend', 'session.jsonl.zstd', 'usage.sqlite', '--format', 'json', '--claude-settings', 'none'], dir);
+    assert.equal(spend.status, 0, spend.stderr);
+    const r = JSON.parse(spend.stdout);
+    assert.equal(r.requests, 2);
+    assert.deepEqual(r.byProvider, { deepseek: 2 });
+    // 1200 hit, 300 miss, 80 out + 900 hit, 100 miss, 10 out at V4-Flash's July prices (0.0028 / 0.14 / 0.28 per 1M)
+    assert.ok(Math.abs(r.total - (2100 * 0.0028 + 400 * 0.14 + 90 * 0.28) / 1e6) < 1e-15, String(r.total));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
