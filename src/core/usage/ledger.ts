@@ -106,7 +106,11 @@ export class SpendLedger {
       return 'added';
     }
     const old = this.store.get(index);
-    if (usageSize(r) <= usageSize(old)) return 'duplicate';
+    // The same usage seen later (Claude Code repeats a message's usage on each streamed step) moves
+    // the request to the later time: the last copy is the nearest to its completion.
+    const size = usageSize(r);
+    const oldSize = usageSize(old);
+    if (size < oldSize || (size === oldSize && r.completedAt <= old.completedAt)) return 'duplicate';
     this.apply(old, -1);
     this.store.set(index, r);
     this.apply(r, 1);

@@ -100,3 +100,12 @@ test('many distinct keys stay distinct and compact', () => {
   assert.equal(l.totals().cacheMissTokens, n);
   assert.ok(l.storeBytes / n < 100, `store uses ${l.storeBytes / n} bytes a request`);
 });
+
+test('the same usage seen again later moves the request to the later time (the nearest to completion), never earlier', () => {
+  const l = ledger();
+  assert.equal(l.add(rec('a', JUL15_0900, 100, 10, 5)), 'added');
+  assert.equal(l.add(rec('a', JUL15_0900 + 13_000, 100, 10, 5)), 'replaced');
+  assert.equal(l.add(rec('a', JUL15_0900 + 1_000, 100, 10, 5)), 'duplicate');
+  assert.equal(l.totals().requests, 1);
+  assert.equal(l.snapshot(JUL15_0900 + 60_000).lastRequest?.at, JUL15_0900 + 13_000);
+});
