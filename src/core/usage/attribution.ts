@@ -21,6 +21,8 @@ export interface ServingEvidence {
   label?: unknown;
   /** The usage carried DeepSeek's own field names (`prompt_cache_hit_tokens`): only DeepSeek's API writes them. */
   deepseekUsageFields?: boolean;
+  /** The provider the ids point to, when the caller already looked (see idEvidence); '' for none. */
+  idProvider?: string;
 }
 
 export interface Served {
@@ -44,7 +46,7 @@ export function attribute(env: AttributionEnv, e: ServingEvidence): Served {
     (typeof e.url === 'string' ? providerForUrl(catalog, e.url) : undefined) ??
     (split.prefixProvider && split.prefixProvider.kind !== 'router' ? split.prefixProvider : undefined) ??
     (typeof e.label === 'string' ? servingLabel(catalog, e.label) : undefined) ??
-    idEvidence(catalog, e.ids) ??
+    (e.idProvider !== undefined ? (e.idProvider ? providerById(catalog, e.idProvider) : undefined) : idEvidence(catalog, e.ids)) ??
     (e.deepseekUsageFields ? deepSeek(catalog) : undefined);
   const claude = isClaudeName(catalog, split.id);
   if (provider) {
@@ -72,7 +74,8 @@ function servingLabel(catalog: Catalog, label: string): Provider | undefined {
   return p && p.kind !== 'router' ? p : undefined;
 }
 
-function idEvidence(catalog: Catalog, ids: unknown[] | undefined): Provider | undefined {
+/** The provider the first recognisable id points to. */
+export function idEvidence(catalog: Catalog, ids: unknown[] | undefined): Provider | undefined {
   for (const id of ids ?? []) {
     if (typeof id !== 'string' || id.length === 0) continue;
     const p = providerForResponseId(catalog, id);
@@ -88,10 +91,13 @@ function deepSeek(catalog: Catalog): Provider | undefined {
 /** A name DeepSeek's Anthropic endpoint maps (the catalog's Claude patterns), as opposed to one of its own. */
 function isClaudeName(catalog: Catalog, id: string): boolean {
   if (findModel(catalog, id)) return false;
-  return catalog.anthropicModelMap.rules.some((r) => globMatch(r.pattern, id));
+  let patterns = claudePatterns.get(catalog);
+  if (!patterns) claudePatterns.set(catalog, (patterns = catalog.anthropicModelMap.rules.map((r) => globRegExp(r.pattern))));
+  return patterns.some((re) => re.test(id));
 }
 
-function globMatch(pattern: string, text: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
-  return re.test(text);
+const claudePatterns = new WeakMap<Catalog, RegExp[]>();
+
+function globRegExp(pattern: string): RegExp {
+  return new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
 }

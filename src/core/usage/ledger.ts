@@ -114,9 +114,12 @@ export class SpendLedger {
     this.apply(old, -1);
     this.store.set(index, r);
     this.apply(r, 1);
-    if (this.last === index) this.last = -1;
+    const wasLast = this.last === index;
+    if (wasLast) this.last = -1;
     this.noteLast(index, r);
-    if (this.last === -1) this.findLast();
+    // Only when the last request itself moved: with every request left out, last stays -1 and a
+    // search on each replacement would be quadratic.
+    if (wasLast && this.last === -1) this.findLast();
     return 'replaced';
   }
 

@@ -1,6 +1,6 @@
 // Shared pieces of the format readers: what every reader needs to turn a parsed object into a record.
 import type { Catalog } from '../../../catalog';
-import { type Served, type ServingEvidence, attribute } from '../attribution';
+import { type Served, type ServingEvidence, attribute, idEvidence } from '../attribution';
 import { epochMsOf } from '../time';
 import { isObject, type TokenSplit } from '../tokens';
 import type { ErrorRecord, LineResult, LogFormat, UsageRecord } from '../types';
@@ -40,13 +40,15 @@ const served = new WeakMap<ParseEnv, Map<string, Served>>();
  * evidence that is only a name (transcripts repeat a few names; the mapping compiles patterns).
  */
 export function servedBy(env: ParseEnv, e: ServingEvidence): Served {
-  if (e.ids?.length || e.url !== undefined || e.label !== undefined || e.deepseekUsageFields) return attribute(env, e);
-  const key = `${e.api}\0${typeof e.written === 'string' ? e.written : ''}`;
+  // Ids differ on every line; what they say (which provider's shape they have) is the cache key.
+  const idProvider = e.ids?.length ? idEvidence(env.catalog, e.ids)?.id ?? '' : '';
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const key = `${e.api}\0${text(e.written)}\0${idProvider}\0${text(e.url)}\0${text(e.label)}\0${e.deepseekUsageFields ? 1 : 0}`;
   let m = served.get(env);
   if (!m) served.set(env, (m = new Map()));
   let s = m.get(key);
   if (!s) {
-    s = attribute(env, e);
+    s = attribute(env, { ...e, ids: undefined, idProvider });
     if (m.size < 10_000) m.set(key, s);
   }
   return s;

@@ -90,7 +90,13 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
 ];
 
 /** The prefilter: a JSON or SSE line that contains none of these cannot be read by any format. */
-export const LINE_MARKERS: readonly Buffer[] = [...new Set(OBJECT_FORMATS.flatMap((f) => f.markers))].map((m) => Buffer.from(m));
+export const LINE_MARKERS: readonly Buffer[] = minimalMarkers(OBJECT_FORMATS.flatMap((f) => f.markers)).map((m) => Buffer.from(m));
+
+/** A marker that contains another is implied by it: scanning a long line for it again is waste. */
+function minimalMarkers(all: string[]): string[] {
+  const unique = [...new Set(all)];
+  return unique.filter((m) => !unique.some((other) => other !== m && m.includes(other)));
+}
 
 /**
  * claude-code-router logs each provider response twice: the `"tppe":"Original Response"` object
