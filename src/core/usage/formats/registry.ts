@@ -4,7 +4,7 @@
 // entry here (plus its reader file): a line whose format forgot a marker is a failing test
 // (test/unit/usage/registry.test.ts), not a silently ignored line.
 import { AnthropicStreamState, anthropicBodyResult, claudeCodeResult, isAnthropicStreamEvent } from './anthropic';
-import { ccrDbRowResult, CCR_ROW_KEY, isCcrDbRow } from './ccrDb';
+import { ccrDbRowResult, isCcrDbRow } from './ccrDb';
 import type { Around } from './common';
 import { DshSessionState, isDshEvent } from './dsh';
 import { heliconeResult, isHeliconeRow } from './helicone';
@@ -44,45 +44,54 @@ export interface TextFormat {
   read(line: string, around: Around): LineResult;
 }
 
+/**
+ * Every usage the formats read has token counts (`prompt_tokens`, `input_tokens`, `inputTokens`,
+ * `cache_read_tokens`, …): `okens` matches them all, and a line without it (a request body, a
+ * `usage: null` chunk) carries nothing to count. `rror` matches `error`, `Error` and
+ * `isApiErrorMessage`. Short, shared markers keep the prefilter to a few scans of each long line.
+ */
+const TOKENS = 'okens';
+const ERROR = 'rror';
+
 export const OBJECT_FORMATS: readonly ObjectFormat[] = [
   {
     id: 'ccr-pino',
     describes: 'claude-code-router v1/v2 logs (pino JSON lines)',
-    markers: ['usage', 'error'],
+    markers: [TOKENS, ERROR],
     detect: (o) => typeof o.level === 'number' && typeof o.time === 'number' && ('reqId' in o || 'pid' in o),
     read: ccrPinoResult,
   },
   {
     id: 'claude-code',
     describes: 'Claude Code transcripts',
-    markers: ['usage', 'isApiErrorMessage'],
+    markers: [TOKENS, ERROR],
     detect: (o) => o.type === 'assistant' && isObject(o.message),
     read: (o, around) => claudeCodeResult(o, around),
   },
-  { id: 'litellm-payload', describes: 'LiteLLM StandardLoggingPayload lines', markers: ['usage_object'], detect: isLiteLLMPayload, read: (o, a) => liteLLMResult(o, a) },
-  { id: 'helicone', describes: 'Helicone request exports', markers: ['prompt_cache_read_tokens', 'response_status'], detect: isHeliconeRow, read: (o, a) => heliconeResult(o, a) },
-  { id: 'newapi-table', describes: "new-api's logs table exported as JSON rows", markers: ['prompt_tokens'], detect: isNewApiTableRow, read: (o, a) => newApiTableResult(o, a) },
-  { id: 'ccr-v3-db', describes: "claude-code-router v3's usage database (rows of usage_events)", markers: [CCR_ROW_KEY], detect: isCcrDbRow, read: (o, a) => ccrDbRowResult(o, a) },
+  { id: 'litellm-payload', describes: 'LiteLLM StandardLoggingPayload lines', markers: [TOKENS, ERROR], detect: isLiteLLMPayload, read: (o, a) => liteLLMResult(o, a) },
+  { id: 'helicone', describes: 'Helicone request exports', markers: [TOKENS], detect: isHeliconeRow, read: (o, a) => heliconeResult(o, a) },
+  { id: 'newapi-table', describes: "new-api's logs table exported as JSON rows", markers: [TOKENS], detect: isNewApiTableRow, read: (o, a) => newApiTableResult(o, a) },
+  { id: 'ccr-v3-db', describes: "claude-code-router v3's usage database (rows of usage_events)", markers: [TOKENS], detect: isCcrDbRow, read: (o, a) => ccrDbRowResult(o, a) },
   {
     id: 'dsh-session',
     describes: 'DeepSeek Harness session journals (session.jsonl.zstd or session.jsonl)',
     // The header and the step ends carry no usage but are needed: the session id, and the usage of a step whose message never came.
-    markers: ['usage', '"session"', 'step/end', 'turn/end'],
+    markers: [TOKENS, '"session"', '/end"'],
     detect: isDshEvent,
     read: (o, a, s) => s.dsh.event(o, a),
   },
-  { id: 'responses-body', describes: 'Responses API bodies (/responses)', markers: ['usage'], detect: isResponsesBody, read: (o, a) => responsesBodyResult(o, a) },
-  { id: 'responses-sse', describes: 'Responses API stream events (response.completed), plain or SSE', markers: ['usage', 'error'], detect: isResponsesEvent, read: (o, a) => responsesEventResult(o, a) },
-  { id: 'openai', describes: 'OpenAI-format bodies and stream chunks', markers: ['usage'], detect: looksLikeOpenAIResponse, read: (o, a) => openAIResponseResult(o, a) },
-  { id: 'anthropic-body', describes: 'Anthropic-format bodies', markers: ['usage'], detect: (o) => o.type === 'message' && isObject(o.usage), read: (o, a) => anthropicBodyResult(o, a) },
+  { id: 'responses-body', describes: 'Responses API bodies (/responses)', markers: [TOKENS], detect: isResponsesBody, read: (o, a) => responsesBodyResult(o, a) },
+  { id: 'responses-sse', describes: 'Responses API stream events (response.completed), plain or SSE', markers: [TOKENS, ERROR], detect: isResponsesEvent, read: (o, a) => responsesEventResult(o, a) },
+  { id: 'openai', describes: 'OpenAI-format bodies and stream chunks', markers: [TOKENS], detect: looksLikeOpenAIResponse, read: (o, a) => openAIResponseResult(o, a) },
+  { id: 'anthropic-body', describes: 'Anthropic-format bodies', markers: [TOKENS], detect: (o) => o.type === 'message' && isObject(o.usage), read: (o, a) => anthropicBodyResult(o, a) },
   {
     id: 'anthropic-sse',
     describes: 'Anthropic-format stream events (with or without message_start)',
-    markers: ['usage', 'message_stop', 'error'],
+    markers: [TOKENS, 'message_stop', ERROR],
     detect: isAnthropicStreamEvent,
     read: (o, a, s) => s.anthropic.event(o, a),
   },
-  { id: 'error-body', describes: 'API error bodies', markers: ['error'], detect: (o) => 'error' in o && o.error !== null && !('usage' in o), read: (o, a) => errorBodyResult(o, a) ?? { kind: 'ignored' }, fallThrough: true },
+  { id: 'error-body', describes: 'API error bodies', markers: [ERROR], detect: (o) => 'error' in o && o.error !== null && !('usage' in o), read: (o, a) => errorBodyResult(o, a) ?? { kind: 'ignored' }, fallThrough: true },
 ];
 
 export const TEXT_FORMATS: readonly TextFormat[] = [
