@@ -25,6 +25,8 @@ export interface SpendTrackerOptions {
   chunkBytes?: number;
   maxLineBytes?: number;
   pollMs?: number;
+  /** See TailerOptions.databaseIntervalMs. */
+  databaseIntervalMs?: number;
 }
 
 export class SpendTracker {
@@ -43,6 +45,7 @@ export class SpendTracker {
       chunkBytes: options.chunkBytes,
       maxLineBytes: options.maxLineBytes,
       pollMs: options.pollMs,
+      databaseIntervalMs: options.databaseIntervalMs,
       sinkFor(): FileSink {
         const parser = new LineParser(env);
         return {

@@ -36,6 +36,11 @@ export interface TailerOptions {
   pollMs?: number;
   /** Re-resolve globs every this many polls (directory watch events also trigger it); default 4. */
   globEveryPolls?: number;
+  /**
+   * A SQLite database is read again at most this often (each read copies it; a busy router commits
+   * many times a second); default 2000 ms. A change inside the interval is read when it ends.
+   */
+  databaseIntervalMs?: number;
   /** Called after a pass that read lines or changed a file's state. */
   onChange?(): void;
   /** Called when a pass fails unexpectedly (it is retried on the next change). */
@@ -70,6 +75,7 @@ interface FileState extends TailedFileInfo {
   /** A SQLite database: the last usage row read, and the database + WAL signature it was read at. */
   sqliteLastId?: number;
   sqliteSignature?: string;
+  sqliteReadAt?: number;
 }
 
 type Probe = { kind: 'file'; stats: Stats } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
@@ -93,6 +99,7 @@ export class LogTailer {
       maxLineBytes: options.maxLineBytes ?? 64 << 20,
       pollMs: options.pollMs ?? 500,
       globEveryPolls: options.globEveryPolls ?? 4,
+      databaseIntervalMs: options.databaseIntervalMs ?? 2000,
     };
   }
 
@@ -307,6 +314,10 @@ export class LogTailer {
   private async readDatabase(f: FileState, st: Stats): Promise<boolean> {
     const signature = await sqliteSignature(f.path);
     if (signature === f.sqliteSignature && f.state === 'reading') return false;
+    const now = Date.now();
+    // Too soon: the signature is left as it was, so a later poll still sees the change and reads it.
+    if (f.sqliteReadAt !== undefined && now - f.sqliteReadAt < this.opts.databaseIntervalMs) return false;
+    f.sqliteReadAt = now;
     const read = await readUsageRows(f.path, f.sqliteLastId ?? 0);
     f.size = st.size;
     f.mtimeMs = st.mtimeMs;

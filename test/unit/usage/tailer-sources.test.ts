@@ -1,6 +1,6 @@
 // The tailer on the new kinds of file. "Live" means: for a zstd file, each new complete frame (DeepSeek
 // Harness appends one per durable batch of events; an unfinished frame waits for the next change);
-// for claude-code-router v3's database, each commit the router makes (in the WAL or the database),
+// for claude-code-router v3's database, each commit the router makes (in the WAL or the database), at most once per interval (2 s by default),
 // read from a private copy while the router holds its connection open, a write transaction included.
 import assert from 'node:assert/strict';
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
@@ -11,8 +11,8 @@ import { shippedCatalogData } from '../../../src/catalog';
 import { SpendTracker } from '../../../src/core/usage';
 import { FIXTURES, FLASH_USD_JUL, assertClose, cost, tempDir } from './helpers';
 
-function tracker(path: string) {
-  return new SpendTracker({ patterns: [path], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
+function tracker(path: string, databaseIntervalMs = 0) {
+  return new SpendTracker({ patterns: [path], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, databaseIntervalMs });
 }
 
 /** One zstd frame made by the real zstd tool. */
@@ -96,4 +96,19 @@ test('claude-code-router v3 database: rows committed to the WAL are read live, a
   assertClose(s.session.cost, cost(900, 100, 10, FLASH_USD_JUL) + cost(0, 200, 20, FLASH_USD_JUL) + cost(0, 300, 30, FLASH_USD_JUL));
   // Nothing of ours was left beside the router's files.
   assert.deepEqual(['usage.sqlite', 'usage.sqlite-shm', 'usage.sqlite-wal'].filter((f) => existsSync(join(dir, f))).sort(), ['usage.sqlite', 'usage.sqlite-shm', 'usage.sqlite-wal']);
+});
+
+test('claude-code-router v3 database: read again at most once per interval, and a change inside it is read after it', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'usage.sqlite');
+  const router = new Router(path);
+  t.after(() => router.close());
+  await router.run("PRAGMA journal_mode=WAL; CREATE TABLE usage_events (id INTEGER PRIMARY KEY, created_at TEXT, request_id TEXT, method TEXT, path TEXT, model TEXT, provider TEXT, status_code INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_read_tokens INTEGER, cache_write_tokens INTEGER);");
+  await router.run(insert(1, 0, 100, 900, 10));
+  const tr = tracker(path, 400);
+  assert.equal((await tr.refresh()).session.requests, 1);
+  await router.run(insert(2, 1, 200, 0, 20));
+  assert.equal((await tr.refresh()).session.requests, 1);
+  await new Promise((r) => setTimeout(r, 450));
+  assert.equal((await tr.refresh()).session.requests, 2);
 });

@@ -54,36 +54,54 @@ export interface ZstdReadResult {
   oversize: number;
 }
 
+/** Frames are read through a window of this size, doubled for a frame larger than it. */
+const WINDOW_BYTES = 8 << 20;
+/** A frame larger than this is not waited for: the file is reported instead of held in memory. */
+const MAX_FRAME_BYTES = 256 << 20;
+
 /** Reads the complete frames in [start, end) and hands on every complete decompressed line. */
 export async function readZstdFrames(
   fh: FileHandle, start: number, end: number, pending: Buffer, maxLineBytes: number, onLine: (line: Buffer) => void,
 ): Promise<ZstdReadResult> {
-  const buf = Buffer.alloc(end - start);
-  if (buf.length > 0) await fh.read(buf, 0, buf.length, start);
-  let pos = 0;
+  let offset = start;
   let oversize = 0;
   let carry = pending;
-  for (;;) {
-    const frameStop = frameEnd(buf, pos);
-    if (frameStop === undefined) break;
-    const isData = buf.readUInt32LE(pos) === FRAME_MAGIC;
-    if (isData) {
-      const out = Buffer.from(decompress(buf.subarray(pos, frameStop)));
-      let text = carry.length ? Buffer.concat([carry, out]) : out;
-      let i = 0;
-      for (let nl = text.indexOf(0x0a, i); nl !== -1; nl = text.indexOf(0x0a, i)) {
-        if (nl - i > maxLineBytes) oversize++;
-        else onLine(text.subarray(i, nl));
-        i = nl + 1;
+  let window = WINDOW_BYTES;
+  while (offset < end) {
+    const buf = Buffer.alloc(Math.min(window, end - offset));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, offset);
+    const view = buf.subarray(0, bytesRead);
+    let pos = 0;
+    for (let stop = frameEnd(view, pos); stop !== undefined; stop = frameEnd(view, pos)) {
+      if (view.readUInt32LE(pos) === FRAME_MAGIC) {
+        const lines = splitLines(carry, Buffer.from(decompress(view.subarray(pos, stop))), maxLineBytes, onLine);
+        carry = lines.rest;
+        oversize += lines.oversize;
       }
-      text = text.subarray(i);
-      if (text.length > maxLineBytes) {
-        oversize++;
-        text = Buffer.alloc(0);
-      }
-      carry = Buffer.from(text);
+      pos = stop;
     }
-    pos = frameStop;
+    if (pos > 0) {
+      offset += pos;
+      window = WINDOW_BYTES;
+      continue;
+    }
+    // No complete frame in the window: the frame is still being written, or larger than the window.
+    if (bytesRead < window) break;
+    if (window >= MAX_FRAME_BYTES) throw new Error(`a zstd frame over ${MAX_FRAME_BYTES >> 20} MB at byte ${offset}`);
+    window *= 2;
   }
-  return { offset: start + pos, pending: carry, oversize };
+  return { offset, pending: carry, oversize };
+}
+
+function splitLines(carry: Buffer, out: Buffer, maxLineBytes: number, onLine: (line: Buffer) => void): { rest: Buffer; oversize: number } {
+  const text = carry.length ? Buffer.concat([carry, out]) : out;
+  let oversize = 0;
+  let i = 0;
+  for (let nl = text.indexOf(0x0a, i); nl !== -1; nl = text.indexOf(0x0a, i)) {
+    if (nl - i > maxLineBytes) oversize++;
+    else onLine(text.subarray(i, nl));
+    i = nl + 1;
+  }
+  if (text.length - i > maxLineBytes) return { rest: Buffer.alloc(0), oversize: oversize + 1 };
+  return { rest: Buffer.from(text.subarray(i)), oversize };
 }
