@@ -318,7 +318,14 @@ export class LogTailer {
     // Too soon: the signature is left as it was, so a later poll still sees the change and reads it.
     if (f.sqliteReadAt !== undefined && now - f.sqliteReadAt < this.opts.databaseIntervalMs) return false;
     f.sqliteReadAt = now;
-    const read = await readUsageRows(f.path, f.sqliteLastId ?? 0);
+    let lines = 0;
+    const read = await readUsageRows(f.path, f.sqliteLastId ?? 0, (row) => {
+      const kind = f.sink.line(Buffer.from(JSON.stringify({ [CCR_ROW_KEY]: row })), st.mtimeMs);
+      lines++;
+      if (kind === 'usage') f.usageLines++;
+      else if (kind === 'unparsable') f.skippedLines++;
+    });
+    f.lines += lines;
     f.size = st.size;
     f.mtimeMs = st.mtimeMs;
     f.offset = st.size;
@@ -334,14 +341,8 @@ export class LogTailer {
     f.state = 'reading';
     f.message = undefined;
     f.sqliteSignature = signature;
-    for (const row of read.rows) {
-      const kind = f.sink.line(Buffer.from(JSON.stringify({ [CCR_ROW_KEY]: row })), st.mtimeMs);
-      f.lines++;
-      if (kind === 'usage') f.usageLines++;
-      else if (kind === 'unparsable') f.skippedLines++;
-      if (typeof row.id === 'number' && row.id > (f.sqliteLastId ?? 0)) f.sqliteLastId = row.id;
-    }
-    return read.rows.length > 0;
+    f.sqliteLastId = read.lastId;
+    return read.count > 0;
   }
 
   private ensureWatchers(): void {

@@ -112,3 +112,15 @@ test('claude-code-router v3 database: read again at most once per interval, and 
   await new Promise((r) => setTimeout(r, 450));
   assert.equal((await tr.refresh()).session.requests, 2);
 });
+
+test('claude-code-router v3 database larger than one page of rows: every row read once', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'usage.sqlite');
+  execFileSync('sqlite3', [path], {
+    input: "CREATE TABLE usage_events (id INTEGER PRIMARY KEY, created_at TEXT, path TEXT, model TEXT, provider TEXT, status_code INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_read_tokens INTEGER, cache_write_tokens INTEGER);\n" +
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500) INSERT INTO usage_events SELECT i, '2026-07-15T09:00:00.000Z', '/v1/chat/completions', 'deepseek-v4-flash', 'deepseek', 200, 10, 1, 0, 0 FROM n;\n",
+  });
+  const s = await tracker(path).refresh();
+  assert.equal(s.session.requests, 4500);
+  assertClose(s.session.cost, 4500 * cost(0, 10, 1, FLASH_USD_JUL));
+});

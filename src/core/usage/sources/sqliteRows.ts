@@ -55,10 +55,13 @@ async function walSalt(path: string): Promise<string> {
   }
 }
 
-export type SqliteRead = { kind: 'rows'; rows: Record<string, unknown>[] } | { kind: 'not-usage-db' } | { kind: 'error'; message: string };
+export type SqliteRead = { kind: 'rows'; count: number; lastId: number } | { kind: 'not-usage-db' } | { kind: 'error'; message: string };
 
-/** Rows of usage_events with an id above `afterId`, in id order. */
-export async function readUsageRows(path: string, afterId: number): Promise<SqliteRead> {
+/** Rows are fetched this many at a time, so a first read of a large database never holds them all. */
+const PAGE_ROWS = 2000;
+
+/** Hands on the rows of usage_events with an id above `afterId`, in id order. */
+export async function readUsageRows(path: string, afterId: number, onRow: (row: Record<string, unknown>) => void): Promise<SqliteRead> {
   const dir = await mkdtemp(join(tmpdir(), 'dcl-ccr-'));
   try {
     const copy = join(dir, 'usage.sqlite');
@@ -74,7 +77,17 @@ export async function readUsageRows(path: string, afterId: number): Promise<Sqli
       db.exec('PRAGMA locking_mode=EXCLUSIVE');
       const tables = db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", [USAGE_TABLE]);
       if (tables.length === 0) return { kind: 'not-usage-db' };
-      return { kind: 'rows', rows: db.all(`SELECT * FROM ${USAGE_TABLE} WHERE id > ? ORDER BY id`, [afterId]) };
+      let lastId = afterId;
+      let count = 0;
+      for (;;) {
+        const page = db.all(`SELECT * FROM ${USAGE_TABLE} WHERE id > ? ORDER BY id LIMIT ${PAGE_ROWS}`, [lastId]);
+        for (const row of page) {
+          onRow(row);
+          if (typeof row.id === 'number') lastId = row.id;
+        }
+        count += page.length;
+        if (page.length < PAGE_ROWS) return { kind: 'rows', count, lastId };
+      }
     } catch (e) {
       return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
     } finally {
