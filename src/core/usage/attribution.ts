@@ -46,7 +46,7 @@ export function attribute(env: AttributionEnv, e: ServingEvidence): Served {
     (typeof e.url === 'string' ? providerForUrl(catalog, e.url) : undefined) ??
     (split.prefixProvider && split.prefixProvider.kind !== 'router' ? split.prefixProvider : undefined) ??
     (typeof e.label === 'string' ? servingLabel(catalog, e.label) : undefined) ??
-    (e.idProvider !== undefined ? (e.idProvider ? providerById(catalog, e.idProvider) : undefined) : idEvidence(catalog, e.ids)) ??
+    anthropicSafe(e.api, e.idProvider !== undefined ? (e.idProvider ? providerById(catalog, e.idProvider) : undefined) : idEvidence(catalog, e.ids)) ??
     (e.deepseekUsageFields ? deepSeek(catalog) : undefined);
   const claude = isClaudeName(catalog, split.id);
   if (provider) {
@@ -72,6 +72,15 @@ function servedByDeepSeek(catalog: Catalog, api: 'openai' | 'anthropic', written
 function servingLabel(catalog: Catalog, label: string): Provider | undefined {
   const p = providerForLabel(catalog, label);
   return p && p.kind !== 'router' ? p : undefined;
+}
+
+/**
+ * The id shapes DeepSeek is known by are those of its OpenAI-format and Responses APIs; what its
+ * Anthropic endpoint answers with is not documented, so there an id never argues for DeepSeek
+ * (it may still argue against it: Anthropic's own `msg_01…`).
+ */
+function anthropicSafe(api: 'openai' | 'anthropic', p: Provider | undefined): Provider | undefined {
+  return api === 'anthropic' && p?.kind === 'deepseek' ? undefined : p;
 }
 
 /** The provider the first recognisable id points to. */

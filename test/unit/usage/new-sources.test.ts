@@ -77,3 +77,19 @@ test('new-api logs table row', async (t) => {
   const { totals } = await spendOf(t, ['newapi-table.jsonl']);
   assertClose(totals.cost, cost(900, 100, 100, FLASH_USD_JUL));
 });
+
+test('attribution: a UUID message id on the Anthropic format is no evidence for a Claude name (DeepSeek documents no id shape there); Anthropic\'s own is evidence against', async () => {
+  const { attribute } = await import('../../../src/core/usage/attribution');
+  const { shippedCatalogData } = await import('../../../src/catalog');
+  const env = { catalog: shippedCatalogData() };
+  assert.deepEqual(attribute(env, { written: 'claude-opus-4-5', api: 'anthropic', ids: ['11111111-2222-4333-8444-555555555555'] }), { provider: 'unattributed', model: 'claude-opus-4-5' });
+  assert.deepEqual(attribute(env, { written: 'claude-opus-4-5', api: 'anthropic', ids: ['msg_018SJqZRgcskcNiWtdLAPCDx'] }, ), { provider: 'anthropic', model: 'claude-opus-4-5' });
+  // Anthropic's ids win over the user's settings: a transcript from before the switch to DeepSeek stays Anthropic's.
+  assert.deepEqual(attribute({ ...env, anthropicBaseUrl: 'https://api.deepseek.com/anthropic' }, { written: 'claude-opus-4-5', api: 'anthropic', ids: ['msg_018SJqZRgcskcNiWtdLAPCDx'] }), { provider: 'anthropic', model: 'claude-opus-4-5' });
+  assert.deepEqual(attribute({ ...env, anthropicBaseUrl: 'https://api.deepseek.com/anthropic' }, { written: 'claude-opus-4-5', api: 'anthropic', ids: ['msg_x'] }), { provider: 'deepseek-anthropic', model: 'deepseek-v4-pro' });
+  // A DeepSeek model name is DeepSeek's unless something says otherwise; a router prefix or a host does.
+  assert.deepEqual(attribute(env, { written: 'deepseek-v4-pro', api: 'openai' }), { provider: 'deepseek', model: 'deepseek-v4-pro' });
+  assert.deepEqual(attribute(env, { written: 'openrouter/deepseek/deepseek-v4-pro', api: 'openai' }), { provider: 'openrouter', model: 'deepseek-v4-pro' });
+  assert.deepEqual(attribute(env, { written: 'deepseek-v4-pro', api: 'openai', url: 'https://my-res.services.ai.azure.com/models' }), { provider: 'azure', model: 'deepseek-v4-pro' });
+  assert.deepEqual(attribute(env, { written: 'deepseek-v4-pro', api: 'openai', ids: ['7334c29da064437e9d158710cdefbae6'] }), { provider: 'azure', model: 'deepseek-v4-pro' });
+});
