@@ -9,6 +9,7 @@ commands:
   tokens [FILE | -]    count DeepSeek tokens exactly (--jsonl FILE for {"text": ...} lines)
   estimate FILE...     list prompt literals with their tokens, model and cost
   spend LOG...         total DeepSeek spend from proxy and client logs
+  mcp                  serve the agent tools over MCP on stdio (for Claude Code, Codex, Cline...)
 
 Run "deepseek-cost <command> --help" for a command's options.`;
 
@@ -24,6 +25,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./estimate')).runEstimate;
     case 'spend':
       return (await import('./spend')).runSpend;
+    case 'mcp':
+      return (await import('./mcp')).runMcp;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
-// Finds the files `deepseek-cost` should read: explicit files always, directories walked with every
-// .gitignore on the way honoured (as git would), never .git or node_modules.
+// Finds the files `deepseek-cost` should read: explicit files and folders always, directories walked
+// with every .gitignore on the way honoured (as git would), never .git or node_modules.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -30,7 +30,13 @@ export async function collectFiles(inputs: string[], cwd: string, wanted: (file:
       continue;
     }
     if (stat.isFile()) files.push(abs);
-    else if (stat.isDirectory()) await walk(abs, await layersAbove(abs), files, problems, wanted);
+    else if (stat.isDirectory()) {
+      // A folder named explicitly is read even when an enclosing repository ignores it (an editor
+      // workspace inside an ignored folder, say), as a file named explicitly is: its own
+      // .gitignore files still apply, the enclosing ones do not.
+      const above = await layersAbove(abs);
+      await walk(abs, isIgnored(above, abs, true) ? [] : above, files, problems, wanted);
+    }
   }
   return { files: [...new Set(files)].sort(), problems };
 }

@@ -10,6 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FindingReplacement, type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
 import { mentionsModelId } from '../core/scan';
+import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 
@@ -21,6 +22,8 @@ export interface ModelIdDiagnosticData {
   version: number;
   written: string;
   replacements: FindingReplacement[];
+  provider: string;
+  role: string;
 }
 
 const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
@@ -33,6 +36,7 @@ const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
 export class ModelIdDiagnostics {
   private readonly cache = new Map<string, { version: number; resultId: string; items: Diagnostic[] }>();
   private generation = 0;
+  private workspaceFolders: string[] = [];
 
   constructor(
     private readonly store: DocumentStore,
@@ -40,6 +44,22 @@ export class ModelIdDiagnostics {
     private readonly now: () => Date,
     private readonly log: (message: string) => void,
   ) {}
+
+  /** Folder URIs from the client: the test/fixture path rule looks only below them. */
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.workspaceFolders = uris.map((u) => (u.endsWith('/') ? u : u + '/'));
+  }
+
+  private pathForRules(uri: string): string {
+    const folder = this.workspaceFolders.find((f) => uri.startsWith(f));
+    // Outside any workspace folder only the file's own name can say it is a test.
+    const rel = folder ? uri.slice(folder.length) : (uri.split('/').pop() ?? uri);
+    try {
+      return decodeURIComponent(rel);
+    } catch {
+      return rel;
+    }
+  }
 
   /** Settings or the catalog changed: every cached result is stale. */
   invalidate(): void {
@@ -80,13 +100,26 @@ export class ModelIdDiagnostics {
     const current = await this.store.parsed(uri);
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
-    const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
-    return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
+    const findings = modelIdFindings(literals, catalog, this.now(), settings.severity, { path: this.pathForRules(uri) });
+    const items = findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
       kind: 'deepseek-model-id',
       version: current.document.version,
       written: f.written,
       replacements: f.replacements,
+      provider: f.provider,
+      role: f.role,
     }));
+    const note = unparsedNote(current.parsed.text, current.parsed.unreadableCandidates(isId));
+    if (note) {
+      items.push({
+        range: { start: current.document.positionAt(note.start), end: current.document.positionAt(note.end) },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'unparsed-region',
+        message: note.message,
+      });
+    }
+    return items;
   }
 
   private skipNote(uri: string, skip: NonNullable<ReturnType<DocumentStore['skipReason']>>): Diagnostic[] {

@@ -28,6 +28,7 @@ connection.onInitialize((params): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as { now?: string };
   if (init.now && !Number.isNaN(Date.parse(init.now))) pinnedNow = new Date(init.now);
   if (params.capabilities.workspace?.configuration) settings.enablePull();
+  diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

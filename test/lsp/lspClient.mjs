@@ -49,6 +49,7 @@ export async function startServer({ now, settings = {} } = {}) {
   const init = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders: [{ uri: pathToFileURL(path.join(root, 'test', 'fixtures', 'lsp-virtual')).href, name: 'lsp-virtual' }],
     capabilities: {
       workspace: { configuration: true, diagnostics: { refreshSupport: true } },
       textDocument: {

@@ -40,7 +40,8 @@ export function createScannerSync(language: ScanLanguage, text: string): Scanner
   const tree = treeLanguages[language];
   if (tree) {
     const parser = loadedParser(tree.grammar);
-    if (parser) return new TreeScanner(parser, tree.dialect, text);
+    // Values in config files are settings, not arguments: their model keys have the `config` role.
+    if (parser) return new TreeScanner(parser, tree.dialect, text, tree.grammar === 'json' || tree.grammar === 'yaml' || tree.grammar === 'toml' ? 'config' : 'code');
     return new FallbackScanner(text);
   }
   if (language === 'dotenv') return new DotenvScanner(text);

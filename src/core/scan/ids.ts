@@ -20,9 +20,14 @@ export function asModelId(lit: StringLiteral, src: string, isId: (idWithoutPrefi
     contentEnd = contentStart + lit.value.length;
   }
   const written = lit.value;
-  const { prefix, id } = splitModelString(written);
-  if (id.length === 0 || !isId(id) || (prefix && !ROUTER_PREFIX_SHAPE.test(prefix))) return undefined;
+  if (!isModelString(written, isId)) return undefined;
   return { ...lit, contentStart, contentEnd, written };
+}
+
+/** A model string: a known ID, optionally behind a router prefix (`deepseek/`, `ollama_chat/`, `deepseek:`). */
+export function isModelString(written: string, isId: (idWithoutPrefix: string) => boolean): boolean {
+  const { prefix, id } = splitModelString(written);
+  return id.length > 0 && isId(id) && (!prefix || ROUTER_PREFIX_SHAPE.test(prefix));
 }
 
 /**

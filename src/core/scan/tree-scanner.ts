@@ -1,8 +1,11 @@
 // A document parsed by tree-sitter, kept up to date by incremental reparsing.
 import type { Dialect } from './dialect';
-import type { TSEdit, TSParser, TSPoint, TSTree } from './runtime';
+import type { TSEdit, TSNode, TSParser, TSPoint, TSTree } from './runtime';
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId, candidateOffsets } from './ids';
+import { embeddedModelIds } from './embedded';
+import { quotedTokenAround } from './fallback';
+import { type ConfigFlavour, FileEvidence, SiteAnalyzer, touchesEvidence } from './sites';
 import { PromptScanner } from './prompts';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
 import { type IdAnswer, mapThroughEdits, overlaps, type Region, type ReusableIds } from './idReuse';
@@ -34,11 +37,17 @@ export class TreeScanner implements Scanner {
   /** The previous text's answer mapped through the last edits, to be completed on demand. */
   private reusable?: ReusableIds;
   private readonly allPrompts = new LastResult<number, PromptLiteral[]>();
+  /** Roles and endpoint evidence depend on the whole file (a client built far away): per text, not reused across edits. */
+  private readonly sites = new LastResult<IsModelId, ModelIdLiteral[]>();
+  /** Candidate IDs in regions tree-sitter could not parse that no recovery could read. */
+  private unreadable?: { isId: IsModelId; offsets: number[] };
+  private evidence = new FileEvidence();
 
   constructor(
     private readonly parser: TSParser,
     private readonly dialect: Dialect,
     private source: string,
+    private readonly flavour: ConfigFlavour = 'code',
   ) {
     this.tree = this.parse(source, null);
     this.prompts = new PromptScanner(dialect, this.tree.rootNode, source);
@@ -69,10 +78,12 @@ export class TreeScanner implements Scanner {
       const oldEndPosition = advance(startPosition, current.slice(start, oldEnd));
       const newEndPosition = advance(startPosition, c.text);
       edits.push({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + c.text.length, startPosition, oldEndPosition, newEndPosition });
+      if (touchesEvidence(current.slice(start, oldEnd)) || touchesEvidence(c.text)) this.evidence = new FileEvidence();
       current = current.slice(0, start) + c.text + current.slice(oldEnd);
     }
     // Changes that do not reproduce the new text (a client bug, a missed event) get a full parse.
     if (current !== newText) incremental = false;
+    if (!incremental) this.evidence = new FileEvidence();
     const old = this.tree;
     if (incremental) for (const e of edits) old.edit(e);
     this.tree = this.parse(newText, incremental ? old : null);
@@ -82,6 +93,7 @@ export class TreeScanner implements Scanner {
     this.prompts = new PromptScanner(this.dialect, this.tree.rootNode, newText);
     this.ids = undefined;
     this.allPrompts.clear();
+    this.sites.clear();
   }
 
   /**
@@ -107,13 +119,28 @@ export class TreeScanner implements Scanner {
   }
 
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[] {
+    return this.sites.get(isId, () => {
+      const analyzer = new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence);
+      return this.idLiterals(isId).map((lit) => analyzer.inContext(lit));
+    });
+  }
+
+  /** Model-ID literals without roles, reusing what an edit left untouched. */
+  private idLiterals(isId: IsModelId): ModelIdLiteral[] {
     if (this.ids?.isId === isId) return this.ids.accepted;
+    // In a file that does not parse, rejected candidates are looked up again (a few lookups): the
+    // note on unreadable lines must see them all.
     const reuse = this.reusable?.isId === isId ? this.reusable : undefined;
     this.reusable = undefined;
     const kept = reuse ? reuse.accepted.filter((l) => !overlaps(reuse.dirty, l.start, l.end)) : [];
-    const stillRejected = new Set(reuse ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
+    const stillRejected = new Set(reuse && !this.tree.rootNode.hasError ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
     const accepted: ModelIdLiteral[] = [];
     const rejected: number[] = [];
+    const unreadable: number[] = [];
+    let analyzer: SiteAnalyzer | undefined;
+    // Role and nearby evidence are kept with each literal, so an edit re-analyses only what it touched.
+    const local = (lit: ModelIdLiteral, node: TSNode): ModelIdLiteral =>
+      (analyzer ??= new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence)).analyze(lit, node, this.prompts.expressionOf(node));
     let k = 0;
     let lastLiteralStart = -1;
     for (const offset of candidateOffsets(this.source, isId)) {
@@ -125,7 +152,21 @@ export class TreeScanner implements Scanner {
         continue;
       }
       const node = this.prompts.literalNodeAt(offset);
-      if (!node || node.startIndex === lastLiteralStart) {
+      if (!node) {
+        // A region tree-sitter could not parse (an unterminated string above it) must not hide the
+        // IDs in it: there, a quoted token that is exactly an ID still counts.
+        const recovered = this.inErrorRegion(offset) ? quotedTokenAround(this.source, offset) : undefined;
+        const id = recovered && asModelId(recovered, this.source, isId);
+        if (id && !accepted.some((a) => a.contentStart === id.contentStart)) accepted.push({ ...id, role: 'value' });
+        else {
+          rejected.push(offset);
+          // In a file with syntax errors, an ID standing bare in code was most likely in a string
+          // the error broke apart: say it could not be checked rather than pass over it.
+          if (this.tree.rootNode.hasError && !this.inComment(offset)) unreadable.push(offset);
+        }
+        continue;
+      }
+      if (node.startIndex === lastLiteralStart) {
         rejected.push(offset);
         continue;
       }
@@ -133,15 +174,37 @@ export class TreeScanner implements Scanner {
       const lit = this.dialect.isKeyPosition(node) ? undefined : this.dialect.decode(node, this.source);
       const id = lit && asModelId(lit, this.source, isId);
       if (!id) {
-        rejected.push(offset);
+        const embedded = lit && lit.placeholders === 0 ? embeddedModelIds(lit, this.source, isId) : lit ? embeddedModelIds(lit, this.source, isId) : [];
+        if (embedded.length) for (const e of embedded) accepted.push(local(e, node));
+        else rejected.push(offset);
         continue;
       }
       const key = this.dialect.keyedParent(this.prompts.expressionOf(node), this.source)?.key;
-      accepted.push(key !== undefined ? { ...id, key } : id);
+      accepted.push(local(key !== undefined ? { ...id, key } : id, node));
     }
     while (k < kept.length) accepted.push(kept[k++]);
     this.ids = { isId, accepted, rejected };
+    this.unreadable = { isId, offsets: unreadable };
     return accepted;
+  }
+
+  unreadableCandidates(isId: IsModelId): number[] {
+    this.modelIdLiterals(isId);
+    // Reused answers keep their rejections without a fresh lookup: recheck those in error regions.
+    if (this.unreadable?.isId !== isId) return [];
+    return this.unreadable.offsets;
+  }
+
+  private inComment(offset: number): boolean {
+    const n = this.tree.rootNode.descendantForIndex(offset);
+    return !!n && /comment/.test(n.type);
+  }
+
+  private inErrorRegion(offset: number): boolean {
+    if (!this.tree.rootNode.hasError) return false;
+    let n: ReturnType<TSTree['rootNode']['descendantForIndex']> = this.tree.rootNode.descendantForIndex(offset);
+    for (let depth = 0; n && depth < 64; depth++, n = n.parent) if (n.isError || n.isMissing || n.type === 'ERROR') return true;
+    return false;
   }
 
   literalAt(offset: number): StringLiteral | undefined {
