@@ -2,7 +2,7 @@
 // the same run, then a table and bench/results.json. Inputs are generated deterministically here.
 //   --quick            smaller inputs and fewer repeats (a smoke run, not figures to publish)
 //   --ingest-size 1GB  size of the generated log for the ingestion benchmark (default 1GB)
-//   --only lsp,tokenizer,ingest,size
+//   --only lsp,tokenizer,ingest,tracker,size
 import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -16,7 +16,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const only = new Set(option('--only', 'lsp,tokenizer,ingest,size').split(','));
+const only = new Set(option('--only', 'lsp,tokenizer,ingest,tracker,size').split(','));
 
 const results = {
   date: new Date().toISOString(),
@@ -68,6 +68,11 @@ if (only.has('ingest')) {
   const size = ingest.parseSize(option('--ingest-size', quick ? '64MB' : '1GB'));
   results.ingest = await ingest.runIngestBench({ sizeBytes: size, log: (m) => console.log(`  ${m}`) });
   printIngest(results.ingest);
+}
+if (only.has('tracker')) {
+  const tracker = await import('./tracker.bench.mjs');
+  results.tracker = await tracker.run(quick ? { files: 1000, idleSeconds: 5 } : {});
+  tracker.print(results.tracker);
 }
 if (only.has('size')) {
   results.size = sizes();

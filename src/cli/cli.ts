@@ -1,4 +1,5 @@
 // deepseek-cost: the extension's answers outside the editor. Same engine, same catalog.
+import { shippedCatalogData } from '../catalog';
 import { runLint } from './lint';
 import { type CliIO, UsageError } from './io';
 
@@ -39,7 +40,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.stdout('0.1.0\n');
+    // The catalog date tells a user how old the prices are (the README says how to add newer ones).
+    io.stdout(`0.1.0 (catalog ${shippedCatalogData().catalogDate})\n`);
     return 0;
   }
   const command = await loadCommand(name);

@@ -60,6 +60,9 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
   } else {
     for (const r of rows) io.stdout(estimateLine(r) + '\n');
     io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}\n`);
+    // Where the facts end, once per run rather than once per prompt.
+    const notes = new Set(rows.flatMap((r) => [...r.limits.assumptions.map((a) => `assumption: ${a.message}`), ...r.limits.conflicts.map((c) => `sources disagree: ${c.summary}. ${c.rule}`), ...(r.limits.staleness ? [r.limits.staleness] : [])]));
+    for (const n of notes) io.stdout(`${n}\n`);
   }
   return 0;
 }
@@ -94,5 +97,6 @@ export function estimateLine(r: EstimateRow): string {
     ? `${formatMoney(c.inputMiss!, c.currency)} miss / ${formatMoney(c.inputHit!, c.currency)} hit per call${c.maxOutput !== undefined ? `, up to ${formatMoney(c.maxOutput, c.currency)} output` : ''}${c.peak ? ' (peak)' : ''}`
     : `not priced (${c.unpricedReason})`;
   const ph = r.placeholders ? `, ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} not counted` : '';
-  return `${r.file}:${r.line}:${r.column}: ${formatCount(r.tokens)} tokens${ph} → ${r.model}: ${cost}${r.prefixCacheWarning ? ' [starts with a placeholder: defeats the prefix cache]' : ''}`;
+  const tok = r.tokenizer.mayDiffer ? ` (${r.tokenizer.countedWith} tokenizer; ${r.tokenizer.servedBy} may bill a different count)` : ` (${r.tokenizer.countedWith} tokenizer)`;
+  return `${r.file}:${r.line}:${r.column}: ${formatCount(r.tokens)} tokens${tok}${ph} → ${r.model}: ${cost}${r.prefixCacheWarning ? ' [starts with a placeholder: defeats the prefix cache]' : ''}`;
 }

@@ -40,8 +40,12 @@ interface ModelReport {
   cacheMissTokens: number;
   outputTokens: number;
   reasoningTokens: number;
-  /** Sum over priced requests; null when none of them had a price. */
+  /** Sum over priced requests, tool calls included; null when none of them had a price. */
   cost: number | null;
+  /** Billed built-in searches and fetches, and what they cost (inside `cost`); null when none had a price in this currency. */
+  toolCalls: number;
+  toolCost: number | null;
+  toolUnpriced: number;
 }
 
 type SpendIO = { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string };
@@ -104,9 +108,11 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
 
   let problems = 0;
   let skippedLines = 0;
+  const skippedReasons: Record<string, number> = {};
   for (const [i, source] of snapshot.sources.entries()) {
     for (const f of source.files) {
       skippedLines += f.skippedLines;
+      for (const [reason, n] of Object.entries(f.skipped ?? {})) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
       if (f.state === 'missing' || f.state === 'unreadable') {
         problems++;
         io.stderr(`deepseek-cost spend: ${f.path}: ${f.message ?? f.state}\n`);
@@ -130,6 +136,7 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
     noSplit: totals.noSplit,
     errors: snapshot.errors,
     skippedLines,
+    skippedReasons,
     cacheHitRate: totals.cacheHitTokens + totals.cacheMissTokens > 0 ? totals.cacheHitTokens / (totals.cacheHitTokens + totals.cacheMissTokens) : null,
     withoutId: tracker.ledger.withoutId,
     excluded: tracker.ledger.excluded(),
@@ -138,9 +145,17 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
     byDay: Object.fromEntries(
       Object.entries(byDay).map(([day, models]) => {
         const list = Object.values(models);
-        return [day, { total: sum(list, 'cost'), requests: sum(list, 'requests'), unpriced: sum(list, 'unpriced'), byModel: modelReports(models) }];
+        const tools = { toolCalls: sum(list, 'toolCalls'), toolCost: toolCostOf(sum(list, 'toolCalls'), sum(list, 'toolUnpriced'), sum(list, 'toolCost')) };
+        return [day, { total: sum(list, 'cost'), requests: sum(list, 'requests'), unpriced: sum(list, 'unpriced'), ...tools, byModel: modelReports(models) }];
       }),
     ),
+    toolCalls: totals.toolCalls,
+    toolCost: toolCostOf(totals.toolCalls, totals.toolUnpriced, totals.toolCost),
+    toolUnpriced: totals.toolUnpriced,
+    /** Where the facts end: requests priced on an assumption, with counts. */
+    assumptions: tracker.ledger.assumptions().map(({ kind, year, message, requests }) => ({ kind, year, message, requests })),
+    catalogDate: catalog.catalogDate,
+    ...(snapshot.catalogStaleness ? { catalogStaleness: snapshot.catalogStaleness } : {}),
   };
   if (values.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else io.stdout(textReport(report, timeZone));
@@ -149,6 +164,11 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** Null when every tool call lacked a price in this currency: unknown, never $0 and never converted. */
+function toolCostOf(calls: number, unpriced: number, cost: number): number | null {
+  return calls > 0 && unpriced === calls ? null : cost;
 }
 
 function sum(list: SpendTotals[], key: keyof SpendTotals): number {
@@ -160,7 +180,8 @@ function modelReports(byModel: Record<string, SpendTotals>): Record<string, Mode
   for (const [model, t] of Object.entries(byModel)) {
     out[model] = {
       requests: t.requests, unpriced: t.unpriced, cacheHitTokens: t.cacheHitTokens, cacheMissTokens: t.cacheMissTokens,
-      outputTokens: t.outputTokens, reasoningTokens: t.reasoningTokens, cost: t.unpriced === t.requests ? null : t.cost,
+      outputTokens: t.outputTokens, reasoningTokens: t.reasoningTokens, cost: t.unpriced === t.requests && t.toolCost === 0 ? null : t.cost,
+      toolCalls: t.toolCalls, toolCost: toolCostOf(t.toolCalls, t.toolUnpriced, t.toolCost), toolUnpriced: t.toolUnpriced,
     };
   }
   return out;
@@ -178,7 +199,8 @@ function table(rows: string[][]): string {
 }
 
 function textReport(r: {
-  currency: string; total: number; requests: number; unpriced: number; noSplit: number; errors: number; skippedLines: number; cacheHitRate: number | null;
+  currency: string; total: number; requests: number; unpriced: number; noSplit: number; errors: number; skippedLines: number; skippedReasons: Record<string, number>; cacheHitRate: number | null;
+  toolCalls: number; toolCost: number | null; toolUnpriced: number; assumptions: Array<{ message: string; requests: number }>; catalogStaleness?: string;
   withoutId: number; excluded: { requests: number; byReason: Record<string, number>; byProvider: Record<string, number> };
   byModel: Record<string, ModelReport>; byDay: Record<string, { total: number; requests: number; unpriced: number }>;
 }, zone: string): string {
@@ -206,7 +228,15 @@ function textReport(r: {
   for (const [reason, count] of Object.entries(r.excluded.byReason)) out += `${plural(count, 'request')} left out: ${EXCLUSION_WORDS[reason] ?? reason}\n`;
   if (r.excluded.requests) out += `  served by: ${Object.entries(r.excluded.byProvider).map(([p, c]) => `${p} ${n(c)}`).join(', ')}\n`;
   if (r.errors) out += `${plural(r.errors, 'API error')} (no usage, not billed)\n`;
-  if (r.skippedLines) out += `${plural(r.skippedLines, 'line')} could not be read and ${r.skippedLines === 1 ? 'was' : 'were'} skipped\n`;
+  if (r.skippedLines) {
+    const reasons = Object.entries(r.skippedReasons).sort((a, b) => b[1] - a[1]).map(([reason, k]) => `${n(k)} ${reason}`);
+    out += `${plural(r.skippedLines, 'line')} could not be read and ${r.skippedLines === 1 ? 'was' : 'were'} skipped${reasons.length ? ` (${reasons.join('; ')})` : ''}\n`;
+  }
+  if (r.toolCalls) {
+    out += `${plural(r.toolCalls, 'built-in tool call')} (web search, page fetch): ${money(r.toolCost, r.currency)}${r.toolUnpriced && r.toolCost !== null ? ` (+${n(r.toolUnpriced)} unpriced)` : ''}${r.toolCost !== null ? ', in the total' : ` (no ${r.currency} price published)`}\n`;
+  }
+  for (const a of r.assumptions) out += `${plural(a.requests, 'request')} priced assuming: ${a.message}\n`;
+  if (r.catalogStaleness) out += `${r.catalogStaleness}\n`;
   return out;
 }
 

@@ -21,6 +21,8 @@ export interface ServingEvidence {
   label?: unknown;
   /** The usage carried DeepSeek's own field names (`prompt_cache_hit_tokens`): only DeepSeek's API writes them. */
   deepseekUsageFields?: boolean;
+  /** When it was served (the Anthropic endpoint's mapping of Claude names is dated); default now. */
+  at?: number;
   /** The provider the ids point to, when the caller already looked (see idEvidence); '' for none. */
   idProvider?: string;
 }
@@ -51,19 +53,20 @@ export function attribute(env: AttributionEnv, e: ServingEvidence): Served {
   const claude = isClaudeName(catalog, split.id);
   if (provider) {
     if (provider.kind !== 'deepseek') return { provider: provider.id, model: split.id };
-    return servedByDeepSeek(catalog, e.api, written, split.id, claude);
+    return servedByDeepSeek(catalog, e.api, written, split.id, claude, e.at);
   }
   if (e.api === 'anthropic' && claude) {
     const settings = env.anthropicBaseUrl ? providerForUrl(catalog, env.anthropicBaseUrl) : undefined;
-    return settings?.kind === 'deepseek' ? servedByDeepSeek(catalog, e.api, written, split.id, claude) : { provider: UNATTRIBUTED, model: split.id };
+    return settings?.kind === 'deepseek' ? servedByDeepSeek(catalog, e.api, written, split.id, claude, e.at) : { provider: UNATTRIBUTED, model: split.id };
   }
   // Any other name with no evidence: read as DeepSeek's (an unknown one stays unpriced as an unknown model).
   return { provider: deepSeek(catalog)?.id ?? 'deepseek', model: split.id };
 }
 
-function servedByDeepSeek(catalog: Catalog, api: 'openai' | 'anthropic', written: string, id: string, claude: boolean): Served {
+function servedByDeepSeek(catalog: Catalog, api: 'openai' | 'anthropic', written: string, id: string, claude: boolean, at: number | undefined): Served {
   if (api === 'anthropic' && claude) {
-    return { provider: providerById(catalog, DEEPSEEK_ANTHROPIC) ? DEEPSEEK_ANTHROPIC : deepSeek(catalog)?.id ?? 'deepseek', model: modelForAnthropicName(catalog, written) };
+    // A name the endpoint rejects at that date comes back as written: unpriced, never priced as Flash.
+    return { provider: providerById(catalog, DEEPSEEK_ANTHROPIC) ? DEEPSEEK_ANTHROPIC : deepSeek(catalog)?.id ?? 'deepseek', model: modelForAnthropicName(catalog, written, new Date(at ?? Date.now())) };
   }
   return { provider: deepSeek(catalog)?.id ?? 'deepseek', model: id };
 }
@@ -101,7 +104,7 @@ function deepSeek(catalog: Catalog): Provider | undefined {
 function isClaudeName(catalog: Catalog, id: string): boolean {
   if (findModel(catalog, id)) return false;
   let patterns = claudePatterns.get(catalog);
-  if (!patterns) claudePatterns.set(catalog, (patterns = catalog.anthropicModelMap.rules.map((r) => globRegExp(r.pattern))));
+  if (!patterns) claudePatterns.set(catalog, (patterns = catalog.anthropicModelMaps.flatMap((m) => m.rules).map((r) => globRegExp(r.pattern))));
   return patterns.some((re) => re.test(id));
 }
 

@@ -2,12 +2,13 @@
 // completion time, aggregate by model, by local day and for the session. Records are kept only as
 // compact numbers (see RequestStore), never as objects or log text, so memory follows the number
 // of requests, not the size of the logs.
-import { type Catalog, type Currency, findModel, isDeepSeekProvider } from '../../catalog';
-import { Pricer, type Priced } from './pricer';
+import { catalogStaleness, findModel, holidayAssumptionText, isDeepSeekProvider, type Catalog, type Currency } from '../../catalog';
+import { Pricer, type Priced, type ToolCharge } from './pricer';
+import { requestTokenLimit, usageProblem } from './recordBounds';
 import { RequestStore, type StoredRequest } from './requestStore';
 import { DayKeyer } from './time';
 import { usageSize } from './tokens';
-import { type ErrorRecord, type ExcludedCounts, type LineResult, type LogSourceState, type SpendSnapshot, type SpendTotals, UNATTRIBUTED, type UsageRecord } from './types';
+import { type ErrorRecord, type ExcludedCounts, type LineResult, type LogSourceState, type SpendAssumption, type SpendSnapshot, type SpendTotals, UNATTRIBUTED, type UsageRecord } from './types';
 
 export interface SpendLedgerOptions {
   catalog: Catalog;
@@ -21,7 +22,7 @@ export interface SpendLedgerOptions {
   until?: number;
 }
 
-export type AddOutcome = 'added' | 'replaced' | 'duplicate';
+export type AddOutcome = 'added' | 'replaced' | 'duplicate' | 'rejected';
 
 type ByModel = Map<number, SpendTotals>;
 
@@ -41,7 +42,7 @@ const OTHER_MODELS = '(other models)';
 const ERROR_KEYS_KEPT = 100_000;
 
 export function emptyTotals(): SpendTotals {
-  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0 };
+  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0 };
 }
 
 export class SpendLedger {
@@ -61,13 +62,17 @@ export class SpendLedger {
   private byDay = new Map<string, ByModel>();
   private readonly dayOfQuarter = new Map<number, string>();
   private readonly errorKeys = new Map<string, true>();
+  /** Requests in range priced by the weekday rule alone, by the local year the holiday calendar does not cover. */
+  private holidayAssumptions = new Map<number, number>();
   private errors = 0;
   private last = -1;
+  private tokenLimit: number;
 
   constructor(options: SpendLedgerOptions) {
     this.opts = { ...options };
     this.pricer = new Pricer(options.catalog, options.currency);
     this.days = new DayKeyer(options.timeZone);
+    this.tokenLimit = requestTokenLimit(options.catalog);
   }
 
   get currency(): Currency {
@@ -87,15 +92,31 @@ export class SpendLedger {
     return this.errors;
   }
 
-  accept(result: LineResult): void {
-    if (result.kind === 'usage') this.add(result.record);
-    else if (result.kind === 'error') this.addError(result.record);
+  /**
+   * Takes one line's result; returns it, or an 'unparsable' result naming why a usage record that
+   * no real request can have (time out of range, absurd or fractional counts) was rejected.
+   */
+  accept(result: LineResult): LineResult {
+    if (result.kind === 'usage') {
+      const problem = usageProblem(result.record, this.tokenLimit);
+      if (problem) return { kind: 'unparsable', reason: problem };
+      this.add(result.record);
+    } else if (result.kind === 'error') {
+      this.addError(result.record);
+    }
+    return result;
   }
 
+  /**
+   * Stores and totals a record. Only records that pass usageProblem are stored, exactly as given:
+   * a re-total from the store then always equals the first total.
+   */
   add(record: UsageRecord): AddOutcome {
+    if (usageProblem(record, this.tokenLimit)) return 'rejected';
     const r: StoredRequest = {
       completedAt: record.completedAt, model: this.slotId(record.model, record.provider ?? 'deepseek'), cacheHitTokens: record.cacheHitTokens, cacheMissTokens: record.cacheMissTokens,
       outputTokens: record.outputTokens, reasoningTokens: record.reasoningTokens, hasCacheSplit: record.hasCacheSplit,
+      searchCalls: record.searchCalls ?? 0, fetchCalls: record.fetchCalls ?? 0,
     };
     const index = this.store.find(record.dedupeKey);
     if (index < 0) {
@@ -140,6 +161,9 @@ export class SpendLedger {
     this.opts = { ...this.opts, ...changes };
     this.pricer = new Pricer(this.opts.catalog, this.opts.currency);
     this.days = new DayKeyer(this.opts.timeZone);
+    // Stored records passed the limit of the catalog they were read with; a new catalog gets a
+    // fresh read from the worker, so the limit only governs records added from now on.
+    this.tokenLimit = requestTokenLimit(this.opts.catalog);
     this.dayOfQuarter.clear();
     this.all = new Map();
     this.session = new Map();
@@ -148,6 +172,7 @@ export class SpendLedger {
     this.excludedSession = emptyExcluded();
     this.excludedByDay = new Map();
     this.providerCounts.clear();
+    this.holidayAssumptions = new Map();
     for (let i = 0; i < this.store.size; i++) this.apply(this.store.get(i), 1);
     this.findLast();
   }
@@ -194,6 +219,7 @@ export class SpendLedger {
   }
 
   snapshot(now: number = Date.now(), sources: LogSourceState[] = []): SpendSnapshot {
+    const stale = catalogStaleness(this.opts.catalog, new Date(now));
     const today = this.byDay.get(this.dayKey(now)) ?? new Map();
     let lastRequest: SpendSnapshot['lastRequest'];
     if (this.last >= 0) {
@@ -213,7 +239,17 @@ export class SpendLedger {
       excluded: { session: cloneExcluded(this.excludedSession), today: cloneExcluded(this.excludedByDay.get(this.dayKey(now)) ?? emptyExcluded()) },
       byProvider: this.byProvider(),
       withoutId: this.noIdRequests,
+      assumptions: this.assumptions(),
+      ...(stale ? { catalogStaleness: stale } : {}),
     };
+  }
+
+  /** What the totals assume where the facts end (a year without a holiday calendar), with request counts. */
+  assumptions(): SpendAssumption[] {
+    return [...this.holidayAssumptions.entries()]
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a - b)
+      .map(([year, requests]) => ({ kind: 'holiday-calendar-missing', year, message: holidayAssumptionText(year), requests }));
   }
 
   private inRange(at: number): boolean {
@@ -255,12 +291,16 @@ export class SpendLedger {
       addExcluded(e, reason, slot.provider, sign);
       return;
     }
-    addTo(this.all, r, priced, sign);
-    if (r.completedAt >= this.opts.sessionStart) addTo(this.session, r, priced, sign);
+    // Built-in tool calls are DeepSeek's prices: another provider's requests (priced from the user's rows) carry none.
+    const tools = slot.deepseek && r.searchCalls + r.fetchCalls > 0 ? this.pricer.tools(r.completedAt, r.searchCalls, r.fetchCalls) : undefined;
+    const year = priced?.holidaysUnknownForYear;
+    if (year !== undefined) this.holidayAssumptions.set(year, (this.holidayAssumptions.get(year) ?? 0) + sign);
+    addTo(this.all, r, priced, sign, tools);
+    if (r.completedAt >= this.opts.sessionStart) addTo(this.session, r, priced, sign, tools);
     const day = this.dayKey(r.completedAt);
     let m = this.byDay.get(day);
     if (!m) this.byDay.set(day, (m = new Map()));
-    addTo(m, r, priced, sign);
+    addTo(m, r, priced, sign, tools);
   }
 
   private noteLast(index: number, r: StoredRequest): void {
@@ -291,7 +331,7 @@ export class SpendLedger {
   }
 }
 
-function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1 | -1): void {
+function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1 | -1, tools?: ToolCharge): void {
   let t = m.get(r.model);
   if (!t) m.set(r.model, (t = emptyTotals()));
   t.requests += sign;
@@ -306,6 +346,12 @@ function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1
   t.cacheMissTokens += sign * r.cacheMissTokens;
   t.outputTokens += sign * r.outputTokens;
   t.reasoningTokens += sign * r.reasoningTokens;
+  if (tools) {
+    t.toolCalls += sign * (r.searchCalls + r.fetchCalls);
+    t.toolCost += sign * tools.cost;
+    t.cost += sign * tools.cost;
+    t.toolUnpriced += sign * tools.unpriced;
+  }
 }
 
 function emptyExcluded(): ExcludedCounts {

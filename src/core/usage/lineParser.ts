@@ -6,6 +6,7 @@ import { type Around, IGNORED, type ParseEnv, statusOf, str, wrapperTime, wrappe
 import { DshSessionState } from './formats/dsh';
 import { type FileParseState, LINE_MARKERS, OBJECT_FORMATS, TEXT_FORMATS } from './formats/registry';
 import { JsonDocument } from './jsonDocument';
+import { MAX_LINE_CONTAINERS, exceedsContainerBudget } from './jsonBudget';
 import { isObject } from './tokens';
 import type { LineResult, UsageRecord } from './types';
 
@@ -16,6 +17,7 @@ const WRAPPER_KEYS = ['response', 'body', 'resp_body', 'response_body', 'respons
 const MAX_DEPTH = 4;
 const TEXT_LOG_LINE = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\]?[:\s]|\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2})/;
 const DATA = Buffer.from('data:');
+const OVER_BUDGET: LineResult = { kind: 'unparsable', reason: `more than ${MAX_LINE_CONTAINERS.toLocaleString('en-US')} JSON objects and arrays in one line` };
 
 export class LineParser {
   private state: FileParseState = this.freshState();
@@ -53,6 +55,8 @@ export class LineParser {
       const opener = line[s] === 0x7b && line.subarray(s + 1).every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
       if (jsonOrData && !opener && !LINE_MARKERS.some((m) => line.includes(m, s))) return IGNORED;
     }
+    // Before decoding: every later JSON.parse of this line, or of a body embedded in it, stays in budget.
+    if (exceedsContainerBudget(line)) return OVER_BUDGET;
     return this.parse(line.toString('utf8'), fallbackTime);
   }
 

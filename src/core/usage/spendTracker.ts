@@ -27,6 +27,7 @@ export interface SpendTrackerOptions {
   pollMs?: number;
   /** See TailerOptions.databaseIntervalMs. */
   databaseIntervalMs?: number;
+  sweepMs?: number;
 }
 
 export class SpendTracker {
@@ -46,19 +47,18 @@ export class SpendTracker {
       maxLineBytes: options.maxLineBytes,
       pollMs: options.pollMs,
       databaseIntervalMs: options.databaseIntervalMs,
+      sweepMs: options.sweepMs,
       sinkFor(): FileSink {
         const parser = new LineParser(env);
         return {
           line(bytes, fileTime) {
-            const r = parser.parseBytes(bytes, fileTime);
-            ledger.accept(r);
-            let kind = r.kind;
+            let out = ledger.accept(parser.parseBytes(bytes, fileTime));
             // A JSON array of bodies completes several requests on one line.
             for (const more of parser.takeExtra()) {
-              ledger.accept(more);
-              if (more.kind === 'usage') kind = 'usage';
+              const r = ledger.accept(more);
+              if (out.kind !== 'usage' && r.kind === 'usage') out = r;
             }
-            return kind;
+            return out;
           },
           reset: () => parser.reset(),
         };

@@ -7,6 +7,9 @@ export interface TokenSplit {
   outputTokens: number;
   reasoningTokens: number;
   hasCacheSplit: boolean;
+  /** Billed searches and fetches the model made as built-in tools (`usage.server_tool_use`), when the log shows them. */
+  searchCalls?: number;
+  fetchCalls?: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -15,10 +18,15 @@ export function isObject(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A finite, non-negative token count, or undefined (strings from text logs are accepted). */
+/**
+ * A count as the log wrote it (strings from text logs are accepted): undefined when absent, NaN
+ * when present but not a finite, non-negative number. NaN travels into the record, where the
+ * ledger rejects the line with a reason instead of reading the field as missing.
+ */
 export function count(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : NaN;
 }
 
 /**
@@ -42,7 +50,20 @@ export function openAIUsageTokens(u: unknown): TokenSplit | undefined {
     outputTokens: completion ?? 0,
     reasoningTokens: reasoning,
     hasCacheSplit: hitField !== undefined || missField !== undefined,
+    ...serverToolCalls(u),
   };
+}
+
+/**
+ * Billed built-in tool calls: `usage.server_tool_use.{web_search_requests, web_fetch_requests}`, the
+ * shape Anthropic's Messages API defines and SDKs read on DeepSeek's responses too (omitted when zero).
+ */
+export function serverToolCalls(u: Obj): { searchCalls?: number; fetchCalls?: number } {
+  const t = u.server_tool_use;
+  if (!isObject(t)) return {};
+  const search = count(t.web_search_requests);
+  const fetch = count(t.web_fetch_requests);
+  return { ...(search ? { searchCalls: search } : {}), ...(fetch ? { fetchCalls: fetch } : {}) };
 }
 
 /**
@@ -62,6 +83,7 @@ export function anthropicUsageTokens(u: unknown): TokenSplit | undefined {
     outputTokens: output ?? 0,
     reasoningTokens: 0,
     hasCacheSplit: read !== undefined,
+    ...serverToolCalls(u),
   };
 }
 

@@ -31,6 +31,9 @@ export interface UsageRecord {
   reasoningTokens: number;
   /** False when the log had no cache split, so every prompt token was counted as a miss (an upper bound). */
   hasCacheSplit: boolean;
+  /** Billed web searches and page fetches the model made as built-in tools (`usage.server_tool_use`). */
+  searchCalls?: number;
+  fetchCalls?: number;
   /**
    * Where `completedAt` came from. 'file-time': the line carried no time at all (Anthropic SSE
    * captures, bare Anthropic bodies), so the file's modification time stood in for it.
@@ -68,6 +71,20 @@ export interface SpendTotals {
   reasoningTokens: number;
   /** What the cache hits saved against paying the miss price for them. */
   savedByCache: number;
+  /** Billed built-in tool calls (searches and fetches) the logs show. */
+  toolCalls: number;
+  /** Their cost, already inside `cost`; free calls (before 2026-10-31 16:00 UTC) count as 0. */
+  toolCost: number;
+  /** Tool calls with no price in this currency (never converted): not in `cost`. */
+  toolUnpriced: number;
+}
+
+/** A limit of the facts behind the totals, with how many requests rest on it. */
+export interface SpendAssumption {
+  kind: 'holiday-calendar-missing';
+  year: number;
+  message: string;
+  requests: number;
 }
 
 /** Requests left out of DeepSeek's totals: `not-deepseek` (a Claude name with no evidence DeepSeek served it), `other-provider` (served by another host, no price for it). */
@@ -94,6 +111,10 @@ export interface SpendSnapshot {
   byProvider?: Record<string, number>;
   /** Requests counted without an id (cannot be deduplicated). */
   withoutId?: number;
+  /** Requests priced on an assumption (a year without a holiday calendar), over the whole range. */
+  assumptions?: SpendAssumption[];
+  /** "prices as of …; check for an update" once the catalog is older than 60 days. */
+  catalogStaleness?: string;
 }
 
 export interface LogSourceState {
@@ -104,6 +125,8 @@ export interface LogSourceState {
     state: 'reading' | 'missing' | 'unreadable';
     /** Lines that could not be read: unparsable, or longer than the line cap. */
     skippedLines: number;
+    /** The skipped lines by reason ("invalid JSON", "completion time out of range ..."). */
+    skipped?: Record<string, number>;
     message?: string;
     /** Bytes consumed so far (always the end of a complete line). */
     offset?: number;

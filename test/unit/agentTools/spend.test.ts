@@ -30,7 +30,7 @@ test('spend with logs: session and today totals equal `deepseek-cost spend`, wit
     assert.ok(report.requests > 1 && report.total > 0, JSON.stringify(report));
     const r = await runAgentTool('spend', { logs: ['proxy.jsonl'] }, context(dir, NOW));
     assert.equal(r.isError, false, r.text);
-    assert.match(r.text, /^DeepSeek spend in USD as of 2026-07-15 18:00 UTC; each request priced from its tokens at its completion time with the catalog of 2026-11-22\./);
+    assert.match(r.text, /^DeepSeek spend in USD as of 2026-07-15 18:00 UTC; each request priced from its tokens at its completion time with the catalog of 2026-12-01\./);
     const rate = `${(report.cacheHitRate * 100).toFixed(1)}%`;
     assert.ok(r.text.includes(`Session (since 2026-07-15 00:00 UTC): ${formatMoney(report.total, 'USD')} over ${report.requests} requests, cache hit rate ${rate}.`), r.text);
     assert.ok(r.text.includes(`Today (2026-07-15, UTC): ${formatMoney(report.total, 'USD')} over ${report.requests} requests`), r.text);

@@ -53,7 +53,7 @@ test('checkModelId: a legacy name keeps its router prefix in the replacement and
 test('checkModelId: unknown IDs list the current ones; unknown providers are an error that names the known ones', async () => {
   const unknown = await runAgentTool('checkModelId', { modelId: 'gpt-4o' }, context('/', AFTER_RETIREMENT));
   assert.equal(unknown.isError, false);
-  assert.match(unknown.text, /: unknown\. "gpt-4o" is not a DeepSeek model ID in the catalog \(dated 2026-11-22\)/);
+  assert.match(unknown.text, /: unknown\. "gpt-4o" is not a DeepSeek model ID in the catalog \(dated 2026-12-01\)/);
   assert.match(unknown.text, /Current IDs: deepseek-flash \(thinks by default\), deepseek-v4-pro \(thinks by default\)\./);
   const provider = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: 'some-router' }, context('/', AFTER_RETIREMENT));
   assert.equal(provider.isError, true);
@@ -67,7 +67,7 @@ test('checkModelId: unknown IDs list the current ones; unknown providers are an 
 test('checkModelId on another provider: DeepSeek\'s retirement does not apply, and the answer says so', async () => {
   const ollama = await runAgentTool('checkModelId', { modelId: 'deepseek-coder', provider: 'ollama' }, context('/', AFTER_RETIREMENT));
   assert.equal(ollama.isError, false);
-  assert.match(ollama.text, /^deepseek-coder on Ollama at 2026-11-23 03:00 UTC: not judged\. The catalog \(dated 2026-11-22\) holds no lifecycle dates or prices for Ollama; DeepSeek's retirements and prices apply only to DeepSeek API\. On DeepSeek API, deepseek-coder is retired/);
+  assert.match(ollama.text, /^deepseek-coder on Ollama at 2026-11-23 03:00 UTC: not judged\. The catalog \(dated 2026-12-01\) holds no lifecycle dates or prices for Ollama; DeepSeek's retirements and prices apply only to DeepSeek API\. On DeepSeek API, deepseek-coder is retired/);
   assert.doesNotMatch(ollama.text, /Replace with/);
   const byUrl = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: 'http://localhost:11434/v1' }, context('/', AFTER_RETIREMENT));
   assert.match(byUrl.text, /on Ollama at/);
@@ -88,7 +88,7 @@ test('lintFile gives exactly the lines of `deepseek-cost lint`, with the time an
     assert.equal(r.isError, false, r.text);
     const lines = r.text.split('\n');
     assert.deepEqual(lines.slice(0, expected.length), expected);
-    assert.equal(lines[expected.length], '2 findings (1 errors, 0 warnings) in 1 file scanned, at 2026-11-23 03:00 UTC (catalog of 2026-11-22).');
+    assert.equal(lines[expected.length], '2 findings (1 errors, 0 warnings) in 1 file scanned, at 2026-11-23 03:00 UTC (catalog of 2026-12-01).');
     assert.match(lines[0], /\(fix: deepseek-v4-flash or deepseek-v4-pro\)$/);
   } finally {
     cleanup();
@@ -119,7 +119,7 @@ test('lintFile and estimatePrompt read an editor\'s unsaved text instead of the 
     const onDisk = await runAgentTool('lintFile', { path: 'src/llm.ts' }, context(dir, AFTER_RETIREMENT));
     assert.match(onDisk.text, /retired-model/);
     const estimate = await runAgentTool('estimatePrompt', { file: 'src/llm.ts' }, ctx);
-    assert.match(estimate.text, new RegExp(`^src/llm\\.ts:1:\\d+: ${countTokens('Plan the migration step by step, then list the risks.')} tokens → deepseek-v4-pro:`, 'm'), estimate.text);
+    assert.match(estimate.text, new RegExp(`^src/llm\\.ts:1:\\d+: ${countTokens('Plan the migration step by step, then list the risks.')} tokens \\(DeepSeek-V4 tokenizer\\) → deepseek-v4-pro:`, 'm'), estimate.text);
   } finally {
     cleanup();
   }

@@ -12,7 +12,7 @@ export function anthropicBodyResult(o: Record<string, unknown>, around: Around):
   if (!tokens) return IGNORED;
   const id = str(o.id);
   if (!id) return { kind: 'unparsable', reason: 'Anthropic message without an id' };
-  return usageResult(`id:${id}`, 'anthropic-body', servedBy(around.env, { written: o.model, api: 'anthropic', ids: [id], url: around.url }), tokens, around.at, around);
+  return usageResult(`id:${id}`, 'anthropic-body', servedBy(around.env, { written: o.model, api: 'anthropic', ids: [id], url: around.url, at: around.at ?? around.fallbackTime }), tokens, around.at, around);
 }
 
 /** Claude Code writes one line per streamed step of a message, all with the same message.id. */
@@ -26,7 +26,7 @@ export function claudeCodeResult(o: Record<string, unknown>, around: Around): Li
   if (!tokens) return IGNORED;
   const key = str(message.id) ? `id:${message.id}` : str(o.requestId) ? `cc-req:${o.requestId}` : undefined;
   if (!key) return { kind: 'unparsable', reason: 'Claude Code usage without message.id or requestId' };
-  const served = servedBy(around.env, { written: message.model, api: 'anthropic', ids: [message.id, o.requestId] });
+  const served = servedBy(around.env, { written: message.model, api: 'anthropic', ids: [message.id, o.requestId], at: at ?? around.fallbackTime });
   return usageResult(key, 'claude-code', served, tokens, at, around);
 }
 
@@ -61,7 +61,7 @@ export class AnthropicStreamState {
     }
     if (o.type === 'message_delta') {
       if (!this.id) return this.tail(o, around);
-      if (isObject(o.usage)) for (const [k, v] of Object.entries(o.usage)) if (typeof v === 'number') this.usage[k] = v;
+      if (isObject(o.usage)) for (const [k, v] of Object.entries(o.usage)) if (typeof v === 'number' || (k === 'server_tool_use' && isObject(v))) this.usage[k] = v;
       return this.current(around);
     }
     if (o.type === 'message_stop') {
@@ -76,7 +76,7 @@ export class AnthropicStreamState {
   private current(around: Around): LineResult {
     const tokens: TokenSplit | undefined = anthropicUsageTokens(this.usage);
     if (!tokens || !this.id) return IGNORED;
-    const served = servedBy(around.env, { written: this.written, api: 'anthropic', ids: [this.id], url: around.url });
+    const served = servedBy(around.env, { written: this.written, api: 'anthropic', ids: [this.id], url: around.url, at: around.at ?? around.fallbackTime });
     return usageResult(`id:${this.id}`, 'anthropic-sse', served, tokens, around.at, around);
   }
 

@@ -1,5 +1,5 @@
 // Shared pieces of the format readers: what every reader needs to turn a parsed object into a record.
-import type { Catalog } from '../../../catalog';
+import { anthropicModelMapAt, type Catalog } from '../../../catalog';
 import { type Served, type ServingEvidence, attribute, idEvidence } from '../attribution';
 import { epochMsOf } from '../time';
 import { isObject, type TokenSplit } from '../tokens';
@@ -43,7 +43,9 @@ export function servedBy(env: ParseEnv, e: ServingEvidence): Served {
   // Ids differ on every line; what they say (which provider's shape they have) is the cache key.
   const idProvider = e.ids?.length ? idEvidence(env.catalog, e.ids)?.id ?? '' : '';
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  const key = `${e.api}\0${text(e.written)}\0${idProvider}\0${text(e.url)}\0${text(e.label)}\0${e.deepseekUsageFields ? 1 : 0}`;
+  // The Anthropic endpoint's mapping is dated: the mapping in force is part of what a name means.
+  const map = e.api === 'anthropic' ? anthropicModelMapAt(env.catalog, new Date(e.at ?? Date.now())).from : '';
+  const key = `${e.api}\0${text(e.written)}\0${idProvider}\0${text(e.url)}\0${text(e.label)}\0${e.deepseekUsageFields ? 1 : 0}\0${map}`;
   let m = served.get(env);
   if (!m) served.set(env, (m = new Map()));
   let s = m.get(key);
@@ -101,6 +103,8 @@ export function usageResult(dedupeKey: string, format: LogFormat, served: Served
     hasCacheSplit: tokens.hasCacheSplit,
     timeSource: at === undefined ? 'file-time' : 'log',
   };
+  if (tokens.searchCalls) record.searchCalls = tokens.searchCalls;
+  if (tokens.fetchCalls) record.fetchCalls = tokens.fetchCalls;
   return { kind: 'usage', record };
 }
 

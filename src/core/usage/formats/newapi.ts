@@ -66,7 +66,7 @@ function consumeResult(key: string, params: Record<string, unknown>, modelName: 
   };
   // The upstream name is what DeepSeek was asked for; Claude channels send Claude names, which DeepSeek maps.
   const name = str(o.upstream_model_name) ?? modelName;
-  return usageResult(key, 'newapi', servedBy(around.env, { written: name, api: claude ? 'anthropic' : 'openai' }), tokens, at, around);
+  return usageResult(key, 'newapi', servedBy(around.env, { written: name, api: claude ? 'anthropic' : 'openai', at: at ?? around.fallbackTime }), tokens, at, around);
 }
 
 /**
