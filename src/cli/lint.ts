@@ -1,10 +1,15 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
+import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
 import { modelIdFindings, modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFindings';
+import { applyTextEdits, fixesForFinding, preferredEdits } from '../core/lint/fixes';
+import { ParsedDocument } from '../core/scan';
+import { splitRouterPrefix } from '../catalog/resolve';
 import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
-import { forEachSourceFile } from './sourceFiles';
+import { forEachSourceFile, LineIndex } from './sourceFiles';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
@@ -27,9 +32,11 @@ export interface LintFinding {
   helpUri?: string;
 }
 
-export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>]
+export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>] [--fix | --fix-dry-run]
 
 Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
+--fix applies the editor's preferred quick fix to each finding in place (thinking edits included) and
+reports what remains; --fix-dry-run prints those edits as a unified diff and changes nothing.
 Directories are walked honouring .gitignore. Exit code: 1 when any error or warning is found, 0 otherwise, 2 on bad usage.`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
@@ -41,6 +48,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       at: { type: 'string' },
       catalog: { type: 'string' },
       'max-file-size': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -53,8 +62,14 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
   const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'diff' : undefined;
   const catalog = await catalogForOption(values.catalog, io);
-  const { findings, scanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB });
+  const { findings, scanned, filesFixed } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix });
+  if (fix) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fix === 'write' ? 'fixed' : 'would be fixed'}\n`);
+  const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+  // A dry run's standard output is the patch alone, so it can be applied as it is.
+  if (fix === 'diff') return failed ? 1 : 0;
 
   if (format === 'json') {
     io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
@@ -72,13 +87,43 @@ export interface LintOptions {
   at: Date;
   severity: SeverityByStatus;
   maxFileSizeKB: number;
+  /**
+   * Apply the preferred fix of each finding first (exactly the editor's fix-all), writing the file
+   * (`write`) or printing a unified diff (`diff`); the findings are then those of the fixed text.
+   */
+  fix?: 'write' | 'diff';
 }
 
 /** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
-export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number }> {
+export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; filesFixed: number }> {
   const isId = modelIdPredicate(options.catalog);
   const findings: LintFinding[] = [];
-  const { scanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, ({ rel, doc, lines }) => {
+  let filesFixed = 0;
+  const { scanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, async (file) => {
+    if (!options.fix) return report(file.rel, file.doc, file.lines);
+    // Fixes computed on an editor's unsaved text would overwrite the file with it: the editor fixes those.
+    if (file.unsaved) {
+      io.stderr(`deepseek-cost: not fixing ${file.rel}: it has unsaved changes in the editor\n`);
+      return report(file.rel, file.doc, file.lines);
+    }
+    const { doc } = file;
+    const fixes = modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: file.rel })
+      .map((f) => fixesForFinding(f, doc.text, options.catalog, options.at, doc));
+    const fixedText = applyTextEdits(doc.text, preferredEdits(fixes));
+    if (fixedText === doc.text) return report(file.rel, doc, file.lines);
+    filesFixed++;
+    if (options.fix === 'write') await fs.writeFile(file.file, fixedText, 'utf8');
+    else io.stdout(createTwoFilesPatch(`a/${file.rel}`, `b/${file.rel}`, doc.text, fixedText));
+    const fixed = await ParsedDocument.create(doc.language, fixedText);
+    try {
+      report(file.rel, fixed, new LineIndex(fixedText));
+    } finally {
+      fixed.dispose();
+    }
+  });
+  return { findings, scanned, filesFixed };
+
+  function report(rel: string, doc: ParsedDocument, lines: LineIndex): void {
     for (const f of modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: rel })) {
       const start = lines.position(f.start);
       const end = lines.position(f.end);
@@ -92,7 +137,8 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
         severity: f.severity,
         code: f.code,
         message: f.message,
-        replacements: f.replacements.map((r) => r.text),
+        // The fixes the editor offers, preferred first (a legacy replacement followed to the current model).
+        replacements: fixesForFinding(f, doc.text, options.catalog, options.at, doc).map((x) => splitRouterPrefix(f.written).prefix + x.id),
         provider: f.provider,
         role: f.role,
         helpUri: f.sourceUrl,
@@ -108,8 +154,7 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
         replacements: [], provider: '', role: '',
       });
     }
-  });
-  return { findings, scanned };
+  }
 }
 
 /** One finding as `lint --format text` prints it. */

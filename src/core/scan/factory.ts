@@ -41,7 +41,7 @@ export function createScannerSync(language: ScanLanguage, text: string): Scanner
   if (tree) {
     const parser = loadedParser(tree.grammar);
     // Values in config files are settings, not arguments: their model keys have the `config` role.
-    if (parser) return new TreeScanner(parser, tree.dialect, text, tree.grammar === 'json' || tree.grammar === 'yaml' || tree.grammar === 'toml' ? 'config' : 'code');
+    if (parser) return new TreeScanner(parser, tree.dialect, text, tree.grammar === 'json' || tree.grammar === 'yaml' || tree.grammar === 'toml' ? 'config' : 'code', tree.grammar);
     return new FallbackScanner(text);
   }
   if (language === 'dotenv') return new DotenvScanner(text);
