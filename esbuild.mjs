@@ -40,6 +40,8 @@ function copyAssets() {
     copyFileSync(require.resolve(spec), join(outdir, 'grammars', name));
   }
   copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(outdir, 'tree-sitter.wasm'));
+  // SQLite for claude-code-router v3's database, loaded by the spend worker and the CLI only when one is read.
+  copyFileSync(join(dirname(require.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm'), join(outdir, 'node-sqlite3-wasm.wasm'));
 }
 
 async function buildTokenizerData() {

@@ -189,6 +189,10 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, lo
   const work = mkdtempSync(join(tmpdir(), 'dcl-ingest-bench-'));
   try {
     writeFileSync(join(work, 'preload.cjs'), PRELOAD);
+    // The generated transcripts are Claude Code pointed at DeepSeek's Anthropic endpoint: its settings say so.
+    const settings = join(work, 'claude-settings.json');
+    writeFileSync(settings, JSON.stringify({ env: { ANTHROPIC_BASE_URL: 'https://api.deepseek.com/anthropic' } }));
+    const evidence = ['--claude-settings', settings];
     log(`generating ${round(sizeBytes / 1024 / 1024, 0)} MB of logs in ${work}`);
     const files = await generateLogs(work, sizeBytes);
     const spend = await bundleSpend(work);
@@ -197,7 +201,7 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, lo
     const generatedRequests = all.reduce((n, f) => n + f.requests, 0);
 
     log('ingesting every format with deepseek-cost spend');
-    const mixed = await measure([spend, ...all.map((f) => f.path), '--format', 'json', '--tz', 'UTC', '--log-tz', 'Asia/Shanghai'], { work });
+    const mixed = await measure([spend, ...all.map((f) => f.path), '--format', 'json', '--tz', 'UTC', '--log-tz', 'Asia/Shanghai', ...evidence], { work });
     if (mixed.code !== 0) throw new Error(`spend failed (${mixed.code}): ${mixed.stderr}`);
     const mixedReport = JSON.parse(mixed.stdout);
 
@@ -206,13 +210,13 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, lo
     mkdirSync(quarterDir);
     const quarterFiles = await generateLogs(quarterDir, Math.round(sizeBytes / 4));
     const quarterBytes = Object.values(quarterFiles).reduce((n, f) => n + statSync(f.path).size, 0);
-    const quarter = await measure([spend, ...Object.values(quarterFiles).map((f) => f.path), '--format', 'json', '--tz', 'UTC'], { work });
+    const quarter = await measure([spend, ...Object.values(quarterFiles).map((f) => f.path), '--format', 'json', '--tz', 'UTC', ...evidence], { work });
     rmSync(quarterDir, { recursive: true, force: true });
 
     const cc = files.claudeCode;
     const ccBytes = statSync(cc.path).size;
     log('reading the Claude Code transcripts with deepseek-cost spend');
-    const ours = await measure([spend, cc.path, '--format', 'json', '--tz', 'UTC'], { work });
+    const ours = await measure([spend, cc.path, '--format', 'json', '--tz', 'UTC', ...evidence], { work });
     const oursReport = JSON.parse(ours.stdout);
 
     const results = {

@@ -27,7 +27,7 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 run('production build of the CLI', process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(stage, 'dist')}`, '--only=cli']);
 
-for (const needed of ['dist/cli.js', 'dist/tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'dist/tokenizer']) {
+for (const needed of ['dist/cli.js', 'dist/tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'dist/tokenizer', 'dist/node-sqlite3-wasm.wasm']) {
   if (!existsSync(join(stage, needed))) {
     console.error(`package:cli: ${needed} was not built`);
     process.exit(1);

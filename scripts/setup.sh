@@ -18,7 +18,7 @@ STAMP="$TOOLS_DIR/.installed"
 RIPGREP_CACHE_DIR="vscode-ripgrep-cache-1.15.11"
 RIPGREP_TARBALL="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
-APT_PACKAGES=(chromium ripgrep libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev build-essential python3 pkg-config)
+APT_PACKAGES=(sqlite3 zstd chromium ripgrep libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev build-essential python3 pkg-config)
 
 started=$SECONDS
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

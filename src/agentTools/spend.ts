@@ -30,7 +30,10 @@ export async function spendForAgent(input: AgentToolInput<'spend'>, ctx: AgentTo
 async function readLogs(patterns: string[], catalog: Catalog, currency: Currency, sessionStart: number, zone: string, root: string, now: number): Promise<SpendSnapshot> {
   const path = await import('node:path');
   const { expandHome } = await import('../core/usage/paths');
-  const tracker = new SpendTracker({ patterns: patterns.map((p) => path.resolve(root, expandHome(p))), catalog, currency, timeZone: zone, sessionStart });
+  const { readClaudeBaseUrl } = await import('../core/usage/claudeSettings');
+  // Claude names count as DeepSeek's only with evidence; the user's Claude Code settings are some.
+  const anthropicBaseUrl = await readClaudeBaseUrl();
+  const tracker = new SpendTracker({ patterns: patterns.map((p) => path.resolve(root, expandHome(p))), catalog, currency, timeZone: zone, sessionStart, anthropicBaseUrl });
   try {
     await tracker.tailer.check();
     return tracker.snapshot(now);
@@ -70,6 +73,11 @@ export function renderSpend(s: SpendSnapshot, catalog: Catalog, zone: string, no
     lines.push('Session by model:', ...capLines(rows, 20, 'models'));
   }
   if (s.lastRequest) lines.push(`Last request: ${utcMinute(s.lastRequest.at)}, ${JSON.stringify(s.lastRequest.model)}, ${s.lastRequest.cost === undefined ? 'unpriced' : formatMoney(s.lastRequest.cost, s.currency)}.`);
+  const left = s.excluded?.session;
+  if (left && left.requests > 0) {
+    const why = Object.entries(left.byReason).map(([r, n]) => `${n} ${r === 'not-deepseek' ? 'not DeepSeek (Claude names with no sign DeepSeek served them)' : "served by another provider (DeepSeek's prices don't apply)"}`);
+    lines.push(`Left out of the totals, not DeepSeek's spend: ${plural(left.requests, 'request', 'requests')}: ${why.join('; ')}; served by ${Object.keys(left.byProvider).join(', ')}.`);
+  }
   if (s.errors) lines.push(`${plural(s.errors, 'API error response', 'API error responses')} (no usage, not billed).`);
   for (const src of s.sources) {
     if (src.files.length === 0) lines.push(`Log ${src.pattern}: ${src.message ?? 'no file matches'}.`);

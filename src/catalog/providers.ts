@@ -93,3 +93,22 @@ export function splitModelString(written: string, catalog?: Catalog): SplitModel
   }
   return { prefix, id, prefixProvider: best?.provider };
 }
+
+const idPatterns = new WeakMap<Catalog, { provider: Provider; re: RegExp }[]>();
+
+/** The provider whose API answers with ids of this shape (`msg_01…` is Anthropic's, a bare UUID DeepSeek's). */
+export function providerForResponseId(catalog: Catalog, id: string): Provider | undefined {
+  let list = idPatterns.get(catalog);
+  if (!list) {
+    list = catalog.providers.flatMap((provider) => (provider.responseIds ?? []).map((p) => ({ provider, re: new RegExp(p) })));
+    idPatterns.set(catalog, list);
+  }
+  return list.find((e) => e.re.test(id))?.provider;
+}
+
+/** The provider a router's own log names by its id, name or one of its labels (case-insensitive). */
+export function providerForLabel(catalog: Catalog, label: string): Provider | undefined {
+  const l = label.trim().toLowerCase();
+  if (!l) return undefined;
+  return catalog.providers.find((p) => p.id === l || p.name.toLowerCase() === l || p.labels?.some((x) => x.toLowerCase() === l));
+}

@@ -89,9 +89,24 @@ export const providerSchema = z.object({
   configKeys: z.array(z.string().min(1)).optional(),
   /** Calls that send a plain model string to this provider (the AI SDK's `streamText({ model: 'deepseek/…' })`). */
   stringModelCalls: z.array(z.string().min(1)).optional(),
+  /**
+   * Shapes of the response and message ids its API answers with, as regular expressions over the
+   * whole id: a log line that names no host still shows who served it.
+   */
+  responseIds: z.array(z.string().min(1).refine(isRegExp, 'must be a valid regular expression')).optional(),
+  /** Labels a router's own log uses for it (claude-code-router's `provider` column, DeepSeek Harness's `source.provider`). */
+  labels: z.array(z.string().min(1)).optional(),
   note: z.string().optional(),
 });
 
+function isRegExp(s: string): boolean {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
 /**
  * Which model version serves an ID from a date on (`deepseek-flash` → DeepSeek-V4.1-Flash-1017 since
  * 2026-10-17), and which tokenizer that version uses: a count made with another tokenizer is an

@@ -2,15 +2,18 @@
 // ledger and catalog as the editor's status bar.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpendTracker, expandHome, isValidTimeZone, machineTimeZone, type SpendTotals } from '../core/usage';
+import { SpendTracker, expandHome, isValidTimeZone, machineTimeZone, readClaudeBaseUrl, type SpendTotals } from '../core/usage';
+import { OBJECT_FORMATS, TEXT_FORMATS } from '../core/usage/formats/registry';
 import { UsageError, parseTime } from './io';
 import { catalogForOption } from './overrides';
 
 const HELP = `usage: deepseek-cost spend LOG... [options]
 
-Totals DeepSeek spend from logs: raw OpenAI/Anthropic-format bodies and SSE captures, Claude Code
-transcripts, claude-code-router, new-api/one-api and LiteLLM logs (detected per line). LOG may be
-a glob such as "~/.claude/projects/**/*.jsonl" (quote it).
+Totals DeepSeek spend from logs, each format detected per line:
+${OBJECT_FORMATS.map((f) => `  - ${f.describes}`).join('\n')}
+${TEXT_FORMATS.map((f) => `  - ${f.describes}`).join('\n')}
+  - pretty-printed JSON files (one body, or an array of bodies)
+LOG may be a glob such as "~/.claude/projects/**/*.jsonl" (quote it).
 
 options:
   --since ISO          count requests completed at or after this time
@@ -20,8 +23,13 @@ options:
   --currency USD|CNY   default USD; a price not published in this currency stays unpriced
   --format text|json   default text
   --catalog FILE       catalog overrides (same shape as the deepseekCost.catalogOverrides setting)
+  --claude-settings FILE|none
+                       Claude Code settings whose env ANTHROPIC_BASE_URL says where Claude names
+                       went (default: ~/.claude/settings.json; only that value is read)
 
 Requests are priced from their tokens at their completion time; a log's own cost figure is ignored.
+Only DeepSeek's spend is totalled: Claude names with no evidence that DeepSeek served them, and
+DeepSeek models served by other hosts (Azure, OpenRouter, …), are counted apart and left out.
 Exit status: 0 when every LOG was read, 1 when a LOG was missing or unreadable (the others are
 still totalled and printed), 2 on bad usage.`;
 
@@ -67,6 +75,7 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
       currency: { type: 'string', default: 'USD' },
       format: { type: 'string', default: 'text' },
       catalog: { type: 'string' },
+      'claude-settings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,7 +101,9 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
   const catalog = await catalogForOption(values.catalog, io);
 
   const patterns = positionals.map((p) => resolve(io.cwd, expandHome(p)));
-  const tracker = new SpendTracker({ patterns, catalog, currency, timeZone, logTimezone, sessionStart: since ?? 0, since, until });
+  const settings = values['claude-settings'];
+  const anthropicBaseUrl = settings === 'none' ? undefined : await readClaudeBaseUrl(settings === undefined ? undefined : resolve(io.cwd, expandHome(settings)));
+  const tracker = new SpendTracker({ patterns, catalog, currency, timeZone, logTimezone, sessionStart: since ?? 0, since, until, anthropicBaseUrl });
   const snapshot = await tracker.refresh();
 
   let problems = 0;
@@ -106,7 +117,7 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
         problems++;
         io.stderr(`deepseek-cost spend: ${f.path}: ${f.message ?? f.state}\n`);
       } else if ((f.lines ?? 0) > 0 && f.usageLines === 0) {
-        io.stderr(`deepseek-cost spend: ${f.path}: ${f.lines} lines, none with DeepSeek usage (unsupported format?)\n`);
+        io.stderr(`deepseek-cost spend: ${f.path}: ${plural(f.lines ?? 0, 'line')}, none with usage (unsupported format?)\n`);
       }
     }
     if (source.state === 'no-match' && source.files.length === 0) {
@@ -127,6 +138,9 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
     skippedLines,
     skippedReasons,
     cacheHitRate: totals.cacheHitTokens + totals.cacheMissTokens > 0 ? totals.cacheHitTokens / (totals.cacheHitTokens + totals.cacheMissTokens) : null,
+    withoutId: tracker.ledger.withoutId,
+    excluded: tracker.ledger.excluded(),
+    byProvider: tracker.ledger.byProvider(),
     byModel: modelReports(totals.byModel),
     byDay: Object.fromEntries(
       Object.entries(byDay).map(([day, models]) => {
@@ -146,6 +160,10 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
   if (values.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else io.stdout(textReport(report, timeZone));
   return problems > 0 ? 1 : 0;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
 /** Null when every tool call lacked a price in this currency: unknown, never $0 and never converted. */
@@ -183,6 +201,7 @@ function table(rows: string[][]): string {
 function textReport(r: {
   currency: string; total: number; requests: number; unpriced: number; noSplit: number; errors: number; skippedLines: number; skippedReasons: Record<string, number>; cacheHitRate: number | null;
   toolCalls: number; toolCost: number | null; toolUnpriced: number; assumptions: Array<{ message: string; requests: number }>; catalogStaleness?: string;
+  withoutId: number; excluded: { requests: number; byReason: Record<string, number>; byProvider: Record<string, number> };
   byModel: Record<string, ModelReport>; byDay: Record<string, { total: number; requests: number; unpriced: number }>;
 }, zone: string): string {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -200,20 +219,28 @@ function textReport(r: {
     out += table([[`day (${zone})`, 'requests', 'cost'], ...days.map(([d, t]) => [d, n(t.requests), money(t.unpriced === t.requests ? null : t.total, r.currency)])]);
     out += '\n';
   }
-  out += `total ${money(r.total, r.currency)} over ${n(r.requests)} requests`;
+  out += `total ${money(r.total, r.currency)} over ${plural(r.requests, 'request')}`;
   if (r.cacheHitRate !== null) out += `, cache hit rate ${(r.cacheHitRate * 100).toFixed(1)}%`;
   out += '\n';
-  if (r.unpriced) out += `${n(r.unpriced)} requests unpriced (unknown model, before the first price, or no ${r.currency} price): not in the total\n`;
-  if (r.noSplit) out += `${n(r.noSplit)} requests logged without a cache split: priced as all cache-miss, an upper bound\n`;
-  if (r.errors) out += `${n(r.errors)} API errors (no usage, not billed)\n`;
+  if (r.unpriced) out += `${plural(r.unpriced, 'request')} unpriced (unknown model, before the first price, or no ${r.currency} price): not in the total\n`;
+  if (r.noSplit) out += `${plural(r.noSplit, 'request')} logged without a cache split: priced as all cache-miss, an upper bound\n`;
+  if (r.withoutId) out += `${plural(r.withoutId, 'request')} logged without an id (Anthropic stream tails): counted, but a second copy cannot be recognised\n`;
+  for (const [reason, count] of Object.entries(r.excluded.byReason)) out += `${plural(count, 'request')} left out: ${EXCLUSION_WORDS[reason] ?? reason}\n`;
+  if (r.excluded.requests) out += `  served by: ${Object.entries(r.excluded.byProvider).map(([p, c]) => `${p} ${n(c)}`).join(', ')}\n`;
+  if (r.errors) out += `${plural(r.errors, 'API error')} (no usage, not billed)\n`;
   if (r.skippedLines) {
     const reasons = Object.entries(r.skippedReasons).sort((a, b) => b[1] - a[1]).map(([reason, k]) => `${n(k)} ${reason}`);
-    out += `${n(r.skippedLines)} lines could not be read and were skipped${reasons.length ? ` (${reasons.join('; ')})` : ''}\n`;
+    out += `${plural(r.skippedLines, 'line')} could not be read and ${r.skippedLines === 1 ? 'was' : 'were'} skipped${reasons.length ? ` (${reasons.join('; ')})` : ''}\n`;
   }
   if (r.toolCalls) {
-    out += `${n(r.toolCalls)} built-in tool calls (web search, page fetch): ${money(r.toolCost, r.currency)}${r.toolUnpriced && r.toolCost !== null ? ` (+${n(r.toolUnpriced)} unpriced)` : ''}${r.toolCost !== null ? ', in the total' : ` (no ${r.currency} price published)`}\n`;
+    out += `${plural(r.toolCalls, 'built-in tool call')} (web search, page fetch): ${money(r.toolCost, r.currency)}${r.toolUnpriced && r.toolCost !== null ? ` (+${n(r.toolUnpriced)} unpriced)` : ''}${r.toolCost !== null ? ', in the total' : ` (no ${r.currency} price published)`}\n`;
   }
-  for (const a of r.assumptions) out += `${n(a.requests)} requests priced assuming: ${a.message}\n`;
+  for (const a of r.assumptions) out += `${plural(a.requests, 'request')} priced assuming: ${a.message}\n`;
   if (r.catalogStaleness) out += `${r.catalogStaleness}\n`;
   return out;
 }
+
+const EXCLUSION_WORDS: Record<string, string> = {
+  'not-deepseek': 'not DeepSeek (Claude model names with no sign that DeepSeek served them)',
+  'other-provider': "DeepSeek models served by another provider: DeepSeek's prices don't apply (add that provider's prices to the catalog to count them)",
+};

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { type Catalog, catalogWithOverrides } from '../catalog';
 import { SpendTracker } from '../core/usage/spendTracker';
+import { readClaudeBaseUrlSync } from '../core/usage/claudeSettings';
 import type { SpendSnapshot } from '../core/usage/types';
 import { nextLocalMidnight, startOfLocalDay } from '../client/spend/localTime';
 import { regroupSources } from '../client/spend/sourceStates';
@@ -85,6 +86,8 @@ class SpendFeed {
         logTimezone: config.logTimezone,
         sessionStart: config.sessionStart,
         pollMs: POLL_MS,
+        // Claude names count as DeepSeek's only with evidence; the user's Claude Code settings are some.
+        anthropicBaseUrl: readClaudeBaseUrlSync(),
       },
       () => this.schedulePost(false),
       (error) => log('error', `reading the usage logs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

@@ -53,3 +53,67 @@ test('node dist/cli.js lint exits 2 on a path that does not exist', () => {
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot scan .*deepseek-cost-no-such-path: no such file or directory/);
 });
+
+test('node dist/cli.js spend reads a zstd session and a claude-code-router v3 database with the libraries bundled beside it', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dcl-dist-'));
+  try {
+    const events = [
+      { type: 'session', version: 4, id: 's1', cwd: dir, createdAt: 1784106000000 },
+      { type: 'assistant/message', seq: 1, time: 1784106003000, data: { turn: 1, step: 1, message: { source: { kind: 'model', provider: 'deepseek', model: 'deepseek-v4-flash' } }, usage: { inputTokens: 300, outputTokens: 80, cacheReadTokens: 1200 } } },
+    ];
+    const zst = spawnSync('zstd', ['-q', '-c', '-'], { input: events.map((e) => JSON.stringify(e) + '\n').join('') });
+    assert.equal(zst.status, 0);
+    writeFileSync(path.join(dir, 'session.jsonl.zstd'), zst.stdout);
+    const db = spawnSync('sqlite3', [path.join(dir, 'usage.sqlite')], {
+      input: "CREATE TABLE usage_events (id INTEGER PRIMARY KEY, created_at TEXT, path TEXT, model TEXT, provider TEXT, status_code INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_read_tokens INTEGER, cache_write_tokens INTEGER);\nINSERT INTO usage_events VALUES (1, '2026-07-15T09:00:00.000Z', '/v1/messages', 'deepseek-v4-flash', 'deepseek', 200, 100, 10, 900, 0);\n",
+      encoding: 'utf8',
+    });
+    assert.equal(db.status, 0, db.stderr);
+    const spend = run(['spend', 'session.jsonl.zstd', 'usage.sqlite', '--format', 'json', '--claude-settings', 'none'], dir);
+    assert.equal(spend.status, 0, spend.stderr);
+    const r = JSON.parse(spend.stdout);
+    assert.equal(r.requests, 2);
+    assert.deepEqual(r.byProvider, { deepseek: 2 });
+    // 1200 hit, 300 miss, 80 out + 900 hit, 100 miss, 10 out at V4-Flash's July prices (0.0028 / 0.14 / 0.28 per 1M)
+    assert.ok(Math.abs(r.total - (2100 * 0.0028 + 400 * 0.14 + 90 * 0.28) / 1e6) < 1e-15, String(r.total));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('dist/spendWorker.js in a worker thread, as the extension host runs it, reads a zstd session and a claude-code-router v3 database', async () => {
+  const { Worker } = await import('node:worker_threads');
+  const dir = mkdtempSync(path.join(tmpdir(), 'dcl-dist-worker-'));
+  const worker = new Worker(path.resolve(path.dirname(cli), 'spendWorker.js'));
+  try {
+    const events = [
+      { type: 'session', version: 4, id: 's1', cwd: dir, createdAt: 1784106000000 },
+      { type: 'assistant/message', seq: 1, time: 1784106003000, data: { turn: 1, step: 1, message: { source: { kind: 'model', provider: 'deepseek', model: 'deepseek-v4-flash' } }, usage: { inputTokens: 300, outputTokens: 80, cacheReadTokens: 1200 } } },
+    ];
+    writeFileSync(path.join(dir, 'session.jsonl.zstd'), spawnSync('zstd', ['-q', '-c', '-'], { input: events.map((e) => JSON.stringify(e) + '\n').join('') }).stdout);
+    const db = spawnSync('sqlite3', [path.join(dir, 'usage.sqlite')], {
+      input: "CREATE TABLE usage_events (id INTEGER PRIMARY KEY, created_at TEXT, path TEXT, model TEXT, provider TEXT, status_code INTEGER, input_tokens INTEGER, output_tokens INTEGER, cache_read_tokens INTEGER, cache_write_tokens INTEGER);\nINSERT INTO usage_events VALUES (1, '2026-07-15T09:00:00.000Z', '/v1/messages', 'deepseek-v4-flash', 'deepseek', 200, 100, 10, 900, 0);\n",
+      encoding: 'utf8',
+    });
+    assert.equal(db.status, 0, db.stderr);
+    const done = new Promise((resolve, reject) => {
+      worker.on('error', reject);
+      worker.on('message', (m) => {
+        if (m.type === 'log' && m.level === 'error') reject(new Error(m.message));
+        if (m.type === 'snapshot' && m.initialReadDone) resolve(m.snapshot);
+      });
+    });
+    const files = [path.join(dir, 'session.jsonl.zstd'), path.join(dir, 'usage.sqlite')];
+    worker.postMessage({
+      type: 'configure',
+      config: { sources: files.map((f) => ({ pattern: f, paths: [f] })), sessionStart: 0, currency: 'USD', logTimezone: 'UTC', displayTimezone: 'UTC' },
+    });
+    const snapshot = await done;
+    assert.deepEqual(snapshot.sources.map((s) => s.files[0]?.state), ['reading', 'reading'], JSON.stringify(snapshot.sources));
+    assert.equal(snapshot.session.requests, 2);
+    assert.deepEqual(snapshot.byProvider, { deepseek: 2 });
+  } finally {
+    await worker.terminate();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

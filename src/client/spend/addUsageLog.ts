@@ -1,5 +1,5 @@
 // `deepseekCost.addUsageLog`: offers the logs DeepSeek users most often already have (Claude Code
-// transcripts, claude-code-router logs) when they exist, a file picker, or a typed glob pattern, and
+// transcripts, claude-code-router logs and database, DeepSeek Harness sessions) when they exist, a file picker, or a typed glob pattern, and
 // appends the choice to the user-level (machine-scoped) `deepseekCost.usageLogs`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,6 +28,18 @@ const KNOWN_LOGS: KnownLog[] = [
     pattern: '~/.claude-code-router/logs/ccr-*.log',
     folder: ['.claude-code-router', 'logs'],
     detail: 'rotated pino logs of claude-code-router v1/v2',
+  },
+  {
+    label: 'claude-code-router v3 usage database',
+    pattern: '~/.claude-code-router/app-data/usage.sqlite',
+    folder: ['.claude-code-router', 'app-data'],
+    detail: 'claude-code-router v3 keeps usage only here; read from a private copy, never locked',
+  },
+  {
+    label: 'DeepSeek Harness sessions',
+    pattern: '~/.dsh/sessions/**/session*.jsonl*',
+    folder: ['.dsh', 'sessions'],
+    detail: 'dsh session journals, zstd-compressed or plain; each step counted once',
   },
 ];
 
@@ -73,7 +85,7 @@ async function pickFiles(): Promise<string[] | undefined> {
     canSelectMany: true,
     openLabel: 'Read usage from these logs',
     title: 'Choose DeepSeek usage logs',
-    filters: { 'Logs': ['jsonl', 'log', 'json', 'ndjson', 'sse', 'txt'], 'All files': ['*'] },
+    filters: { 'Logs': ['jsonl', 'log', 'json', 'ndjson', 'sse', 'txt', 'zstd', 'zst', 'sqlite'], 'All files': ['*'] },
   });
   return uris?.filter((u) => u.scheme === 'file').map((u) => u.fsPath);
 }

@@ -121,6 +121,18 @@ function pushCaveats(out: string[], snapshot: SpendSnapshot, reasons: TooltipInp
       `$(info) No cache split in the log: ${formatCount(session.noSplit)} ${plural(session.noSplit, 'request', 'requests')} this session, ${formatCount(today.noSplit)} today, priced as all cache-miss, so those costs are an upper bound.`,
     );
   }
+  const excluded = snapshot.excluded;
+  if (excluded && (excluded.session.requests > 0 || excluded.today.requests > 0)) {
+    const reasons = [...new Set([...Object.keys(excluded.session.byReason), ...Object.keys(excluded.today.byReason)])]
+      .map((r) => (r === 'not-deepseek' ? 'not DeepSeek (Claude names with no sign DeepSeek served them)' : "served by another provider: DeepSeek's prices don't apply"));
+    const providers = [...new Set([...Object.keys(excluded.session.byProvider), ...Object.keys(excluded.today.byProvider)])].map((p) => code(p)).join(', ');
+    lines.push(
+      `$(info) Left out (not DeepSeek's spend): ${formatCount(excluded.session.requests)} ${plural(excluded.session.requests, 'request', 'requests')} this session, ${formatCount(excluded.today.requests)} today: ${reasons.join('; ')} (${providers}).`,
+    );
+  }
+  if (snapshot.withoutId) {
+    lines.push(`$(info) ${formatCount(snapshot.withoutId)} ${plural(snapshot.withoutId, 'request', 'requests')} logged without an id: counted, but a second copy cannot be recognised.`);
+  }
   if (lines.length) out.push('', ...lines.flatMap((l, i) => (i ? ['', l] : [l])));
 }
 

@@ -6,3 +6,4 @@ export { SpendTracker, type SpendTrackerOptions } from './spendTracker';
 export { expandHome, filesMatching, isGlobPattern } from './paths';
 export { isValidTimeZone, machineTimeZone, zonedTimeToUtc, epochMsOf } from './time';
 export { openAIUsageTokens, anthropicUsageTokens, type TokenSplit } from './tokens';
+export { readClaudeBaseUrl, readClaudeBaseUrlSync } from './claudeSettings';

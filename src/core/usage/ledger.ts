@@ -2,13 +2,13 @@
 // completion time, aggregate by model, by local day and for the session. Records are kept only as
 // compact numbers (see RequestStore), never as objects or log text, so memory follows the number
 // of requests, not the size of the logs.
-import { catalogStaleness, holidayAssumptionText, type Catalog, type Currency } from '../../catalog';
+import { catalogStaleness, findModel, holidayAssumptionText, isDeepSeekProvider, type Catalog, type Currency } from '../../catalog';
 import { Pricer, type Priced, type ToolCharge } from './pricer';
 import { requestTokenLimit, usageProblem } from './recordBounds';
 import { RequestStore, type StoredRequest } from './requestStore';
 import { DayKeyer } from './time';
 import { usageSize } from './tokens';
-import type { ErrorRecord, LineResult, LogSourceState, SpendAssumption, SpendSnapshot, SpendTotals, UsageRecord } from './types';
+import { type ErrorRecord, type ExcludedCounts, type LineResult, type LogSourceState, type SpendAssumption, type SpendSnapshot, type SpendTotals, UNATTRIBUTED, type UsageRecord } from './types';
 
 export interface SpendLedgerOptions {
   catalog: Catalog;
@@ -26,6 +26,17 @@ export type AddOutcome = 'added' | 'replaced' | 'duplicate' | 'rejected';
 
 type ByModel = Map<number, SpendTotals>;
 
+/** What a model slot stands for: a model as served by one provider. */
+interface Slot {
+  model: string;
+  provider: string;
+  /** The provider is DeepSeek's (its API or its Anthropic endpoint): DeepSeek's prices apply. */
+  deepseek: boolean;
+}
+
+/** Why a record was left out of DeepSeek's totals. */
+export type ExclusionReason = 'not-deepseek' | 'other-provider';
+
 const MAX_MODELS = 0xffff;
 const OTHER_MODELS = '(other models)';
 const ERROR_KEYS_KEPT = 100_000;
@@ -39,8 +50,13 @@ export class SpendLedger {
   private pricer: Pricer;
   private days: DayKeyer;
   private readonly store = new RequestStore();
-  private readonly models: string[] = [];
-  private readonly modelIndex = new Map<string, number>();
+  private readonly slots: Slot[] = [];
+  private readonly slotIndex = new Map<string, number>();
+  private excludedAll = emptyExcluded();
+  private excludedSession = emptyExcluded();
+  private excludedByDay = new Map<string, ExcludedCounts>();
+  private readonly providerCounts = new Map<string, number>();
+  private noIdRequests = 0;
   private all: ByModel = new Map();
   private session: ByModel = new Map();
   private byDay = new Map<string, ByModel>();
@@ -98,25 +114,33 @@ export class SpendLedger {
   add(record: UsageRecord): AddOutcome {
     if (usageProblem(record, this.tokenLimit)) return 'rejected';
     const r: StoredRequest = {
-      completedAt: record.completedAt, model: this.modelId(record.model), cacheHitTokens: record.cacheHitTokens, cacheMissTokens: record.cacheMissTokens,
+      completedAt: record.completedAt, model: this.slotId(record.model, record.provider ?? 'deepseek'), cacheHitTokens: record.cacheHitTokens, cacheMissTokens: record.cacheMissTokens,
       outputTokens: record.outputTokens, reasoningTokens: record.reasoningTokens, hasCacheSplit: record.hasCacheSplit,
       searchCalls: record.searchCalls ?? 0, fetchCalls: record.fetchCalls ?? 0,
     };
     const index = this.store.find(record.dedupeKey);
     if (index < 0) {
       const i = this.store.insert(record.dedupeKey, r);
+      if (record.noId) this.noIdRequests++;
       this.apply(r, 1);
       this.noteLast(i, r);
       return 'added';
     }
     const old = this.store.get(index);
-    if (usageSize(r) <= usageSize(old)) return 'duplicate';
+    // The same usage seen later (Claude Code repeats a message's usage on each streamed step) moves
+    // the request to the later time: the last copy is the nearest to its completion.
+    const size = usageSize(r);
+    const oldSize = usageSize(old);
+    if (size < oldSize || (size === oldSize && r.completedAt <= old.completedAt)) return 'duplicate';
     this.apply(old, -1);
     this.store.set(index, r);
     this.apply(r, 1);
-    if (this.last === index) this.last = -1;
+    const wasLast = this.last === index;
+    if (wasLast) this.last = -1;
     this.noteLast(index, r);
-    if (this.last === -1) this.findLast();
+    // Only when the last request itself moved: with every request left out, last stays -1 and a
+    // search on each replacement would be quadratic.
+    if (wasLast && this.last === -1) this.findLast();
     return 'replaced';
   }
 
@@ -144,6 +168,10 @@ export class SpendLedger {
     this.all = new Map();
     this.session = new Map();
     this.byDay = new Map();
+    this.excludedAll = emptyExcluded();
+    this.excludedSession = emptyExcluded();
+    this.excludedByDay = new Map();
+    this.providerCounts.clear();
     this.holidayAssumptions = new Map();
     for (let i = 0; i < this.store.size; i++) this.apply(this.store.get(i), 1);
     this.findLast();
@@ -152,6 +180,21 @@ export class SpendLedger {
   /** Totals over the whole range, by model (the CLI report). */
   totals(): SpendTotals & { byModel: Record<string, SpendTotals> } {
     return this.summarize(this.all);
+  }
+
+  /** Records left out of the totals (not DeepSeek's, or another provider's with no price), by reason and provider. */
+  excluded(): ExcludedCounts {
+    return cloneExcluded(this.excludedAll);
+  }
+
+  /** Every distinct request by the provider that served it, counted or left out. */
+  byProvider(): Record<string, number> {
+    return Object.fromEntries([...this.providerCounts.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  }
+
+  /** Requests whose log gave no id (Anthropic stream tails): a second copy of one cannot be recognised. */
+  get withoutId(): number {
+    return this.noIdRequests;
   }
 
   byDayTotals(): Record<string, Record<string, SpendTotals>> {
@@ -181,7 +224,8 @@ export class SpendLedger {
     let lastRequest: SpendSnapshot['lastRequest'];
     if (this.last >= 0) {
       const r = this.store.get(this.last);
-      lastRequest = { at: r.completedAt, model: this.models[r.model], cost: this.pricer.price(this.models[r.model], r.completedAt, r)?.cost };
+      const slot = this.slots[r.model];
+      lastRequest = { at: r.completedAt, model: this.displayName(r.model), cost: this.pricer.price(slot.model, r.completedAt, r, slot.provider)?.cost };
     }
     return {
       currency: this.opts.currency,
@@ -192,6 +236,9 @@ export class SpendLedger {
       errors: this.errors,
       lastRequest,
       sources,
+      excluded: { session: cloneExcluded(this.excludedSession), today: cloneExcluded(this.excludedByDay.get(this.dayKey(now)) ?? emptyExcluded()) },
+      byProvider: this.byProvider(),
+      withoutId: this.noIdRequests,
       assumptions: this.assumptions(),
       ...(stale ? { catalogStaleness: stale } : {}),
     };
@@ -209,21 +256,43 @@ export class SpendLedger {
     return (this.opts.since === undefined || at >= this.opts.since) && (this.opts.until === undefined || at < this.opts.until);
   }
 
-  private modelId(name: string): number {
-    let id = this.modelIndex.get(name);
+  private slotId(model: string, provider: string): number {
+    const key = `${provider}\0${model}`;
+    let id = this.slotIndex.get(key);
     if (id === undefined) {
-      if (this.models.length >= MAX_MODELS) return this.modelId(OTHER_MODELS);
-      id = this.models.length;
-      this.models.push(name);
-      this.modelIndex.set(name, id);
+      if (this.slots.length >= MAX_MODELS) return this.slotId(OTHER_MODELS, provider);
+      id = this.slots.length;
+      this.slots.push({ model, provider, deepseek: isDeepSeekProvider(this.opts.catalog, provider) });
+      this.slotIndex.set(key, id);
     }
     return id;
   }
 
+  /** The name totals are listed under: another provider's model says whose it is. */
+  private displayName(slotId: number): string {
+    const s = this.slots[slotId];
+    return s.deepseek ? s.model : `${s.model} (${s.provider})`;
+  }
+
   private apply(r: StoredRequest, sign: 1 | -1): void {
     if (!this.inRange(r.completedAt)) return;
-    const priced = this.pricer.price(this.models[r.model], r.completedAt, r);
-    const tools = r.searchCalls + r.fetchCalls > 0 ? this.pricer.tools(r.completedAt, r.searchCalls, r.fetchCalls) : undefined;
+    const slot = this.slots[r.model];
+    this.providerCounts.set(slot.provider, (this.providerCounts.get(slot.provider) ?? 0) + sign);
+    const priced = this.pricer.price(slot.model, r.completedAt, r, slot.provider);
+    if (!slot.deepseek && !priced) {
+      // Not DeepSeek's spend: counted apart, by why, never in the totals.
+      // A DeepSeek model served elsewhere is another provider's price; anything else is simply not DeepSeek.
+      const reason: ExclusionReason = slot.provider !== UNATTRIBUTED && findModel(this.opts.catalog, slot.model) ? 'other-provider' : 'not-deepseek';
+      addExcluded(this.excludedAll, reason, slot.provider, sign);
+      if (r.completedAt >= this.opts.sessionStart) addExcluded(this.excludedSession, reason, slot.provider, sign);
+      const day = this.dayKey(r.completedAt);
+      let e = this.excludedByDay.get(day);
+      if (!e) this.excludedByDay.set(day, (e = emptyExcluded()));
+      addExcluded(e, reason, slot.provider, sign);
+      return;
+    }
+    // Built-in tool calls are DeepSeek's prices: another provider's requests (priced from the user's rows) carry none.
+    const tools = slot.deepseek && r.searchCalls + r.fetchCalls > 0 ? this.pricer.tools(r.completedAt, r.searchCalls, r.fetchCalls) : undefined;
     const year = priced?.holidaysUnknownForYear;
     if (year !== undefined) this.holidayAssumptions.set(year, (this.holidayAssumptions.get(year) ?? 0) + sign);
     addTo(this.all, r, priced, sign, tools);
@@ -235,8 +304,13 @@ export class SpendLedger {
   }
 
   private noteLast(index: number, r: StoredRequest): void {
-    if (!this.inRange(r.completedAt)) return;
+    if (!this.inRange(r.completedAt) || !this.counted(r)) return;
     if (this.last < 0 || r.completedAt >= this.store.get(this.last).completedAt) this.last = index;
+  }
+
+  private counted(r: StoredRequest): boolean {
+    const slot = this.slots[r.model];
+    return slot.deepseek || this.pricer.price(slot.model, r.completedAt, r, slot.provider) !== undefined;
   }
 
   private findLast(): void {
@@ -252,7 +326,7 @@ export class SpendLedger {
 
   private named(m: ByModel): Record<string, SpendTotals> {
     const out: Record<string, SpendTotals> = {};
-    for (const [id, t] of [...m.entries()].sort((a, b) => this.models[a[0]].localeCompare(this.models[b[0]]))) if (t.requests !== 0) out[this.models[id]] = { ...t };
+    for (const [id, t] of [...m.entries()].sort((a, b) => this.displayName(a[0]).localeCompare(this.displayName(b[0])))) if (t.requests !== 0) out[this.displayName(id)] = { ...t };
     return out;
   }
 }
@@ -278,4 +352,19 @@ function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1
     t.cost += sign * tools.cost;
     t.toolUnpriced += sign * tools.unpriced;
   }
+}
+
+function emptyExcluded(): ExcludedCounts {
+  return { requests: 0, byReason: {}, byProvider: {} };
+}
+
+function cloneExcluded(e: ExcludedCounts): ExcludedCounts {
+  const positive = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).filter(([, n]) => n > 0));
+  return { requests: e.requests, byReason: positive(e.byReason), byProvider: positive(e.byProvider) };
+}
+
+function addExcluded(e: ExcludedCounts, reason: string, provider: string, sign: 1 | -1): void {
+  e.requests += sign;
+  e.byReason[reason] = (e.byReason[reason] ?? 0) + sign;
+  e.byProvider[provider] = (e.byProvider[provider] ?? 0) + sign;
 }

@@ -1,11 +1,11 @@
-// Reads one log line of any supported format, detected per line without configuration. One parser
-// per file: Anthropic SSE needs the message_start seen earlier in the same file.
-import { AnthropicStreamState, anthropicBodyResult, claudeCodeResult } from './formats/anthropic';
-import { type Around, IGNORED, type ParseEnv, statusOf, str, wrapperTime } from './formats/common';
-import { heliconeResult, isHeliconeRow } from './formats/helicone';
-import { isLiteLLMPayload, liteLLMResult } from './formats/litellm';
-import { isNewApiTableRow, isNewApiTextLine, newApiTableResult, newApiTextResult } from './formats/newapi';
-import { errorBodyResult, looksLikeOpenAIResponse, openAIResponseResult } from './formats/openai';
+// Reads one log line of any supported format (formats/registry.ts), detected per line without
+// configuration. One parser per file: Anthropic streams and DeepSeek Harness sessions need what
+// came earlier in the same file, and a pretty-printed JSON document spans many lines.
+import { AnthropicStreamState } from './formats/anthropic';
+import { type Around, IGNORED, type ParseEnv, statusOf, str, wrapperTime, wrapperUrl } from './formats/common';
+import { DshSessionState } from './formats/dsh';
+import { type FileParseState, LINE_MARKERS, OBJECT_FORMATS, TEXT_FORMATS } from './formats/registry';
+import { JsonDocument } from './jsonDocument';
 import { MAX_LINE_CONTAINERS, exceedsContainerBudget } from './jsonBudget';
 import { isObject } from './tokens';
 import type { LineResult, UsageRecord } from './types';
@@ -16,30 +16,45 @@ export type { ParseEnv } from './formats/common';
 const WRAPPER_KEYS = ['response', 'body', 'resp_body', 'response_body', 'responseBody', 'data', 'payload', 'output'];
 const MAX_DEPTH = 4;
 const TEXT_LOG_LINE = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\]?[:\s]|\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2})/;
-const MARKERS = ['usage', 'error', 'prompt_tokens'].map((m) => Buffer.from(m));
 const DATA = Buffer.from('data:');
 const OVER_BUDGET: LineResult = { kind: 'unparsable', reason: `more than ${MAX_LINE_CONTAINERS.toLocaleString('en-US')} JSON objects and arrays in one line` };
 
 export class LineParser {
-  private anthropic = new AnthropicStreamState();
+  private state: FileParseState = this.freshState();
+  private document: JsonDocument | undefined;
+  /** Results beyond the first that one line completed (the bodies of a JSON array). */
+  private extra: LineResult[] = [];
 
   constructor(private readonly env: ParseEnv) {}
 
   /** Forget per-file state (the file was truncated or replaced). */
   reset(): void {
-    this.anthropic = new AnthropicStreamState();
+    this.state = this.freshState();
+    this.document = undefined;
+    this.extra = [];
+  }
+
+  /** Results the last line completed beyond the one it returned (a pretty-printed array of bodies). */
+  takeExtra(): LineResult[] {
+    const out = this.extra;
+    this.extra = [];
+    return out;
   }
 
   /**
-   * The tailer's entry point. JSON and SSE lines that contain none of the words any usage or error
-   * line must contain are skipped without decoding: request bodies with megabytes of prompt are
-   * the bulk of many logs and never carry usage.
+   * The tailer's entry point. JSON and SSE lines that contain none of the markers any format
+   * declares are skipped without decoding: request bodies with megabytes of prompt are the bulk
+   * of many logs and never carry usage. Inside a pretty-printed document every line counts.
    */
   parseBytes(line: Buffer, fallbackTime: number): LineResult {
-    let s = 0;
-    while (s < line.length && (line[s] === 0x20 || line[s] === 0x09)) s++;
-    const jsonOrData = line[s] === 0x7b || DATA.equals(line.subarray(s, s + DATA.length));
-    if (jsonOrData && !MARKERS.some((m) => line.includes(m, s))) return IGNORED;
+    if (!this.document) {
+      let s = 0;
+      while (s < line.length && (line[s] === 0x20 || line[s] === 0x09)) s++;
+      const jsonOrData = line[s] === 0x7b || DATA.equals(line.subarray(s, s + DATA.length));
+      // A lone `{` opens a pretty-printed document: its markers come on the lines after it.
+      const opener = line[s] === 0x7b && line.subarray(s + 1).every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
+      if (jsonOrData && !opener && !LINE_MARKERS.some((m) => line.includes(m, s))) return IGNORED;
+    }
     // Before decoding: every later JSON.parse of this line, or of a body embedded in it, stays in budget.
     if (exceedsContainerBudget(line)) return OVER_BUDGET;
     return this.parse(line.toString('utf8'), fallbackTime);
@@ -49,15 +64,57 @@ export class LineParser {
   parse(rawLine: string, fallbackTime: number): LineResult {
     const line = rawLine.trim();
     const around: Around = { env: this.env, fallbackTime };
+    if (this.document) return this.continueDocument(line, around);
     if (line === '') return IGNORED;
     const c = line.charCodeAt(0);
+    // A lone `{` or `[` opens a pretty-printed document (an SDK fixture, `curl -o`, a saved response).
+    if (line === '{' || line === '[') {
+      this.document = new JsonDocument();
+      return this.continueDocument(line, around);
+    }
     if (c === 0x7b /* { */) return this.json(line, around);
+    if (c === 0x5b /* [ */ && line.endsWith(']') && !TEXT_FORMATS.some((f) => f.detect(line))) return this.jsonArray(line, around);
     if (line.startsWith('data:')) return this.sseData(line.slice(5).trim(), around);
     if (c === 0x3a /* : */ || line.startsWith('event:') || line.startsWith('id:') || line.startsWith('retry:')) return IGNORED;
-    if (c === 0x5b /* [ */ && isNewApiTextLine(line)) return newApiTextResult(line, around);
+    for (const f of TEXT_FORMATS) if (f.detect(line)) return f.read(line, around);
     // Plain log chatter of the same servers (uvicorn's `INFO:  ...`, timestamped text) is not garbage.
     if (TEXT_LOG_LINE.test(line)) return IGNORED;
     return { kind: 'unparsable', reason: 'not a recognized log line' };
+  }
+
+  private continueDocument(line: string, around: Around): LineResult {
+    const doc = this.document!;
+    const done = doc.add(line);
+    if (done === 'more') return IGNORED;
+    this.document = undefined;
+    if (done === 'too-large') return { kind: 'unparsable', reason: `pretty-printed JSON document over ${JsonDocument.MAX_CHARS / 1_048_576} MiB` };
+    let value: unknown;
+    try {
+      value = JSON.parse(doc.text());
+    } catch {
+      return { kind: 'unparsable', reason: 'invalid multi-line JSON document' };
+    }
+    return this.value(value, around);
+  }
+
+  private jsonArray(text: string, around: Around): LineResult {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { kind: 'unparsable', reason: 'invalid JSON' };
+    }
+    return this.value(value, around);
+  }
+
+  /** A parsed document: one object, or an array of bodies (each read as its own line would be). */
+  private value(value: unknown, around: Around): LineResult {
+    if (isObject(value)) return this.object(value, around, 0);
+    if (!Array.isArray(value)) return { kind: 'unparsable', reason: 'JSON document is neither an object nor an array' };
+    const results = value.filter(isObject).map((o) => this.object(o, around, 0)).filter((r) => r.kind !== 'ignored');
+    const first = results.find((r) => r.kind === 'usage') ?? results[0] ?? IGNORED;
+    this.extra.push(...results.filter((r) => r !== first));
+    return first;
   }
 
   private json(text: string, around: Around): LineResult {
@@ -79,23 +136,20 @@ export class LineParser {
       return { kind: 'unparsable', reason: 'invalid JSON in SSE data' };
     }
     if (!isObject(o)) return IGNORED;
-    if (typeof o.type === 'string' && !('choices' in o)) return this.anthropic.event(o, around);
     return this.object(o, around, 0);
   }
 
   private object(o: Record<string, unknown>, around: Around, depth: number): LineResult {
-    if (isPino(o)) return this.ccr(o, around);
-    if (o.type === 'assistant' && isObject(o.message)) return claudeCodeResult(o, around);
-    if (isLiteLLMPayload(o)) return liteLLMResult(o, around);
-    if (isHeliconeRow(o)) return heliconeResult(o, around);
-    if (isNewApiTableRow(o)) return newApiTableResult(o, around);
-    if (looksLikeOpenAIResponse(o)) return openAIResponseResult(o, around);
-    if (o.type === 'message' && isObject(o.usage)) return anthropicBodyResult(o, around);
-    if (o.type === 'message_start' || o.type === 'message_delta') return this.anthropic.event(o, around);
-    const error = errorBodyResult(o, around);
-    if (error) return error;
+    for (const f of OBJECT_FORMATS) {
+      if (!f.detect(o)) continue;
+      const r = f.read(o, around, this.state);
+      if (r.kind !== 'ignored' || !f.fallThrough) return r;
+      break;
+    }
     if (depth >= MAX_DEPTH) return IGNORED;
-    const inner: Around = { ...around, at: wrapperTime(o, this.env.logTimezone) ?? around.at, status: statusOf(o) ?? around.status };
+    const inner: Around = {
+      ...around, at: wrapperTime(o, this.env.logTimezone) ?? around.at, status: statusOf(o) ?? around.status, url: wrapperUrl(o) ?? around.url,
+    };
     for (const key of WRAPPER_KEYS) {
       const v = o[key];
       const r = isObject(v) ? this.object(v, inner, depth + 1) : typeof v === 'string' ? this.embedded(v, inner, depth + 1) : undefined;
@@ -131,37 +185,17 @@ export class LineParser {
     return best;
   }
 
-  /**
-   * claude-code-router logs each provider response twice: the `"tppe":"Original Response"` object
-   * and the JSON string `data` of `"type":"recieved data"` (both sic). Records carry the provider's
-   * response id, so the two dedupe in the ledger; reqId restarts at req-1 and is never a key.
-   */
-  private ccr(o: Record<string, unknown>, around: Around): LineResult {
-    const at = typeof o.time === 'number' ? o.time : undefined;
-    const inner: Around = { ...around, at, format: 'ccr-pino' };
-    if (o.tppe === 'Original Response' && isObject(o.response)) return this.object(o.response, inner, 1);
-    if (o.type === 'recieved data' && typeof o.data === 'string') {
-      const data = o.data.trim();
-      if (data.startsWith('{')) return this.embedded(data, inner, 1);
-      // An Anthropic-format provider streams events; they belong to this file's stream state.
-      let best: LineResult = IGNORED;
-      for (const l of data.split('\n')) {
-        const r = this.parse(l, around.fallbackTime);
-        if (r.kind === 'usage' || r.kind === 'error') best = r;
-      }
-      if (best.kind === 'usage' || best.kind === 'error') best.record.format = 'ccr-pino';
-      if (best.kind === 'usage' && at !== undefined) stampTime(best.record, at);
-      return best;
-    }
-    return IGNORED;
+  private freshState(): FileParseState {
+    return {
+      anthropic: new AnthropicStreamState(),
+      dsh: new DshSessionState(),
+      nested: (o, around) => this.object(o, around, 1),
+      line: (text, fallbackTime) => this.parse(text, fallbackTime),
+    };
   }
 }
 
 function stampTime(record: UsageRecord, at: number): void {
   record.completedAt = at;
   record.timeSource = 'log';
-}
-
-function isPino(o: Record<string, unknown>): boolean {
-  return typeof o.level === 'number' && typeof o.time === 'number' && ('reqId' in o || 'pid' in o);
 }

@@ -31,35 +31,41 @@ export interface ToolCharge {
 
 const STABLE_HORIZON_MS = 8 * 86_400_000;
 
+/** One answer per model as a provider serves it (DeepSeek's when no provider is named). */
+function cacheKey(model: string, provider: string | undefined): string {
+  return provider === undefined ? model : `${provider}\0${model}`;
+}
+
 export class Pricer {
   private readonly cache = new Map<string, CachedAnswer>();
 
   constructor(readonly catalog: Catalog, readonly currency: Currency) {}
 
   /** The rates in force, or undefined when the request is unpriced (never $0). */
-  ratesAt(model: string, at: number): Rates | undefined {
-    const c = this.cache.get(model);
+  ratesAt(model: string, at: number, provider?: string): Rates | undefined {
+    const key = cacheKey(model, provider);
+    const c = this.cache.get(key);
     if (c && at >= c.from && at < c.until && (!c.year || localYear(at, c.year.offsetMinutes) === c.year.value)) return c.rates;
-    const answer = priceAt(this.catalog, model, new Date(at), this.currency);
+    const answer = priceAt(this.catalog, model, new Date(at), this.currency, provider);
     let entry: CachedAnswer;
     if (answer.kind === 'priced') {
       const rule = answer.period.peakRule ? this.catalog.peakRules[answer.period.peakRule] : undefined;
       entry = { from: at, until: answer.nextChange ? answer.nextChange.getTime() : at + STABLE_HORIZON_MS, rates: answer.rates, holidaysUnknownForYear: answer.holidaysUnknownForYear };
       if (rule) entry.year = { offsetMinutes: rule.utcOffsetMinutes, value: localYear(at, rule.utcOffsetMinutes) };
-    } else if (answer.reason === 'unknown-model' || answer.reason === 'no-price-family') {
+    } else if (answer.reason === 'unknown-model' || answer.reason === 'no-price-family' || answer.reason === 'other-provider') {
       entry = { from: -Infinity, until: Infinity, rates: undefined };
     } else {
       // Before the first period or no price in this currency yet: exact for this instant only.
       entry = { from: at, until: at + 1, rates: undefined };
     }
-    this.cache.set(model, entry);
+    this.cache.set(key, entry);
     return entry.rates;
   }
 
-  price(model: string, at: number, t: { cacheHitTokens: number; cacheMissTokens: number; outputTokens: number }): Priced | undefined {
-    const rates = this.ratesAt(model, at);
+  price(model: string, at: number, t: { cacheHitTokens: number; cacheMissTokens: number; outputTokens: number }, provider?: string): Priced | undefined {
+    const rates = this.ratesAt(model, at, provider);
     if (!rates) return undefined;
-    const year = this.cache.get(model)?.holidaysUnknownForYear;
+    const year = this.cache.get(cacheKey(model, provider))?.holidaysUnknownForYear;
     return { cost: costOf(rates, t), saved: (t.cacheHitTokens * (rates.cacheMiss - rates.cacheHit)) / 1_000_000, ...(year !== undefined ? { holidaysUnknownForYear: year } : {}) };
   }
 

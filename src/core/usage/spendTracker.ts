@@ -18,11 +18,15 @@ export interface SpendTrackerOptions {
   logTimezone?: string;
   /** Default: now. */
   sessionStart?: number;
+  /** `ANTHROPIC_BASE_URL` from the user's Claude Code settings (see readClaudeBaseUrl): evidence for Claude names. */
+  anthropicBaseUrl?: string;
   since?: number;
   until?: number;
   chunkBytes?: number;
   maxLineBytes?: number;
   pollMs?: number;
+  /** See TailerOptions.databaseIntervalMs. */
+  databaseIntervalMs?: number;
   sweepMs?: number;
 }
 
@@ -32,7 +36,7 @@ export class SpendTracker {
 
   constructor(options: SpendTrackerOptions, onUpdate?: (snapshot: SpendSnapshot) => void, onError?: (error: unknown) => void) {
     const zone = options.timeZone ?? machineTimeZone();
-    const env = { catalog: options.catalog, logTimezone: options.logTimezone ?? machineTimeZone() };
+    const env = { catalog: options.catalog, logTimezone: options.logTimezone ?? machineTimeZone(), anthropicBaseUrl: options.anthropicBaseUrl };
     this.ledger = new SpendLedger({
       catalog: options.catalog, currency: options.currency, timeZone: zone, sessionStart: options.sessionStart ?? Date.now(), since: options.since, until: options.until,
     });
@@ -42,12 +46,19 @@ export class SpendTracker {
       chunkBytes: options.chunkBytes,
       maxLineBytes: options.maxLineBytes,
       pollMs: options.pollMs,
+      databaseIntervalMs: options.databaseIntervalMs,
       sweepMs: options.sweepMs,
       sinkFor(): FileSink {
         const parser = new LineParser(env);
         return {
           line(bytes, fileTime) {
-            return ledger.accept(parser.parseBytes(bytes, fileTime));
+            let out = ledger.accept(parser.parseBytes(bytes, fileTime));
+            // A JSON array of bodies completes several requests on one line.
+            for (const more of parser.takeExtra()) {
+              const r = ledger.accept(more);
+              if (out.kind !== 'usage' && r.kind === 'usage') out = r;
+            }
+            return out;
           },
           reset: () => parser.reset(),
         };

@@ -16,6 +16,10 @@ import { FolderWatch, type FolderEvent } from './folderWatch';
 import { readLines } from './lineReader';
 import { filesMatching, isGlobPattern, matchesPattern } from './paths';
 import { copiedTo, laterGenerations, renamedTo, type Sibling } from './rotation';
+import { CCR_ROW_KEY } from './formats/ccrDb';
+import { fileKindOf } from './sources/fileKind';
+import { readUsageRows, sqliteSignature } from './sources/sqliteRows';
+import { readZstdFrames } from './sources/zstdFrames';
 import type { LineResult, LogSourceState } from './types';
 
 /** What the tailer hands each line to: one per file identity, so per-file parse state stays apart. */
@@ -38,6 +42,11 @@ export interface TailerOptions {
   pollMs?: number;
   /** Interval of the full sweep (every file stat'ed, globs resolved again) behind the watches; default 5 min. */
   sweepMs?: number;
+  /**
+   * A SQLite database is read again at most this often (each read copies it; a busy router commits
+   * many times a second); default 2000 ms. A change inside the interval is read when it ends.
+   */
+  databaseIntervalMs?: number;
   /** Called after a pass that read lines or changed a file's state. */
   onChange?(): void;
   /** Called when a pass fails unexpectedly (it is retried on the next change). */
@@ -78,6 +87,14 @@ interface FileState extends TailedFileInfo {
   logPath: string;
   /** Where reading had got to in the generation the head hash names (before a truncation seen mid-read). */
   verified?: { offset: number; skipping: boolean };
+  /** A zstd file: decompressed bytes after the last newline of the frames read so far. */
+  zstdPending?: Buffer;
+  /** A SQLite database: the last usage row read, and the database + WAL signature it was read at. */
+  sqliteLastId?: number;
+  sqliteSignature?: string;
+  sqliteReadAt?: number;
+  /** Its head is a zstd frame: read frame by frame (see sources/zstdFrames.ts). */
+  zstd?: boolean;
 }
 
 type Probe = { kind: 'file'; stats: Stats } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
@@ -118,6 +135,7 @@ export class LogTailer {
       maxLineBytes: options.maxLineBytes ?? 64 << 20,
       pollMs: options.pollMs ?? 2000,
       sweepMs: options.sweepMs ?? 300_000,
+      databaseIntervalMs: options.databaseIntervalMs ?? 2000,
     };
     this.watch = new FolderWatch((e) => this.onFolderEvent(e));
   }
@@ -190,6 +208,9 @@ export class LogTailer {
     const scope = emptyScope();
     if (e.kind === 'change' && e.name !== undefined) {
       scope.paths.add(join(e.dir, e.name));
+      // A database commits to its WAL (or journal) first: that is a change of the database.
+      const db = /^(.*)-(?:wal|journal)$/.exec(e.name);
+      if (db) scope.paths.add(join(e.dir, db[1]));
     } else {
       // Names came or went: a new file for a glob, a rotation, a deletion.
       scope.dirs.add(e.dir);
@@ -390,6 +411,8 @@ export class LogTailer {
   }
 
   private async readFile(f: FileState, st: Stats): Promise<boolean> {
+    // A database changes in its WAL first: its own size and time say nothing then.
+    if (f.sqliteSignature !== undefined) return this.readDatabase(f, st);
     if (st.size === f.size && st.mtimeMs === f.mtimeMs && f.state === 'reading') return false;
     let fh;
     try {
@@ -409,11 +432,27 @@ export class LogTailer {
         this.requestAgain(f.path);
         return false;
       }
+      const before = { state: f.state, message: f.message };
       f.state = 'reading';
       f.message = undefined;
       const size = opened.size;
       const head = await readHead(fh, Math.min(size, HEAD_BYTES));
       const headLength = head.length;
+      const kind = fileKindOf(head);
+      if (kind.kind === 'sqlite') {
+        f.sqliteSignature = '';
+        return await this.readDatabase(f, st);
+      }
+      if (kind.kind === 'unsupported') {
+        // Said once, in words: which compression it is, and what to do.
+        const news = before.state !== 'unreadable' || before.message !== kind.message;
+        f.state = 'unreadable';
+        f.message = kind.message;
+        f.size = size;
+        f.mtimeMs = st.mtimeMs;
+        return news;
+      }
+      f.zstd = kind.kind === 'zstd';
       const sameHead = f.headLength === 0 || (f.headLength <= headLength && sha1(head.subarray(0, f.headLength)) === f.headHash);
       let read = 0;
       if (size < f.offset || !sameHead) {
@@ -422,6 +461,7 @@ export class LogTailer {
         read += await this.readCopyTail(f);
         f.offset = 0;
         f.skipping = false;
+        f.zstdPending = undefined;
         f.sink.reset();
       }
       f.headHash = sha1(head);
@@ -451,15 +491,65 @@ export class LogTailer {
     }
   }
 
+  /**
+   * claude-code-router v3's database: each change of the database or its WAL reads the rows added
+   * since the last one read (see sources/sqliteRows.ts). Rows go to the sink as one JSON line each.
+   */
+  private async readDatabase(f: FileState, st: Stats): Promise<boolean> {
+    const signature = await sqliteSignature(f.path);
+    if (signature === f.sqliteSignature && f.state === 'reading') return false;
+    const now = Date.now();
+    if (f.sqliteReadAt !== undefined && now - f.sqliteReadAt < this.opts.databaseIntervalMs) {
+      // Too soon: the signature is left as it was, and the file is looked at again when the interval ends.
+      if (this.started) {
+        const scope = emptyScope();
+        scope.paths.add(f.path);
+        setTimeout(() => this.kick(scope), this.opts.databaseIntervalMs - (now - f.sqliteReadAt)).unref?.();
+      }
+      return false;
+    }
+    f.sqliteReadAt = now;
+    let lines = 0;
+    const read = await readUsageRows(f.path, f.sqliteLastId ?? 0, (row) => {
+      const r = f.sink.line(Buffer.from(JSON.stringify({ [CCR_ROW_KEY]: row })), st.mtimeMs);
+      lines++;
+      if (r.kind === 'usage') f.usageLines++;
+      else if (r.kind === 'unparsable') skip(f, r.reason);
+    });
+    f.lines += lines;
+    f.size = st.size;
+    f.mtimeMs = st.mtimeMs;
+    f.offset = st.size;
+    f.sqliteSignature = signature;
+    if (read.kind !== 'rows') {
+      const message = read.kind === 'not-usage-db' ? 'a SQLite database without a usage_events table (claude-code-router v3 keeps usage in usage.sqlite)' : `database could not be read: ${read.message}`;
+      const news = f.state !== 'unreadable' || f.message !== message;
+      // Retried on the next change of the database or its WAL.
+      f.state = 'unreadable';
+      f.message = message;
+      return news;
+    }
+    f.state = 'reading';
+    f.message = undefined;
+    f.sqliteLastId = read.lastId;
+    return read.count > 0;
+  }
+
   /** Reads [f.offset, size) of an open file into f's sink; returns the lines seen. */
   private async readRange(f: FileState, fh: Awaited<ReturnType<typeof open>>, size: number, fileTime: number): Promise<number> {
     let read = 0;
-    const result = await readLines(fh, f.offset, size, f.skipping, this.opts, (line) => {
+    const onLine = (line: Buffer) => {
       read++;
       const r = f.sink.line(line, fileTime);
       if (r.kind === 'unparsable') skip(f, r.reason);
       else if (r.kind === 'usage') f.usageLines++;
-    });
+    };
+    const result = f.zstd
+      ? await readZstdFrames(fh, f.offset, size, f.zstdPending ?? Buffer.alloc(0), this.opts.maxLineBytes, onLine).then((r) => {
+          f.zstdPending = r.pending;
+          return { offset: r.offset, skipping: false, oversize: r.oversize };
+        })
+      : await readLines(fh, f.offset, size, f.skipping, this.opts, onLine);
     if (result.oversize > 0) skip(f, `longer than the ${sizeText(this.opts.maxLineBytes)} line limit`, result.oversize);
     f.lines += read + result.oversize;
     f.offset = result.offset;
@@ -493,6 +583,7 @@ export class LogTailer {
 async function probeFile(path: string): Promise<Probe> {
   try {
     const stats = await stat(path);
+    if (stats.isDirectory()) return { kind: 'unreadable', message: `a directory: give the files in it with a glob such as ${JSON.stringify(join(path, '*.jsonl'))} (or ${JSON.stringify(join(path, '**', '*.jsonl'))} for its subfolders)` };
     if (!stats.isFile()) return { kind: 'unreadable', message: 'not a regular file' };
     return { kind: 'file', stats };
   } catch (e) {

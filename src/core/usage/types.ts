@@ -3,7 +3,11 @@
 
 export type LogFormat =
   | 'openai-body' | 'openai-sse' | 'anthropic-body' | 'anthropic-sse' | 'claude-code'
-  | 'ccr-pino' | 'newapi' | 'oneapi' | 'litellm-payload' | 'helicone';
+  | 'ccr-pino' | 'newapi' | 'oneapi' | 'litellm-payload' | 'helicone'
+  | 'responses-body' | 'responses-sse' | 'dsh-session' | 'ccr-v3-db';
+
+/** The provider of a record that no evidence ties to a known provider (a Claude name with no sign of DeepSeek). */
+export const UNATTRIBUTED = 'unattributed';
 
 export interface UsageRecord {
   /** Identity for dedupe: provider response id / message id (streamed and repeated lines share it). */
@@ -11,8 +15,15 @@ export interface UsageRecord {
   format: LogFormat;
   /** Completion time (UTC ms since epoch), which picks the price period. */
   completedAt: number;
-  /** The DeepSeek model that served the request (Anthropic names already mapped). */
+  /** The model that served the request (Claude names mapped to DeepSeek's only when DeepSeek served them). */
   model: string;
+  /**
+   * Who served it: a catalog provider id (`deepseek`, `deepseek-anthropic`, `azure`, `anthropic`, …)
+   * or UNATTRIBUTED. Only providers of kind 'deepseek' get DeepSeek's prices.
+   */
+  provider: string;
+  /** The log gave no id for this request, so a second copy of it cannot be recognised (Anthropic stream tails). */
+  noId?: boolean;
   cacheHitTokens: number;
   cacheMissTokens: number;
   outputTokens: number;
@@ -76,6 +87,13 @@ export interface SpendAssumption {
   requests: number;
 }
 
+/** Requests left out of DeepSeek's totals: `not-deepseek` (a Claude name with no evidence DeepSeek served it), `other-provider` (served by another host, no price for it). */
+export interface ExcludedCounts {
+  requests: number;
+  byReason: Record<string, number>;
+  byProvider: Record<string, number>;
+}
+
 export interface SpendSnapshot {
   currency: 'USD' | 'CNY';
   /** Start of the session (UTC ms). */
@@ -87,6 +105,12 @@ export interface SpendSnapshot {
   errors: number;
   lastRequest?: { at: number; model: string; cost?: number };
   sources: LogSourceState[];
+  /** Left out of the totals, this session and today. */
+  excluded?: { session: ExcludedCounts; today: ExcludedCounts };
+  /** Distinct requests by the provider that served them (all time read). */
+  byProvider?: Record<string, number>;
+  /** Requests counted without an id (cannot be deduplicated). */
+  withoutId?: number;
   /** Requests priced on an assumption (a year without a holiday calendar), over the whole range. */
   assumptions?: SpendAssumption[];
   /** "prices as of …; check for an update" once the catalog is older than 60 days. */

@@ -88,3 +88,15 @@ test('spend in the editor reports the tracker: unconfigured, still reading, or i
   assert.equal(bad.isError, true);
   assert.match(bad.text, /"since" and "currency" go with "logs"/);
 });
+
+test('spend says what it left out of the totals and why', async () => {
+  const { dir, cleanup } = makeTree({});
+  try {
+    copyFileSync(path.resolve(__dirname, '../../fixtures/logs/anthropic-body.jsonl'), path.join(dir, 'bodies.jsonl'));
+    const r = await runAgentTool('spend', { logs: ['bodies.jsonl'] }, context(dir, NOW));
+    assert.match(r.text, / over 1 request, /);
+    assert.match(r.text, /Left out of the totals, not DeepSeek's spend: 1 request: 1 not DeepSeek \(Claude names with no sign DeepSeek served them\); served by anthropic\./);
+  } finally {
+    cleanup();
+  }
+});

@@ -57,7 +57,7 @@ test('checkModelId: unknown IDs list the current ones; unknown providers are an 
   assert.match(unknown.text, /Current IDs: deepseek-flash \(thinks by default\), deepseek-v4-pro \(thinks by default\)\./);
   const provider = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: 'some-router' }, context('/', AFTER_RETIREMENT));
   assert.equal(provider.isError, true);
-  assert.match(provider.text, /Unknown provider "some-router"\. The catalog knows: deepseek \(DeepSeek API\), openrouter \(OpenRouter\)/);
+  assert.match(provider.text, /Unknown provider "some-router"\. The catalog knows: deepseek \(DeepSeek API\), deepseek-anthropic \(DeepSeek.s Anthropic endpoint\), openrouter \(OpenRouter\)/);
   for (const named of ['deepseek', 'DeepSeek API', 'https://api.deepseek.com/v1']) {
     const official = await runAgentTool('checkModelId', { modelId: 'deepseek-chat', provider: named }, context('/', AFTER_RETIREMENT));
     assert.match(official.text, /^deepseek-chat on DeepSeek API at .*: RETIRED/, named);

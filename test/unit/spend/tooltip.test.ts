@@ -199,6 +199,18 @@ test('source states are regrouped under the entries the user wrote', () => {
   );
 });
 
+test('the tooltip says how many records were left out of the totals, why, and who served them; and which had no id', () => {
+  const excluded = {
+    session: { requests: 101, byReason: { 'not-deepseek': 100, 'other-provider': 1 }, byProvider: { anthropic: 100, azure: 1 } },
+    today: { requests: 1, byReason: { 'other-provider': 1 }, byProvider: { azure: 1 } },
+  };
+  const md = buildSpendTooltip(input({ snapshot: snapshot({ excluded, withoutId: 1 }) }));
+  assert.match(md, /Left out \(not DeepSeek's spend\): 101 requests this session, 1 today: not DeepSeek \(Claude names with no sign DeepSeek served them\); served by another provider: DeepSeek's prices don't apply \(`anthropic`, `azure`\)\./);
+  assert.match(md, /1 request logged without an id: counted, but a second copy cannot be recognised\./);
+  const none = buildSpendTooltip(input({ snapshot: snapshot({ excluded: { session: { requests: 0, byReason: {}, byProvider: {} }, today: { requests: 0, byReason: {}, byProvider: {} } } }) }));
+  assert.doesNotMatch(none, /Left out/);
+});
+
 test('the tooltip counts billed tool calls and says where the facts end, one quiet line each', () => {
   const plain = buildSpendTooltip(input());
   assert.doesNotMatch(plain, /Tool calls/);

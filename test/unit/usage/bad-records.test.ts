@@ -77,7 +77,7 @@ test('the ledger rejects what it cannot store exactly, so re-totals equal the fi
   const l = new SpendLedger({ catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', sessionStart: 0 });
   const at = JUL15 * 1000;
   const rec = (key: string, over: Partial<UsageRecord>): UsageRecord => ({
-    dedupeKey: key, format: 'openai-body', completedAt: at, model: 'deepseek-v4-flash', cacheHitTokens: 100, cacheMissTokens: 10, outputTokens: 10, reasoningTokens: 0, hasCacheSplit: true, ...over,
+    dedupeKey: key, format: 'openai-body', completedAt: at, model: 'deepseek-v4-flash', provider: 'deepseek', cacheHitTokens: 100, cacheMissTokens: 10, outputTokens: 10, reasoningTokens: 0, hasCacheSplit: true, ...over,
   });
   assert.equal(l.add(rec('ok', {})), 'added');
   assert.equal(l.add(rec('big', { cacheMissTokens: 1e12 })), 'rejected');

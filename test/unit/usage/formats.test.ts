@@ -51,8 +51,8 @@ test('OpenAI SSE capture: keep-alives, usage:null chunks, [DONE], CRLF; peak vs 
   assertClose(cny.totals.cost, cost(19968, 32, 300, peak(FLASH_CNY_SEP)) + cost(0, 1000, 400, PRO_CNY_SEP));
 });
 
-test('Anthropic SSE: message_start + cumulative message_delta, the last count wins; Claude names mapped; no time → file mtime', async (t) => {
-  const { totals, tracker } = await spendOf(t, ['anthropic-stream.sse'], { mtime: new Date('2026-07-15T12:00:00Z') });
+test('Anthropic SSE: message_start + cumulative message_delta, the last count wins; Claude names mapped when the settings name DeepSeek; no time → file mtime', async (t) => {
+  const { totals, tracker } = await spendOf(t, ['anthropic-stream.sse'], { mtime: new Date('2026-07-15T12:00:00Z'), anthropicBaseUrl: 'https://api.deepseek.com/anthropic' });
   // msg_as1 claude-opus-4-1 → V4-Pro: hit 6400, miss 700 input + 100 cache creation, output 187 (not 1 + 50 + 187)
   const as1 = cost(6400, 800, 187, PRO_USD_JUL);
   // msg_as2 claude-sonnet-4-5 → V4-Flash: miss 100, output 20 (not 10 + 20)
@@ -62,16 +62,27 @@ test('Anthropic SSE: message_start + cumulative message_delta, the last count wi
   assert.equal(totals.outputTokens, 207);
   assert.deepEqual(Object.keys(totals.byModel), ['deepseek-v4-flash', 'deepseek-v4-pro']);
   assert.equal(tracker.snapshot().lastRequest?.at, Date.parse('2026-07-15T12:00:00Z'));
+  assert.deepEqual(tracker.ledger.byProvider(), { 'deepseek-anthropic': 2 });
+  // Without that evidence the same Claude names are not DeepSeek's: left out, and said why.
+  const plain = await spendOf(t, ['anthropic-stream.sse'], { mtime: new Date('2026-07-15T12:00:00Z') });
+  assert.equal(plain.totals.requests, 0);
+  assert.equal(plain.totals.cost, 0);
+  assert.deepEqual(plain.tracker.ledger.excluded(), { requests: 2, byReason: { 'not-deepseek': 2 }, byProvider: { unattributed: 2 } });
 });
 
 test('Claude Code transcript: repeated lines of one message keep the largest usage; sidechain copy deduped; synthetic ignored; API error counted', async (t) => {
-  const { totals, snapshot } = await spendOf(t, ['claude-code.jsonl']);
+  const { totals, snapshot } = await spendOf(t, ['claude-code.jsonl'], { anthropicBaseUrl: 'https://api.deepseek.com/anthropic' });
   const cc1 = cost(12000, 300, 250, FLASH_USD_JUL); // largest of output 5 / 250 / 250
   const cc2 = cost(0, 50 + 2000, 80, FLASH_USD_JUL); // claude-sonnet-4-5 → flash, cache creation billed as miss
   const cc3 = cost(0, 10, 40, PRO_USD_JUL); // claude-opus-4-1 → pro
   assertClose(totals.cost, cc1 + cc2 + cc3);
   assert.equal(totals.requests, 3);
   assert.equal(snapshot.errors, 1);
+  // Claude Code's settings not naming DeepSeek: only the DeepSeek-named message is DeepSeek's.
+  const plain = await spendOf(t, ['claude-code.jsonl']);
+  assertClose(plain.totals.cost, cc1);
+  assert.equal(plain.totals.requests, 1);
+  assert.deepEqual(plain.tracker.ledger.excluded().byReason, { 'not-deepseek': 2 });
 });
 
 test('claude-code-router: each response logged twice (recieved data + Original Response) counts once; reqId restarting at req-1 is not a key', async (t) => {

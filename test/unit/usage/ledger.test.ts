@@ -9,7 +9,7 @@ import { FLASH_CNY_JUL, FLASH_USD_JUL, PRO_USD_JUL, assertClose, cost } from './
 const JUL15_0900 = Date.parse('2026-07-15T09:00:00Z');
 
 function rec(key: string, at: number, hit: number, miss: number, out: number, model = 'deepseek-v4-flash'): UsageRecord {
-  return { dedupeKey: key, format: 'openai-body', completedAt: at, model, cacheHitTokens: hit, cacheMissTokens: miss, outputTokens: out, reasoningTokens: 0, hasCacheSplit: true };
+  return { dedupeKey: key, format: 'openai-body', completedAt: at, model, cacheHitTokens: hit, cacheMissTokens: miss, outputTokens: out, reasoningTokens: 0, hasCacheSplit: true, provider: 'deepseek' };
 }
 
 function ledger(extra: Partial<ConstructorParameters<typeof SpendLedger>[0]> = {}) {
@@ -99,4 +99,13 @@ test('many distinct keys stay distinct and compact', () => {
   assert.equal(l.totals().requests, n);
   assert.equal(l.totals().cacheMissTokens, n);
   assert.ok(l.storeBytes / n < 100, `store uses ${l.storeBytes / n} bytes a request`);
+});
+
+test('the same usage seen again later moves the request to the later time (the nearest to completion), never earlier', () => {
+  const l = ledger();
+  assert.equal(l.add(rec('a', JUL15_0900, 100, 10, 5)), 'added');
+  assert.equal(l.add(rec('a', JUL15_0900 + 13_000, 100, 10, 5)), 'replaced');
+  assert.equal(l.add(rec('a', JUL15_0900 + 1_000, 100, 10, 5)), 'duplicate');
+  assert.equal(l.totals().requests, 1);
+  assert.equal(l.snapshot(JUL15_0900 + 60_000).lastRequest?.at, JUL15_0900 + 13_000);
 });

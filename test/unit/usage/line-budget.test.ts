@@ -20,11 +20,12 @@ function usage(id: string, extra: Record<string, unknown> = {}): string {
 
 test('deep nesting, dense nesting, a nested body embedded as a string and \\u-escaped brackets are over budget', () => {
   const parser = new LineParser(env);
+  // Each line names token counts, so the marker prefilter lets it through to the budget check.
   const lines = [
-    `{"usage":${'['.repeat(N)}${']'.repeat(N)}}`,
-    `{"usage":[${'[],'.repeat(N)}[]]}`,
-    JSON.stringify({ response: `{"usage":${'['.repeat(N)}${']'.repeat(N)}}` }),
-    `{"response":"{\\"usage\\":${'\\u005B'.repeat(N)}${']'.repeat(N)}}"}`,
+    `{"prompt_tokens":1,"usage":${'['.repeat(N)}${']'.repeat(N)}}`,
+    `{"prompt_tokens":1,"usage":[${'[],'.repeat(N)}[]]}`,
+    JSON.stringify({ response: `{"prompt_tokens":1,"usage":${'['.repeat(N)}${']'.repeat(N)}}` }),
+    `{"response":"{\\"prompt_tokens\\":1,\\"usage\\":${'\\u005B'.repeat(N)}${']'.repeat(N)}}"}`,
     `[INFO] 2026/07/15 - 17:00:00 | record consume log: params={"usage":${'{"a":'.repeat(N)}1${'}'.repeat(N)}}`,
   ];
   for (const line of lines) {
@@ -47,7 +48,7 @@ test('a long line with few containers is parsed as usual', () => {
 test('the tracker skips an over-budget line, names why, and reads the lines after it', async (t) => {
   const dir = tempDir(t);
   const log = join(dir, 'proxy.jsonl');
-  writeFileSync(log, `${usage('a')}\n{"usage":${'['.repeat(N)}${']'.repeat(N)}}\n${usage('b')}\n`);
+  writeFileSync(log, `${usage('a')}\n{"prompt_tokens":1,"usage":${'['.repeat(N)}${']'.repeat(N)}}\n${usage('b')}\n`);
   const tracker = new SpendTracker({ patterns: [log], catalog: env.catalog, currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
   const s = await tracker.refresh();
   assert.equal(s.session.requests, 2);

@@ -3,11 +3,14 @@
 // after the rewrite stays unpriced); a year without a holiday calendar counted as an assumption.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runSpend } from '../../../src/cli/spend';
 import { shippedCatalogData } from '../../../src/catalog';
 import { LineParser } from '../../../src/core/usage/lineParser';
 import { assertClose, copyFixture, spendOf, tempDir } from './helpers';
 
+const DEEPSEEK_ANTHROPIC = { anthropicBaseUrl: 'https://api.deepseek.com/anthropic' }; // the fixtures' Claude names went to DeepSeek's endpoint
 const FLASH = { hit: 0.003, miss: 0.15, out: 0.6 };
 const PRO = { hit: 0.022, miss: 0.66, out: 1.98 };
 const c = (hit: number, miss: number, out: number, r: typeof FLASH, k = 1) => ((hit * r.hit + miss * r.miss + out * r.out) * k) / 1e6;
@@ -44,7 +47,7 @@ test('server_tool_use is read from OpenAI bodies, Anthropic bodies and the cumul
 });
 
 test('tool calls are priced per call in the ledger: free before 2026-10-31 16:00 UTC, billed after, counted per model and day', async (t) => {
-  const { totals, tracker } = await spendOf(t, ['server-tools.jsonl']);
+  const { totals, tracker } = await spendOf(t, ['server-tools.jsonl'], DEEPSEEK_ANTHROPIC);
   const flash = totals.byModel['deepseek-flash'];
   assert.equal(flash.toolCalls, 3 + 3);
   assertClose(flash.toolCost, 3 * 0.00075, 'the free-period searches cost nothing, the later three are billed');
@@ -62,7 +65,7 @@ test('tool calls are priced per call in the ledger: free before 2026-10-31 16:00
 });
 
 test('a streamed Anthropic response counts its tool calls once, at the final cumulative value', async (t) => {
-  const { totals } = await spendOf(t, ['server-tools.sse'], { mtime: SSE_TIME });
+  const { totals } = await spendOf(t, ['server-tools.sse'], { mtime: SSE_TIME, ...DEEPSEEK_ANTHROPIC });
   const pro = totals.byModel['deepseek-v4-pro'];
   assert.equal(pro.requests, 1);
   assert.equal(pro.toolCalls, 3);
@@ -71,9 +74,10 @@ test('a streamed Anthropic response counts its tool calls once, at the final cum
 });
 
 test('CNY prices tool calls at ¥5 per 1,000; a tool price unknown in a currency stays unpriced, never converted', async (t) => {
-  const { totals } = await spendOf(t, ['server-tools.jsonl'], { currency: 'CNY' });
+  const { totals } = await spendOf(t, ['server-tools.jsonl'], { currency: 'CNY', ...DEEPSEEK_ANTHROPIC });
   assertClose(totals.byModel['deepseek-flash'].toolCost, 3 * 0.005);
   const { totals: noUsd } = await spendOf(t, ['server-tools.jsonl'], {
+    ...DEEPSEEK_ANTHROPIC,
     catalog: { ...shippedCatalogData(), toolPricePeriods: shippedCatalogData().toolPricePeriods.filter((p) => p.currency !== 'USD') },
   });
   const flash = noUsd.byModel['deepseek-flash'];
@@ -86,7 +90,8 @@ test('spend --format json: toolCalls and toolCost per model and day, assumptions
   const dir = tempDir(t);
   copyFixture('server-tools.jsonl', dir);
   copyFixture('server-tools.sse', dir, SSE_TIME);
-  const { code, stdout, stderr } = await run(['server-tools.jsonl', 'server-tools.sse', '--format', 'json', '--tz', 'UTC'], dir);
+  writeFileSync(join(dir, 'claude-settings.json'), JSON.stringify({ env: { ANTHROPIC_BASE_URL: DEEPSEEK_ANTHROPIC.anthropicBaseUrl } }));
+  const { code, stdout, stderr } = await run(['server-tools.jsonl', 'server-tools.sse', '--format', 'json', '--tz', 'UTC', '--claude-settings', 'claude-settings.json'], dir);
   assert.equal(code, 0, stderr);
   const r = JSON.parse(stdout);
   assert.equal(r.toolCalls, 6 + 4 + 3);
@@ -103,14 +108,14 @@ test('spend --format json: toolCalls and toolCost per model and day, assumptions
   ]);
   assert.equal(r.catalogDate, '2026-12-01');
   assert.equal(r.catalogStaleness, undefined, 'the catalog age is judged at run time, not at the logs\' times');
-  const text = await run(['server-tools.jsonl', '--tz', 'UTC', '--currency', 'CNY'], dir);
+  const text = await run(['server-tools.jsonl', '--tz', 'UTC', '--currency', 'CNY', '--claude-settings', 'claude-settings.json'], dir);
   // 3 free calls, then 3 + 4 billed at ¥5 per 1,000.
   assert.match(text.stdout, /10 built-in tool calls \(web search, page fetch\): ¥0\.0350, in the total/);
-  assert.match(text.stdout, /1 requests priced assuming: holiday calendar for 2027 not published yet/);
+  assert.match(text.stdout, /^1 request priced assuming: holiday calendar for 2027 not published yet/m);
 });
 
 test('requests in a covered year carry no assumption; the snapshot carries the catalog age once it is old', async (t) => {
-  const { tracker } = await spendOf(t, ['server-tools.jsonl'], { until: Date.parse('2027-01-01T00:00:00Z') });
+  const { tracker } = await spendOf(t, ['server-tools.jsonl'], { until: Date.parse('2027-01-01T00:00:00Z'), ...DEEPSEEK_ANTHROPIC });
   assert.deepEqual(tracker.ledger.assumptions(), []);
   assert.equal(tracker.ledger.snapshot(Date.parse('2027-01-30T00:00:00Z')).catalogStaleness, undefined);
   assert.equal(tracker.ledger.snapshot(Date.parse('2027-02-01T00:00:00Z')).catalogStaleness, 'prices as of 2026-12-01; check for an update');

@@ -1,6 +1,8 @@
 // deepseek-cost spend, run in-process with captured output.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { test } from 'node:test';
 import { runSpend } from '../../../src/cli/spend';
 import { FLASH_USD_JUL, PRO_USD_JUL, assertClose, copyFixture, cost, tempDir } from './helpers';
@@ -57,7 +59,7 @@ test('text format is a table with totals and the caveats', async (t) => {
   assert.match(stdout, /deepseek-reasoner\s+1\s+0\s+2,000\s+900/);
   assert.match(stdout, /total \$0\.000700 over 2 requests/);
   assert.match(stdout, /2 requests logged without a cache split: priced as all cache-miss, an upper bound/);
-  assert.match(stdout, /1 API errors/);
+  assert.match(stdout, /^1 API error \(no usage, not billed\)$/m);
 });
 
 test('a missing log is reported on stderr, the others are still totalled, exit 1', async (t) => {
@@ -77,4 +79,35 @@ test('bad usage exits 2 with a message', async (t) => {
     assert.equal(code, 2, argv.join(' '));
     assert.match(stderr, /^deepseek-cost spend: \S/, argv.join(' '));
   }
+});
+
+test('--format json: records left out by reason and provider, every request by provider, requests without an id', async (t) => {
+  const dir = tempDir(t);
+  for (const f of ['anthropic-body.jsonl', 'ccr-v3-rows.jsonl', 'anthropic-tail.sse']) copyFixture(f, dir);
+  const { code, stdout, stderr } = await run(['anthropic-body.jsonl', 'ccr-v3-rows.jsonl', 'anthropic-tail.sse', '--format', 'json', '--claude-settings', 'none'], dir);
+  assert.equal(code, 0, stderr);
+  const r = JSON.parse(stdout);
+  assert.deepEqual(r.excluded, { requests: 2, byReason: { 'not-deepseek': 1, 'other-provider': 1 }, byProvider: { anthropic: 1, openrouter: 1 } });
+  assert.deepEqual(r.byProvider, { deepseek: 4, anthropic: 1, openrouter: 1 });
+  assert.equal(r.withoutId, 1);
+  assert.equal(r.requests, 4);
+});
+
+test('text: what was left out and why, in words, with singulars right; a one-line file with no usage says "1 line"', async (t) => {
+  const dir = tempDir(t);
+  copyFixture('anthropic-body.jsonl', dir);
+  writeFileSync(join(dir, 'other.log'), '{"hello": "world"}\n');
+  const { stdout, stderr } = await run(['anthropic-body.jsonl', 'other.log', '--claude-settings', 'none'], dir);
+  assert.match(stdout, /total \$\S+ over 1 request,/);
+  assert.match(stdout, /^1 request left out: not DeepSeek \(Claude model names with no sign that DeepSeek served them\)$/m);
+  assert.match(stdout, /^ {2}served by: anthropic 1$/m);
+  assert.match(stderr, /other\.log: 1 line, none with usage \(unsupported format\?\)/);
+});
+
+test('a compressed log is reported as compressed, in which format, with what to do', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'proxy.log.gz'), gzipSync(Buffer.from('{"usage": {}}\n')));
+  const { code, stderr } = await run(['proxy.log.gz'], dir);
+  assert.equal(code, 1);
+  assert.match(stderr, /proxy\.log\.gz: compressed \(gzip\): decompress it \(gunzip\) or point at the uncompressed log/);
 });

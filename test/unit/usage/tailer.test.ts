@@ -118,7 +118,7 @@ test('a path that cannot be read as a file is reported as unreadable, the others
   const tr = tracker([join(dir, 'not-a-file.log'), join(dir, 'ok.log')]);
   const s = await tr.refresh();
   assert.equal(s.sources[0].files[0].state, 'unreadable');
-  assert.match(s.sources[0].files[0].message ?? '', /not a regular file/);
+  assert.match(s.sources[0].files[0].message ?? '', /a directory: give the files in it with a glob such as .*not-a-file\.log[/\\]\*\.jsonl/);
   assert.equal(s.session.requests, 1);
 });
 

@@ -1,5 +1,6 @@
 // Shared pieces of the format readers: what every reader needs to turn a parsed object into a record.
-import { anthropicModelMapAt, modelForAnthropicName, splitRouterPrefix, type Catalog } from '../../../catalog';
+import { anthropicModelMapAt, type Catalog } from '../../../catalog';
+import { type Served, type ServingEvidence, attribute, idEvidence } from '../attribution';
 import { epochMsOf } from '../time';
 import { isObject, type TokenSplit } from '../tokens';
 import type { ErrorRecord, LineResult, LogFormat, UsageRecord } from '../types';
@@ -8,6 +9,8 @@ export interface ParseEnv {
   catalog: Catalog;
   /** IANA zone of logs that write local wall-clock times without a zone (new-api, LiteLLM's JSON logger). */
   logTimezone: string;
+  /** `ANTHROPIC_BASE_URL` from the user's Claude Code settings: evidence that Claude names went to DeepSeek. */
+  anthropicBaseUrl?: string;
 }
 
 /** What a reader knows about the line around the object it reads (a wrapper's time and status). */
@@ -20,6 +23,8 @@ export interface Around {
   fallbackTime: number;
   /** Format to report instead of the body's own (a ccr or LiteLLM line wrapping a body). */
   format?: LogFormat;
+  /** The upstream URL or host a wrapper names: evidence of who served the body. */
+  url?: string;
 }
 
 export const IGNORED: LineResult = { kind: 'ignored' };
@@ -28,32 +33,27 @@ export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
 
-/** A DeepSeek model id as written in an OpenAI-format log ('deepseek/' prefix dropped). */
-export function openAIModel(v: unknown): string {
-  const s = str(v);
-  return s ? splitRouterPrefix(s).id : 'unknown';
-}
-
-const anthropicNames = new WeakMap<Catalog, Map<string, string>>();
+const served = new WeakMap<ParseEnv, Map<string, Served>>();
 
 /**
- * The DeepSeek model that served a request sent with an Anthropic (Claude) model name at `at`
- * (the mapping is dated; default now). A name DeepSeek rejects stays as written, so it is unpriced.
+ * Who served a request and under which model, remembered per environment for the common case of
+ * evidence that is only a name (transcripts repeat a few names; the mapping compiles patterns).
  */
-export function anthropicModel(catalog: Catalog, v: unknown, at?: number): string {
-  const s = str(v);
-  if (!s) return 'unknown';
-  const when = new Date(at ?? Date.now());
-  // Remembered per catalog and mapping: the mapping compiles its patterns on every call, and transcripts repeat a few names.
-  let names = anthropicNames.get(catalog);
-  if (!names) anthropicNames.set(catalog, (names = new Map()));
-  const key = `${anthropicModelMapAt(catalog, when).from}|${s}`;
-  let model = names.get(key);
-  if (model === undefined) {
-    model = modelForAnthropicName(catalog, s, when);
-    if (names.size < 10_000) names.set(key, model);
+export function servedBy(env: ParseEnv, e: ServingEvidence): Served {
+  // Ids differ on every line; what they say (which provider's shape they have) is the cache key.
+  const idProvider = e.ids?.length ? idEvidence(env.catalog, e.ids)?.id ?? '' : '';
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  // The Anthropic endpoint's mapping is dated: the mapping in force is part of what a name means.
+  const map = e.api === 'anthropic' ? anthropicModelMapAt(env.catalog, new Date(e.at ?? Date.now())).from : '';
+  const key = `${e.api}\0${text(e.written)}\0${idProvider}\0${text(e.url)}\0${text(e.label)}\0${e.deepseekUsageFields ? 1 : 0}\0${map}`;
+  let m = served.get(env);
+  if (!m) served.set(env, (m = new Map()));
+  let s = m.get(key);
+  if (!s) {
+    s = attribute(env, { ...e, ids: undefined, idProvider });
+    if (m.size < 10_000) m.set(key, s);
   }
-  return model;
+  return s;
 }
 
 const TIME_KEYS = ['endTime', 'timestamp', 'time', 'ts', '@timestamp', 'created_at', 'response_created_at', 'msec', 'logged_at'];
@@ -69,6 +69,17 @@ export function wrapperTime(o: Record<string, unknown>, zone: string): number | 
   return undefined;
 }
 
+const URL_KEYS = ['upstream', 'upstream_url', 'upstream_addr', 'api_base', 'base_url', 'baseURL', 'url', 'host'];
+
+/** The upstream URL or host a wrapper object names, if any. */
+export function wrapperUrl(o: Record<string, unknown>): string | undefined {
+  for (const k of URL_KEYS) {
+    const v = o[k];
+    if (typeof v === 'string' && v.length > 0 && v.length < 2048) return v;
+  }
+  return undefined;
+}
+
 export function statusOf(o: Record<string, unknown>): number | undefined {
   for (const k of ['status', 'status_code', 'statusCode', 'response_status']) {
     const v = o[k];
@@ -78,12 +89,13 @@ export function statusOf(o: Record<string, unknown>): number | undefined {
   return undefined;
 }
 
-export function usageResult(dedupeKey: string, format: LogFormat, model: string, tokens: TokenSplit, at: number | undefined, around: Around): LineResult {
+export function usageResult(dedupeKey: string, format: LogFormat, served: Served, tokens: TokenSplit, at: number | undefined, around: Around): LineResult {
   const record: UsageRecord = {
     dedupeKey,
     format: around.format ?? format,
     completedAt: at ?? around.fallbackTime,
-    model,
+    model: served.model,
+    provider: served.provider,
     cacheHitTokens: tokens.cacheHitTokens,
     cacheMissTokens: tokens.cacheMissTokens,
     outputTokens: tokens.outputTokens,
@@ -110,5 +122,6 @@ export function errorMessageOf(o: Record<string, unknown>): string | undefined {
 
 /** A stand-in identity for bodies without an id, so that re-reading the same line still dedupes. */
 export function syntheticKey(prefix: string, at: number | undefined, model: string, t: TokenSplit): string {
+  // Deliberately without the provider: two logs of one request must still meet.
   return `${prefix}:${at ?? ''}:${model}:${t.cacheHitTokens}:${t.cacheMissTokens}:${t.outputTokens}`;
 }

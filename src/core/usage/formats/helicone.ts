@@ -3,7 +3,7 @@
 import { epochMsOf } from '../time';
 import { count, type TokenSplit } from '../tokens';
 import type { LineResult } from '../types';
-import { type Around, IGNORED, errorResult, openAIModel, str, usageResult } from './common';
+import { type Around, IGNORED, errorResult, servedBy, str, usageResult } from './common';
 
 export function isHeliconeRow(o: Record<string, unknown>): boolean {
   return 'response_id' in o && 'prompt_cache_read_tokens' in o && 'response_status' in o;
@@ -26,5 +26,6 @@ export function heliconeResult(o: Record<string, unknown>, around: Around): Line
   };
   const id = str(o.response_id) ?? str(o.request_id);
   if (!id) return { kind: 'unparsable', reason: 'Helicone row without an id' };
-  return usageResult(str(o.response_id) ? `id:${id}` : `helicone:${id}`, 'helicone', openAIModel(o.response_model ?? o.model), tokens, at, around);
+  const served = servedBy(around.env, { written: o.response_model ?? o.model, api: 'openai', ids: [o.response_id], url: o.target_url ?? o.provider_url });
+  return usageResult(str(o.response_id) ? `id:${id}` : `helicone:${id}`, 'helicone', served, tokens, at, around);
 }

@@ -4,7 +4,7 @@
 import { epochMsOf } from '../time';
 import { isObject, openAIUsageTokens } from '../tokens';
 import type { LineResult } from '../types';
-import { type Around, IGNORED, errorResult, openAIModel, str, syntheticKey, usageResult } from './common';
+import { type Around, IGNORED, errorResult, servedBy, str, syntheticKey, usageResult } from './common';
 
 export function isLiteLLMPayload(o: Record<string, unknown>): boolean {
   return isObject(o.metadata) && 'usage_object' in o.metadata;
@@ -24,6 +24,9 @@ export function liteLLMResult(o: Record<string, unknown>, around: Around): LineR
   }
   const tokens = openAIUsageTokens(metadata.usage_object);
   if (!tokens) return { kind: 'unparsable', reason: 'LiteLLM usage_object without token counts' };
-  const model = openAIModel(str(o.model) ?? (isObject(o.model_map_information) ? o.model_map_information.model_map_key : undefined));
-  return usageResult(id ? `id:${id}` : syntheticKey('litellm', at, model, tokens), 'litellm-payload', model, tokens, at, around);
+  const written = str(o.model) ?? (isObject(o.model_map_information) ? o.model_map_information.model_map_key : undefined);
+  const hidden = isObject(o.hidden_params) ? o.hidden_params : {};
+  // LiteLLM names the upstream: api_base in its hidden params, custom_llm_provider as its label.
+  const served = servedBy(around.env, { written, api: 'openai', ids: [o.id], url: hidden.api_base ?? o.api_base, label: o.custom_llm_provider ?? hidden.custom_llm_provider });
+  return usageResult(id ? `id:${id}` : syntheticKey('litellm', at, served.model, tokens), 'litellm-payload', served, tokens, at, around);
 }

@@ -5,7 +5,7 @@
 import { zonedTimeToUtc, epochMsOf } from '../time';
 import { count, isObject, type TokenSplit } from '../tokens';
 import type { LineResult } from '../types';
-import { type Around, IGNORED, anthropicModel, errorResult, openAIModel, str, usageResult } from './common';
+import { type Around, IGNORED, errorResult, servedBy, str, syntheticKey, usageResult } from './common';
 
 // The request id column is absent on start-up lines (`| common/init.go:71 [init] ...`).
 const LINE = /^\[([A-Z]+)\] (\d{4})\/(\d{2})\/(\d{2}) - (\d{2}):(\d{2}):(\d{2}) \| (?:(\S+) \| )?(.*)$/;
@@ -23,7 +23,7 @@ export function newApiTextResult(line: string, around: Around): LineResult {
   const consume = rest.indexOf('record consume log:');
   if (consume >= 0) {
     const p = rest.indexOf('params={', consume);
-    if (p < 0) return { kind: 'unparsable', reason: 'new-api consume log without params' };
+    if (p < 0) return keyValueConsumeResult(rest.slice(consume), requestId, at, around);
     let params: unknown;
     try {
       params = JSON.parse(rest.slice(p + 'params='.length).trimEnd());
@@ -66,8 +66,24 @@ function consumeResult(key: string, params: Record<string, unknown>, modelName: 
   };
   // The upstream name is what DeepSeek was asked for; Claude channels send Claude names, which DeepSeek maps.
   const name = str(o.upstream_model_name) ?? modelName;
-  const model = claude ? anthropicModel(around.env.catalog, name, at ?? around.fallbackTime) : openAIModel(name);
-  return usageResult(key, 'newapi', model, tokens, at, around);
+  return usageResult(key, 'newapi', servedBy(around.env, { written: name, api: claude ? 'anthropic' : 'openai', at: at ?? around.fallbackTime }), tokens, at, around);
+}
+
+/**
+ * The forks that log the consume record as `key=value` pairs (one-api's own wording, kept by many
+ * new-api forks): `record consume log: userId=1, channelId=3, promptTokens=812, completionTokens=64,
+ * modelName=deepseek-v4-flash, tokenName=x, quota=120, content=…`. No cache split is written, so
+ * every prompt token counts as a miss (an upper bound); the line is written when the request ends.
+ */
+function keyValueConsumeResult(text: string, requestId: string, at: number | undefined, around: Around): LineResult {
+  const prompt = count(/\bpromptTokens=(\d+)/.exec(text)?.[1]);
+  const completion = count(/\bcompletionTokens=(\d+)/.exec(text)?.[1]);
+  if (prompt === undefined && completion === undefined) return { kind: 'unparsable', reason: 'new-api consume log without params or token counts' };
+  // A model name has no ", " in it; the next field follows after one.
+  const model = /\bmodelName=(.*?)(?:, [A-Za-z]+=|$)/.exec(text)?.[1]?.trim();
+  const tokens: TokenSplit = { cacheHitTokens: 0, cacheMissTokens: prompt ?? 0, outputTokens: completion ?? 0, reasoningTokens: 0, hasCacheSplit: false };
+  const served = servedBy(around.env, { written: model, api: 'openai' });
+  return usageResult(requestId ? `newapi:${requestId}` : syntheticKey('newapi', at, served.model, tokens), 'newapi', served, tokens, at, around);
 }
 
 /** One-api's Go struct dump: `record log: &{Id:1021 ... Type:2 ... ModelName:x PromptTokens:n CompletionTokens:n ...}`. */
@@ -79,7 +95,7 @@ function oneApiRecordResult(rest: string, requestId: string, around: Around): Li
   if (prompt === undefined && completion === undefined) return { kind: 'unparsable', reason: 'one-api record log without token counts' };
   const at = epochMsOf(Number(field('CreatedAt')), around.env.logTimezone);
   const tokens: TokenSplit = { cacheHitTokens: 0, cacheMissTokens: prompt ?? 0, outputTokens: completion ?? 0, reasoningTokens: 0, hasCacheSplit: false };
-  return usageResult(`oneapi:${field('RequestId') ?? requestId}`, 'oneapi', openAIModel(field('ModelName')), tokens, at, around);
+  return usageResult(`oneapi:${field('RequestId') ?? requestId}`, 'oneapi', servedBy(around.env, { written: field('ModelName'), api: 'openai' }), tokens, at, around);
 }
 
 /** A row of new-api's `logs` table (type 2 consume, 5 error). */

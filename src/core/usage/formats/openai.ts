@@ -2,7 +2,7 @@
 // without usage (`usage: null`) says nothing, the chunk that carries it (near the end) says all.
 import { openAIUsageTokens, isObject } from '../tokens';
 import type { LineResult, LogFormat } from '../types';
-import { type Around, IGNORED, errorMessageOf, errorResult, openAIModel, str, syntheticKey, usageResult } from './common';
+import { type Around, IGNORED, errorMessageOf, errorResult, servedBy, str, syntheticKey, usageResult } from './common';
 import { epochMsOf } from '../time';
 
 export function looksLikeOpenAIResponse(o: Record<string, unknown>): boolean {
@@ -15,10 +15,15 @@ export function openAIResponseResult(o: Record<string, unknown>, around: Around)
   if (o.usage === null || o.usage === undefined) return IGNORED;
   const tokens = openAIUsageTokens(o.usage);
   if (!tokens) return { kind: 'unparsable', reason: 'usage object without token counts' };
-  const model = openAIModel(o.model);
+  const u = o.usage as Record<string, unknown>;
+  const served = servedBy(around.env, {
+    written: o.model, api: 'openai', ids: [o.id], url: around.url, deepseekUsageFields: 'prompt_cache_hit_tokens' in u || 'prompt_cache_miss_tokens' in u,
+  });
+  // `created` is when the request started (streamed chunks repeat it): a lower bound of the
+  // completion time, used only when no wrapper or log line gives the time it was written.
   const at = around.at ?? epochMsOf(o.created, around.env.logTimezone);
   const id = str(o.id);
-  return usageResult(id ? `id:${id}` : syntheticKey('openai', at, model, tokens), format, model, tokens, at, around);
+  return usageResult(id ? `id:${id}` : syntheticKey('openai', at, served.model, tokens), format, served, tokens, at, around);
 }
 
 /** `{"error": {...}}`, DeepSeek's error body for 400/401/402/422/429/500/503. */
