@@ -5,26 +5,16 @@ import { ParsedDocument, scanLanguageFor } from '../core/scan';
 import type { CliIO } from './io';
 import { collectFiles } from './walk';
 import type { ScanLanguage } from '../core/scan/types';
-
-const EXTENSION_LANGUAGES: Record<string, string> = {
-  '.py': 'python', '.pyi': 'python',
-  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
-  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
-  '.go': 'go', '.java': 'java', '.rs': 'rust',
-  '.json': 'json', '.jsonc': 'jsonc', '.yaml': 'yaml', '.yml': 'yaml', '.toml': 'toml',
-  '.md': 'markdown', '.markdown': 'markdown', '.prompt': 'prompt', '.prompty': 'prompty',
-};
+import { languageForFile } from '../core/languages';
 
 /** The VS Code language id a file would open with, as far as the CLI can tell from its name. */
 export function languageIdForFile(file: string): string {
-  const base = path.basename(file);
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
-  return EXTENSION_LANGUAGES[path.extname(file).toLowerCase()] ?? 'plaintext';
+  return languageForFile(file)?.id ?? 'plaintext';
 }
 
 /** Directory walks pick only files of the served kinds; files named explicitly are always read. */
 export function isServedFile(file: string): boolean {
-  return languageIdForFile(file) !== 'plaintext';
+  return languageForFile(file) !== undefined;
 }
 
 export type SourceRead =
