@@ -13,6 +13,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, type ModelIdDiagnosticData, type ModelIdDiagnostics } from './diagnostics';
 import type { DocumentStore } from './documentStore';
+import { languageFor } from '../core/languages';
+import { ignoreOnLineEdit } from '../core/lint/suppression';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.deepseekCost`;
 export const FIX_ALL_TITLE = 'Fix all DeepSeek model IDs in this file';
@@ -30,6 +32,21 @@ function stillValid(document: TextDocument, d: Diagnostic, data: ModelIdDiagnost
 function intersects(a: Range, b: Range): boolean {
   const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** "Ignore <id> on this line": a suppression comment in the document's (or the fence's) comment syntax. */
+function ignoreAction(document: TextDocument, d: Diagnostic, data: ModelIdDiagnosticData): CodeAction | undefined {
+  const comments = languageFor(document.languageId, document.uri)?.comments ?? 'none';
+  const modelId = data.modelId ?? data.written;
+  const edit = ignoreOnLineEdit(document.getText(), comments, { start: document.offsetAt(d.range.start), written: data.written, modelId });
+  if (!edit) return undefined;
+  return {
+    title: `Ignore ${modelId} on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: false,
+    edit: { changes: { [document.uri]: [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }] } },
+  };
 }
 
 export async function codeActions(
@@ -63,6 +80,8 @@ export async function codeActions(
           edit: { changes: { [document.uri]: [{ range: d.range, newText: r.text }] } },
         });
       }
+      const ignore = ignoreAction(document, d, data);
+      if (ignore) actions.push(ignore);
     }
   }
 

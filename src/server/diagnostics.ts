@@ -8,10 +8,13 @@ import {
   DocumentDiagnosticReportKind,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FindingReplacement, type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { type FindingReplacement, type FindingSeverity, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { documentFindings } from '../core/lint/documentFindings';
+import { languageFor } from '../core/languages';
 import { mentionsModelId } from '../core/scan';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
+import type { WorkspaceIgnores } from './workspaceIgnores';
 
 export const DIAGNOSTIC_SOURCE = 'DeepSeek Cost Lens';
 
@@ -20,6 +23,8 @@ export interface ModelIdDiagnosticData {
   kind: 'deepseek-model-id';
   version: number;
   written: string;
+  /** The catalog ID (`written` without a router prefix), for "Ignore … on this line". */
+  modelId: string;
   replacements: FindingReplacement[];
 }
 
@@ -39,6 +44,7 @@ export class ModelIdDiagnostics {
     private readonly settings: ServerSettings,
     private readonly now: () => Date,
     private readonly log: (message: string) => void,
+    private readonly ignores: WorkspaceIgnores,
   ) {}
 
   /** Settings or the catalog changed: every cached result is stale. */
@@ -71,6 +77,7 @@ export class ModelIdDiagnostics {
   private async compute(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined> {
     const { settings, catalog } = await this.settings.for(uri);
     if (token.isCancellationRequested) return undefined;
+    if (await this.ignores.isIgnored(uri)) return [];
     const skip = this.store.skipReason(uri, settings.maxFileSizeKB);
     if (skip) return this.skipNote(uri, skip);
     const isId = modelIdPredicate(catalog);
@@ -80,11 +87,13 @@ export class ModelIdDiagnostics {
     const current = await this.store.parsed(uri);
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
-    const findings = modelIdFindings(literals, catalog, this.now(), settings.severity);
+    const comments = languageFor(current.document.languageId, uri)?.comments ?? 'none';
+    const findings = documentFindings(literals, current.parsed.text, comments, catalog, this.now(), settings.severity);
     return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
       kind: 'deepseek-model-id',
       version: current.document.version,
       written: f.written,
+      modelId: f.modelId,
       replacements: f.replacements,
     }));
   }

@@ -4,6 +4,7 @@
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   type InitializeResult,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -13,6 +14,8 @@ import { ServerSettings } from './serverSettings';
 import { ModelIdDiagnostics } from './diagnostics';
 import { codeActions, FIX_ALL_KIND } from './codeActions';
 import { hover } from './hover';
+import { WorkspaceIgnores } from './workspaceIgnores';
+import { IGNORE_FILE_NAME } from '../core/lint/ignoreFile';
 
 const connection = createConnection(ProposedFeatures.all);
 const store = new DocumentStore();
@@ -22,14 +25,21 @@ const settings = new ServerSettings(connection);
 let pinnedNow: Date | undefined;
 const now = () => pinnedNow ?? new Date();
 
-const diagnostics = new ModelIdDiagnostics(store, settings, now, (m) => connection.console.log(m));
+const ignores = new WorkspaceIgnores((m) => connection.console.warn(m));
+const diagnostics = new ModelIdDiagnostics(store, settings, now, (m) => connection.console.log(m), ignores);
+let watchIgnoreFiles = false;
+let followFolders = false;
 
 connection.onInitialize((params): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as { now?: string };
   if (init.now && !Number.isNaN(Date.parse(init.now))) pinnedNow = new Date(init.now);
   if (params.capabilities.workspace?.configuration) settings.enablePull();
+  ignores.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  watchIgnoreFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  followFolders = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
@@ -40,6 +50,17 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // Re-read a folder's ignore file when it changes (clients without dynamic registration send the
+  // same notification when configured to watch it).
+  if (watchIgnoreFiles) {
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${IGNORE_FILE_NAME}` }] }).catch((err: unknown) => connection.console.warn(`could not watch ${IGNORE_FILE_NAME}: ${String(err)}`));
+  }
+  if (followFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      ignores.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
+      refreshAll();
+    });
+  }
   connection.console.log(`DeepSeek Cost Lens server ready${pinnedNow ? ` (clock pinned to ${pinnedNow.toISOString()})` : ''}`);
 });
 
@@ -51,10 +72,20 @@ connection.onDidCloseTextDocument((p) => {
   settings.forget(p.textDocument.uri);
 });
 
-connection.onDidChangeConfiguration(() => {
-  settings.clear();
+function refreshAll(): void {
   diagnostics.invalidate();
   connection.languages.diagnostics.refresh();
+}
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  refreshAll();
+});
+
+connection.onDidChangeWatchedFiles((p) => {
+  let ours = false;
+  for (const change of p.changes) ours = ignores.changed(change.uri) || ours;
+  if (ours) refreshAll();
 });
 
 connection.languages.diagnostics.on((params, token) => guard('diagnostics', () => diagnostics.pull(params.textDocument.uri, params.previousResultId, token), { kind: 'full' as const, items: [] }));

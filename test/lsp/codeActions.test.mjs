@@ -10,7 +10,7 @@ test('quick fixes: preferred deepseek-v4-flash (non-thinking), then v4-pro; the 
     const uri = await server.open('q.py', 'python', text);
     const { items } = await server.diagnostics(uri);
     const actions = await server.codeActions(uri, items[0].range, items, ['quickfix']);
-    assert.deepEqual(actions.map((a) => [a.title, !!a.isPreferred]), [['Use deepseek-v4-flash (non-thinking)', true], ['Use deepseek-v4-pro', false]]);
+    assert.deepEqual(actions.map((a) => [a.title, !!a.isPreferred]), [['Use deepseek-v4-flash (non-thinking)', true], ['Use deepseek-v4-pro', false], ['Ignore deepseek-chat on this line', false]]);
     const fixed = applyEdits(text, actions[0].edit.changes[uri]);
     assert.equal(fixed, "resp = client.chat.completions.create(model='deepseek/deepseek-v4-flash', messages=[])\n");
     assert.equal(applyEdits(text, actions[1].edit.changes[uri]), "resp = client.chat.completions.create(model='deepseek/deepseek-v4-pro', messages=[])\n");
@@ -86,7 +86,7 @@ test('a client that drops diagnostic.data still gets the fixes for the range', a
     const { items } = await server.diagnostics(uri);
     const stripped = items.map(({ data: _data, ...rest }) => rest);
     const actions = await server.codeActions(uri, stripped[0].range, stripped, ['quickfix']);
-    assert.deepEqual(actions.map((a) => a.title), ['Use deepseek-v4-flash (non-thinking)', 'Use deepseek-v4-pro']);
+    assert.deepEqual(actions.map((a) => a.title), ['Use deepseek-v4-flash (non-thinking)', 'Use deepseek-v4-pro', 'Ignore deepseek-chat on this line']);
     assert.equal(applyEdits(text, actions[0].edit.changes[uri]), 'a = f(model="deepseek-v4-flash")\n');
   } finally {
     await server.stop();

@@ -22,6 +22,8 @@ import {
   ShowMessageRequest,
   LogMessageNotification,
   DiagnosticRefreshRequest,
+  DidChangeWatchedFilesNotification,
+  RegistrationRequest,
   ShutdownRequest,
   ExitNotification,
 } from 'vscode-languageserver-protocol/node';
@@ -29,7 +31,7 @@ import {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const serverPath = path.join(root, 'dist', 'server.js');
 
-export async function startServer({ now, settings = {} } = {}) {
+export async function startServer({ now, settings = {}, workspaceFolders } = {}) {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -38,7 +40,16 @@ export async function startServer({ now, settings = {} } = {}) {
   const logs = [];
   let currentSettings = settings;
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'deepseekCost' ? currentSettings : null)));
-  connection.onRequest(DiagnosticRefreshRequest.type, () => null);
+  const registrations = [];
+  let refreshes = 0;
+  connection.onRequest(DiagnosticRefreshRequest.type, () => {
+    refreshes++;
+    return null;
+  });
+  connection.onRequest(RegistrationRequest.type, (params) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   connection.onNotification(ShowMessageNotification.type, (m) => messages.push(m));
   connection.onRequest(ShowMessageRequest.type, (m) => {
     messages.push(m);
@@ -49,8 +60,9 @@ export async function startServer({ now, settings = {} } = {}) {
   const init = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
+    workspaceFolders: workspaceFolders ? workspaceFolders.map((dir) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) })) : null,
     capabilities: {
-      workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         diagnostic: { dynamicRegistration: false },
@@ -68,6 +80,10 @@ export async function startServer({ now, settings = {} } = {}) {
     pid: child.pid,
     messages,
     logs,
+    registrations,
+    get refreshes() {
+      return refreshes;
+    },
     get stderr() {
       return stderr;
     },
@@ -79,6 +95,17 @@ export async function startServer({ now, settings = {} } = {}) {
       versions.set(uri, 1);
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
       return uri;
+    },
+    /** Opens a document under its real file URI (for files inside a workspace folder). */
+    async openFile(file, languageId, text) {
+      const uri = pathToFileURL(file).href;
+      versions.set(uri, 1);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      return uri;
+    },
+    /** What an editor sends for a watched file the server registered (type 1 created, 2 changed, 3 deleted). */
+    async watchedFilesChanged(changes) {
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map(({ file, type }) => ({ uri: pathToFileURL(file).href, type })) });
     },
     async close(uri) {
       versions.delete(uri);

@@ -63,7 +63,7 @@ const cLike: CommentLexer = (src, from, to) => {
       // A char literal ('a', '\n', '\u{1F600}'), a Rust lifetime ('a) or a JS string on one line.
       const ch = /^'(?:\\[^'\n]{1,10}|[^\\'\n])'/.exec(src.slice(i, i + 14));
       if (ch) i += ch[0].length;
-      else if (/^'[A-Za-z_]\w*[^\w']/.test(src.slice(i, i + 64)) && /[<&,\s(]/.test(src[i - 1] ?? ' ')) i++;
+      else if (/^'[A-Za-z_]/.test(src.slice(i, i + 2)) && (/[<&]/.test(src[i - 1] ?? '') || !src.slice(i + 1, lineEnd(src, i, to)).includes("'"))) i++;
       else i = skipQuoted(src, i, to, "'", { multiline: false });
     } else if (c === 'r' && /^r#+"/.test(src.slice(i, i + 8)) && !/\w/.test(src[i - 1] ?? '')) {
       // Rust raw string r#"…"#: no escapes, ends at a quote followed by as many hashes.
@@ -118,6 +118,18 @@ const toml: CommentLexer = (src, from, to) => {
   return out;
 };
 
+/** A YAML single-quoted scalar, where `''` is a quote. */
+function skipYamlSingle(src: string, i: number, to: number): number {
+  let j = i + 1;
+  while (j < to) {
+    if (src[j] === "'") {
+      if (src[j + 1] === "'") j += 2;
+      else return j + 1;
+    } else j++;
+  }
+  return to;
+}
+
 /**
  * YAML: `#` starts a comment at the start of a line or after whitespace, outside quoted scalars and
  * block scalars (`run: |` content is text, whatever it contains).
@@ -150,7 +162,7 @@ const yaml: CommentLexer = (src, from, to) => {
         break;
       }
       if ((c === '"' || c === "'") && scalarStart) {
-        j = c === '"' ? skipQuoted(src, j, to, '"') : skipQuoted(src, j, to, "'", { escapes: false });
+        j = c === '"' ? skipQuoted(src, j, to, '"') : skipYamlSingle(src, j, to);
         // A quoted scalar may run over several lines: go on from where it closed.
         if (j > end) end = lineEnd(src, j, to);
         scalarStart = false;

@@ -60,7 +60,8 @@ export function directives(text: string, syntax: CommentSyntax): Directive[] {
       // The ids run to a `--` reason, the comment's closing delimiter or the next marker.
       let rest = body.slice(m.index! + m[0].length);
       rest = rest.split(/--(?:\s|>|$)|\*\/|deepseek-cost-ignore/)[0];
-      const ids = rest.split(/[\s,]+/).filter((w) => /^[\w./:-]+$/.test(w));
+      // Every model ID names DeepSeek: other words after the marker are prose.
+      const ids = rest.split(/[\s,]+/).filter((w) => /^[\w./:-]+$/.test(w) && /deepseek/i.test(w));
       const kind = m[1] === 'file' ? 'file' : m[1] === 'next-line' ? 'next-line' : 'line';
       const line = kind === 'next-line' ? lineOf(starts, comment.end) + 1 : lineOf(starts, comment.start + m.index!);
       out.push({ kind, line, ids, comment });
