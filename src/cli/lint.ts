@@ -1,30 +1,28 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
 import { parseArgs } from 'node:util';
-import { modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import { defaultLintSettings } from '../shared/settings';
-import { forEachSourceFile } from './sourceFiles';
+import { isServedFile } from './sourceFiles';
+import { collectFiles } from './walk';
+import type { PlacedFinding } from './lintFile';
+import { lintFiles } from './lintPool';
+import { loadIgnoreFile } from './ignoreFile';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
 
-export interface LintFinding {
+export interface LintFinding extends PlacedFinding {
   file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  modelId: string;
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  code: string;
-  message: string;
-  replacements: string[];
-  helpUri?: string;
 }
 
-export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>]
+export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>] [--jobs N]
 
 Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
-Directories are walked honouring .gitignore. Exit code: 1 when any error or warning is found, 0 otherwise, 2 on bad usage.`;
+Directories are walked honouring .gitignore; files matching .deepseekcostignore (in the working
+directory or above it, up to the repository root) are not checked, and deepseek-cost-ignore
+comments are honoured. --jobs: threads for large trees (default: one per core).
+Exit code: 1 when any error or warning is found, 0 otherwise, 2 on bad usage.`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -35,6 +33,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       at: { type: 'string' },
       catalog: { type: 'string' },
       'max-file-size': { type: 'string' },
+      jobs: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -47,27 +46,26 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
   const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of threads, at least 1');
   const catalog = await catalogForOption(values.catalog, io);
-  const isId = modelIdPredicate(catalog);
   const findings: LintFinding[] = [];
-  const { scanned } = await forEachSourceFile(positionals.length ? positionals : ['.'], io, maxKB, ({ rel, doc, lines }) => {
-    for (const f of modelIdFindings(doc.modelIdLiterals(isId), catalog, at, defaultLintSettings.severity)) {
-      const start = lines.position(f.start);
-      const end = lines.position(f.end);
-      findings.push({
-        file: rel,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        modelId: f.written,
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-        replacements: f.replacements.map((r) => r.text),
-        helpUri: f.sourceUrl,
-      });
+  const walked = await collectFiles(positionals.length ? positionals : ['.'], io.cwd, isServedFile);
+  for (const p of walked.problems) io.stderr(`deepseek-cost: ${p}\n`);
+  const ignore = await loadIgnoreFile(io.cwd);
+  const files = ignore ? walked.files.filter((f) => !ignore.ignores(f)) : walked.files;
+  const outcomes = await lintFiles(files, { catalog, at, maxFileSizeKB: maxKB }, jobs);
+  let scanned = 0;
+  const relative = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/');
+  outcomes.forEach((outcome, i) => {
+    if (outcome.kind === 'skipped') {
+      io.stderr(`deepseek-cost: skipped ${relative(files[i])}: ${outcome.reason}\n`);
+      return;
     }
+    scanned++;
+    if (outcome.findings.length === 0) return;
+    const rel = relative(files[i]);
+    for (const f of outcome.findings) findings.push({ file: rel, ...f });
   });
 
   if (format === 'json') {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { ParsedDocument, scanLanguageFor } from '../core/scan';
 import type { CliIO } from './io';
 import { collectFiles } from './walk';
+import { LineIndex } from './lineIndex';
 import type { ScanLanguage } from '../core/scan/types';
 import { languageForFile } from '../core/languages';
 
@@ -42,23 +43,7 @@ export async function readSource(file: string, maxFileSizeKB: number): Promise<S
   return { kind: 'text', text, language: scanLanguageFor(languageIdForFile(file), file) };
 }
 
-/** 1-based line and column (UTF-16 code units, as editors count) for offsets in a text. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-}
+export { LineIndex } from './lineIndex';
 
 export interface ScannedFile {
   /** Relative to the working directory, with `/`. */

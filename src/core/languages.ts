@@ -86,7 +86,7 @@ function globRegExp(glob: string): RegExp {
 const nameRules = SERVED_LANGUAGES.flatMap((l) => l.fileNames.map((g) => ({ re: globRegExp(g), language: l })));
 
 function baseName(fileName: string): string {
-  return (fileName.replace(/\\/g, '/').split('/').pop() ?? '').toLowerCase();
+  return fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
 }
 
 /** The row for a VS Code language id, if served. */

@@ -1,0 +1,135 @@
+// One file of `deepseek-cost lint`, read and checked exactly as the language server checks an open
+// document: the same guards (size, binary), the same text search that skips files never naming a
+// model, the same parse, findings and suppression comments. Runs in the CLI's thread or in a
+// lint worker; both give the same answer for a file.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Catalog } from '../catalog/schema';
+import { languageForFile } from '../core/languages';
+import { documentFindings } from '../core/lint/documentFindings';
+import { modelIdPredicate } from '../core/lint/modelIdFindings';
+import { mentionsModelId, ParsedDocument, scanLanguageFor } from '../core/scan';
+import { defaultLintSettings } from '../shared/settings';
+import { LineIndex } from './lineIndex';
+
+/** A finding placed in its file (1-based lines and UTF-16 columns). */
+export interface PlacedFinding {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  modelId: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+  replacements: string[];
+  helpUri?: string;
+}
+
+export type FileOutcome = { kind: 'skipped'; reason: string } | { kind: 'scanned'; findings: PlacedFinding[] };
+
+export interface LintContext {
+  catalog: Catalog;
+  at: Date;
+  maxFileSizeKB: number;
+}
+
+const NEEDLE = Buffer.from('deepseek');
+/** Scratch space for reads: most source files fit, so reading allocates nothing. */
+let scratch = Buffer.allocUnsafe(256 * 1024);
+
+type Read = { kind: 'skipped'; reason: string } | { kind: 'bytes'; buf: Buffer; length: number };
+
+function cannotRead(err: unknown): Read {
+  return { kind: 'skipped', reason: `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+}
+
+/**
+ * One open and a read into a reused buffer until end of file: no stat object, no allocation for
+ * files that fit (most do). The size limit is checked on the bytes read; only an oversized file
+ * is stat'ed, for its message.
+ */
+function readBytes(file: string, maxFileSizeKB: number): Read {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    return cannotRead(err);
+  }
+  try {
+    const limit = maxFileSizeKB * 1024;
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        if (length > limit) break;
+        const bigger = Buffer.allocUnsafe(scratch.length * 2);
+        scratch.copy(bigger, 0, 0, length);
+        scratch = bigger;
+      }
+      const n = readSync(fd, scratch, length, scratch.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > limit) {
+      const size = fstatSync(fd).size;
+      return { kind: 'skipped', reason: `${(size / 1024 / 1024).toFixed(1)} MB is over the ${maxFileSizeKB} KB limit (--max-file-size)` };
+    }
+    return { kind: 'bytes', buf: scratch, length };
+  } catch (err) {
+    return cannotRead(err);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a byte search for `deepseek` may decide "no model ID here" without decoding the text. */
+const byteSearchSound = new WeakMap<Catalog, boolean>();
+
+function canSearchBytes(catalog: Catalog): boolean {
+  let sound = byteSearchSound.get(catalog);
+  if (sound === undefined) {
+    // The text search only reports words starting with "deepseek" in any case that are catalog IDs
+    // as written: when every such ID starts with lower-case "deepseek", a file without those bytes has none.
+    sound = catalog.models.every((m) => !/^deepseek/i.test(m.id) || m.id.startsWith('deepseek'));
+    byteSearchSound.set(catalog, sound);
+  }
+  return sound;
+}
+
+export async function lintFile(file: string, ctx: LintContext): Promise<FileOutcome> {
+  const read = readBytes(file, ctx.maxFileSizeKB);
+  if (read.kind === 'skipped') return read;
+  const { buf, length } = read;
+  if (buf.subarray(0, Math.min(length, 8192)).includes(0)) return { kind: 'skipped', reason: 'looks binary (NUL bytes)' };
+  if (canSearchBytes(ctx.catalog) && buf.subarray(0, length).indexOf(NEEDLE) < 0) return { kind: 'scanned', findings: [] };
+  const text = buf.toString('utf8', 0, length);
+  const isId = modelIdPredicate(ctx.catalog);
+  // The editor's test: a file that never names a model needs no parse.
+  if (!mentionsModelId(text, isId)) return { kind: 'scanned', findings: [] };
+  const row = languageForFile(file);
+  const doc = await ParsedDocument.create(scanLanguageFor(row?.id ?? 'plaintext', file), text);
+  try {
+    const lines = new LineIndex(text);
+    const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, defaultLintSettings.severity);
+    return {
+      kind: 'scanned',
+      findings: findings.map((f) => {
+        const start = lines.position(f.start);
+        const end = lines.position(f.end);
+        return {
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          modelId: f.written,
+          severity: f.severity,
+          code: f.code,
+          message: f.message,
+          replacements: f.replacements.map((r) => r.text),
+          helpUri: f.sourceUrl,
+        };
+      }),
+    };
+  } finally {
+    doc.dispose();
+  }
+}
