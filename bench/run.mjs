@@ -2,7 +2,7 @@
 // the same run, then a table and bench/results.json. Inputs are generated deterministically here.
 //   --quick            smaller inputs and fewer repeats (a smoke run, not figures to publish)
 //   --ingest-size 1GB  size of the generated log for the ingestion benchmark (default 1GB)
-//   --only lsp,tokenizer,ingest,size
+//   --only lsp,tokenizer,ingest,size,lint
 import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -16,7 +16,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const only = new Set(option('--only', 'lsp,tokenizer,ingest,size').split(','));
+const only = new Set(option('--only', 'lsp,tokenizer,ingest,size,lint').split(','));
 
 const results = {
   date: new Date().toISOString(),
@@ -69,6 +69,11 @@ if (only.has('ingest')) {
   results.ingest = await ingest.runIngestBench({ sizeBytes: size, log: (m) => console.log(`  ${m}`) });
   printIngest(results.ingest);
 }
+if (only.has('lint')) {
+  const lint = await import('./lint.bench.mjs');
+  results.lint = await lint.run(quick ? { files: 5_000, repeats: 3 } : {});
+  lint.print(results.lint);
+}
 if (only.has('size')) {
   results.size = sizes();
   console.log('\nStartup and size');
@@ -78,5 +83,9 @@ if (only.has('size')) {
   if (results.size.activation) console.log(`  activation in the real editor: ${JSON.stringify(results.size.activation)}`);
   else console.log('  activation: run npm run test:integration first (it records test-output/activation.json)');
 }
-writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+// A partial run (--only) keeps the other benchmarks' last figures; each section says when it was measured.
+const resultsFile = path.join(root, 'bench', 'results.json');
+const previous = option('--only', undefined) && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+for (const k of ['lsp', 'tokenizer', 'ingest', 'size', 'lint']) if (results[k] && typeof results[k] === 'object') results[k].measuredAt = results.date;
+writeFileSync(resultsFile, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
 console.log('\nwrote bench/results.json');

@@ -6,7 +6,7 @@ import { defaultLintSettings } from '../shared/settings';
 import { isServedFile } from './sourceFiles';
 import { collectFiles } from './walk';
 import type { PlacedFinding } from './lintFile';
-import { lintFiles } from './lintPool';
+import { LintRun } from './lintPool';
 import { loadIgnoreFile } from './ignoreFile';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
@@ -50,14 +50,19 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of threads, at least 1');
   const catalog = await catalogForOption(values.catalog, io);
   const findings: LintFinding[] = [];
-  const walked = await collectFiles(positionals.length ? positionals : ['.'], io.cwd, isServedFile);
-  for (const p of walked.problems) io.stderr(`deepseek-cost: ${p}\n`);
   const ignore = await loadIgnoreFile(io.cwd);
-  const files = ignore ? walked.files.filter((f) => !ignore.ignores(f)) : walked.files;
-  const outcomes = await lintFiles(files, { catalog, at, maxFileSizeKB: maxKB }, jobs);
+  // Files are checked while the walk goes on (on other threads once the tree proves large).
+  const run = new LintRun({ catalog, at, maxFileSizeKB: maxKB, severity: defaultLintSettings.severity }, jobs);
+  const walked = await collectFiles(positionals.length ? positionals : ['.'], io.cwd, isServedFile, (f) => {
+    if (!ignore?.ignores(f)) run.add(f);
+  });
+  for (const p of walked.problems) io.stderr(`deepseek-cost: ${p}\n`);
+  const outcomes = await run.finish();
+  const files = walked.files.filter((f) => outcomes.has(f));
   let scanned = 0;
   const relative = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/');
-  outcomes.forEach((outcome, i) => {
+  files.forEach((file, i) => {
+    const outcome = outcomes.get(file)!;
     if (outcome.kind === 'skipped') {
       io.stderr(`deepseek-cost: skipped ${relative(files[i])}: ${outcome.reason}\n`);
       return;

@@ -6,9 +6,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Catalog } from '../catalog/schema';
 import { languageForFile } from '../core/languages';
 import { documentFindings } from '../core/lint/documentFindings';
-import { modelIdPredicate } from '../core/lint/modelIdFindings';
+import { modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFindings';
 import { mentionsModelId, ParsedDocument, scanLanguageFor } from '../core/scan';
-import { defaultLintSettings } from '../shared/settings';
 import { LineIndex } from './lineIndex';
 
 /** A finding placed in its file (1-based lines and UTF-16 columns). */
@@ -31,6 +30,7 @@ export interface LintContext {
   catalog: Catalog;
   at: Date;
   maxFileSizeKB: number;
+  severity: SeverityByStatus;
 }
 
 const NEEDLE = Buffer.from('deepseek');
@@ -58,6 +58,7 @@ function readBytes(file: string, maxFileSizeKB: number): Read {
   try {
     const limit = maxFileSizeKB * 1024;
     let length = 0;
+    // A regular file answers a read short only at its end: one read for a file that fits.
     for (;;) {
       if (length === scratch.length) {
         if (length > limit) break;
@@ -65,9 +66,10 @@ function readBytes(file: string, maxFileSizeKB: number): Read {
         scratch.copy(bigger, 0, 0, length);
         scratch = bigger;
       }
-      const n = readSync(fd, scratch, length, scratch.length - length, null);
-      if (n === 0) break;
+      const room = scratch.length - length;
+      const n = readSync(fd, scratch, length, room, null);
       length += n;
+      if (n < room) break;
     }
     if (length > limit) {
       const size = fstatSync(fd).size;
@@ -109,7 +111,7 @@ export async function lintFile(file: string, ctx: LintContext): Promise<FileOutc
   const doc = await ParsedDocument.create(scanLanguageFor(row?.id ?? 'plaintext', file), text);
   try {
     const lines = new LineIndex(text);
-    const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, defaultLintSettings.severity);
+    const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, ctx.severity);
     return {
       kind: 'scanned',
       findings: findings.map((f) => {

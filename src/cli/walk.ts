@@ -10,6 +10,8 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 
 interface IgnoreLayer {
   base: string;
+  /** `base` with a trailing separator, for the relative-path slice. */
+  prefix: string;
   rules: Ignore;
 }
 
@@ -19,8 +21,20 @@ export interface WalkResult {
   problems: string[];
 }
 
-export async function collectFiles(inputs: string[], cwd: string, wanted: (file: string) => boolean): Promise<WalkResult> {
-  const files: string[] = [];
+/**
+ * The files to read, sorted and without duplicates. `onFile` hears of each file as the walk finds it
+ * (in walk order, possibly twice when inputs overlap), so work can start before the walk ends.
+ */
+export async function collectFiles(inputs: string[], cwd: string, wanted: (file: string) => boolean, onFile?: (file: string) => void): Promise<WalkResult> {
+  const list: string[] = [];
+  const files: Sink = onFile
+    ? {
+        push(f) {
+          list.push(f);
+          onFile(f);
+        },
+      }
+    : list;
   const problems: string[] = [];
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
@@ -34,7 +48,11 @@ export async function collectFiles(inputs: string[], cwd: string, wanted: (file:
     if (stat.isFile()) files.push(abs);
     else if (stat.isDirectory()) walkSync(abs, await layersAbove(abs), files, problems, wanted);
   }
-  return { files: [...new Set(files)].sort(), problems };
+  return { files: [...new Set(list)].sort(), problems };
+}
+
+interface Sink {
+  push(file: string): void;
 }
 
 /** .gitignore files between the repository root (or filesystem root) and the starting directory. */
@@ -56,7 +74,7 @@ async function layersAbove(dir: string): Promise<IgnoreLayer[]> {
   return layers;
 }
 
-function walkSync(dir: string, layers: IgnoreLayer[], out: string[], problems: string[], wanted: (file: string) => boolean): void {
+function walkSync(dir: string, layers: IgnoreLayer[], out: Sink, problems: string[], wanted: (file: string) => boolean): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -70,18 +88,18 @@ function walkSync(dir: string, layers: IgnoreLayer[], out: string[], problems: s
   for (const entry of entries) {
     if (ALWAYS_SKIPPED.has(entry.name)) continue;
     const full = prefix + entry.name;
-    const isDir = entry.isDirectory();
-    if (active.length && isIgnored(active, full, isDir)) continue;
-    if (isDir) walkSync(full, active, out, problems, wanted);
-    else if (entry.isFile() && wanted(full)) out.push(full);
+    if (entry.isDirectory()) {
+      if (!(active.length && isIgnored(active, full, true))) walkSync(full, active, out, problems, wanted);
+    } else if (entry.isFile() && wanted(full) && !(active.length && isIgnored(active, full, false))) {
+      out.push(full);
+    }
   }
 }
 
 function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
   for (const layer of layers) {
     // Walked paths sit under their layers' folders: the relative path is a slice (path.relative is slow on large trees).
-    const inside = full.startsWith(layer.base + path.sep);
-    let rel = inside ? full.slice(layer.base.length + 1) : path.relative(layer.base, full);
+    let rel = full.startsWith(layer.prefix) ? full.slice(layer.prefix.length) : path.relative(layer.base, full);
     if (path.sep !== '/') rel = rel.split(path.sep).join('/');
     if (!rel || rel.startsWith('..')) continue;
     if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
@@ -96,13 +114,13 @@ function loadLayerSync(dir: string): IgnoreLayer | undefined {
   } catch {
     return undefined;
   }
-  return { base: dir, rules: ignore().add(text) };
+  return { base: dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules: ignore().add(text) };
 }
 
 async function loadLayer(dir: string): Promise<IgnoreLayer | undefined> {
   try {
     const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
-    return { base: dir, rules: ignore().add(text) };
+    return { base: dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules: ignore().add(text) };
   } catch {
     return undefined;
   }

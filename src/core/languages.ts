@@ -80,10 +80,18 @@ for (const l of SERVED_LANGUAGES) {
   for (const f of l.fences) if (!byFence.has(f)) byFence.set(f, l);
 }
 
-function globRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+/** A base-name glob as a test; the common shapes (`name`, `*.ext`, `name.*`) without a regular expression. */
+function globTest(glob: string): (base: string) => boolean {
+  const star = glob.indexOf('*');
+  if (star < 0) return (b) => b === glob;
+  if (star === glob.lastIndexOf('*')) {
+    if (star === 0) return (b) => b.length > glob.length - 1 && b.endsWith(glob.slice(1));
+    if (star === glob.length - 1) return (b) => b.startsWith(glob.slice(0, -1));
+  }
+  const re = new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+  return (b) => re.test(b);
 }
-const nameRules = SERVED_LANGUAGES.flatMap((l) => l.fileNames.map((g) => ({ re: globRegExp(g), language: l })));
+const nameRules = SERVED_LANGUAGES.flatMap((l) => l.fileNames.map((g) => ({ test: globTest(g), language: l })));
 
 function baseName(fileName: string): string {
   return fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1).toLowerCase();
@@ -100,7 +108,7 @@ export function languageById(id: string): ServedLanguage | undefined {
  */
 export function languageFor(languageId: string, fileName: string): ServedLanguage | undefined {
   const base = baseName(fileName);
-  for (const r of nameRules) if (r.re.test(base)) return r.language;
+  for (const r of nameRules) if (r.test(base)) return r.language;
   const fromId = byId.get(languageId);
   if (fromId) return fromId;
   const dot = base.lastIndexOf('.');

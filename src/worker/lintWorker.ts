@@ -3,14 +3,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { lintFile } from '../cli/lintFile';
 import type { LintWorkerData, LintWorkerRequest, LintWorkerReply } from '../cli/lintPool';
+import type { FileOutcome } from '../cli/lintFile';
 
 const data = workerData as LintWorkerData;
-const ctx = { catalog: data.catalog, at: new Date(data.at), maxFileSizeKB: data.maxFileSizeKB };
+const ctx = { ...data, at: new Date(data.at) };
 
 parentPort?.on('message', async ({ chunk, files }: LintWorkerRequest) => {
   let reply: LintWorkerReply;
   try {
-    const outcomes = [];
+    const outcomes: FileOutcome[] = [];
     for (const f of files) outcomes.push(await lintFile(f, ctx));
     reply = { chunk, outcomes };
   } catch (err) {
