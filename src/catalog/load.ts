@@ -41,8 +41,12 @@ export function catalogWithOverrides(override: unknown): CatalogWithOverrides {
 }
 
 function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
-  const models = new Map(base.models.map((m) => [m.id, m]));
-  for (const m of o.models ?? []) models.set(m.id, m);
+  const modelKey = (m: Catalog['models'][number]) => `${m.provider ?? ''}|${m.id}`;
+  const models = new Map(base.models.map((m) => [modelKey(m), m]));
+  for (const m of o.models ?? []) models.set(modelKey(m), m);
+  // A user's provider with a shipped id replaces it (a corrected host list); new ids are added.
+  const providers = new Map(base.providers.map((p) => [p.id, p]));
+  for (const p of o.providers ?? []) providers.set(p.id, p);
   // A user's period replaces the shipped one for the same start, family and currency.
   const periodKey = (p: Catalog['pricePeriods'][number]) => `${p.from}|${p.family}|${p.currency}`;
   const periods = new Map(base.pricePeriods.map((p) => [periodKey(p), p]));
@@ -57,6 +61,7 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
     ...base,
     sources: { ...base.sources, ...(o.sources ?? {}) },
     models: [...models.values()],
+    providers: [...providers.values()],
     pricePeriods: [...periods.values()],
     peakRules: { ...base.peakRules, ...(o.peakRules ?? {}) },
     holidayCalendars,

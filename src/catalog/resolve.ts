@@ -1,29 +1,39 @@
-// One place answers every lifecycle and price question, as a function of (model id, time), so the
-// diagnostics, the hover, the CLI and the spend totals can never disagree.
+// One place answers every lifecycle and price question, as a function of (provider, model id,
+// time), so the diagnostics, the hover, the CLI and the spend totals can never disagree.
 import type { Catalog, Currency, LifecycleEvent, ModelEntry, PeakRule, PricePeriod, Rates } from './schema';
+import { DEEPSEEK_PROVIDER, isDeepSeekProvider, providerById, splitModelString } from './providers';
 
-/** LiteLLM and some routers address the official API as `deepseek/<id>`. */
-export const ROUTER_PREFIX = 'deepseek/';
-
+/** The router prefix and the ID of a model string (`deepseek/deepseek-chat` → `deepseek/`, `deepseek-chat`). */
 export function splitRouterPrefix(written: string): { prefix: string; id: string } {
-  return written.startsWith(ROUTER_PREFIX) ? { prefix: ROUTER_PREFIX, id: written.slice(ROUTER_PREFIX.length) } : { prefix: '', id: written };
+  const { prefix, id } = splitModelString(written);
+  return { prefix, id };
 }
 
-export function findModel(catalog: Catalog, written: string): ModelEntry | undefined {
+/**
+ * The catalog entry for a model string on a provider. DeepSeek's own IDs are matched without
+ * their router prefix; a user's entry for another provider is matched as written or by its ID.
+ */
+export function findModel(catalog: Catalog, written: string, provider: string = DEEPSEEK_PROVIDER): ModelEntry | undefined {
   const { id } = splitRouterPrefix(written);
-  return catalog.models.find((m) => m.id === id);
+  if (isDeepSeekProvider(catalog, provider)) return catalog.models.find((m) => m.id === id && isDeepSeekProvider(catalog, m.provider ?? DEEPSEEK_PROVIDER));
+  return catalog.models.find((m) => m.provider === provider && (m.id === written || m.id === id));
 }
 
 export type ModelStatus =
   | { kind: 'unknown'; id: string }
+  /** Served by another provider whose dates the catalog does not hold: DeepSeek's verdicts do not apply. */
+  | { kind: 'other-provider'; id: string; provider: string; providerName: string }
   | { kind: 'unreleased'; id: string; model: ModelEntry; releasedAt: Date }
   | { kind: 'known'; id: string; model: ModelEntry; event: LifecycleEvent; since: Date; next?: LifecycleEvent };
 
-/** The lifecycle event in force for a model at a time. */
-export function modelStatusAt(catalog: Catalog, written: string, at: Date): ModelStatus {
+/** The lifecycle event in force for a model on a provider at a time. */
+export function modelStatusAt(catalog: Catalog, written: string, at: Date, provider: string = DEEPSEEK_PROVIDER): ModelStatus {
   const { id } = splitRouterPrefix(written);
-  const model = catalog.models.find((m) => m.id === id);
-  if (!model) return { kind: 'unknown', id };
+  const model = findModel(catalog, written, provider);
+  if (!model) {
+    if (isDeepSeekProvider(catalog, provider)) return { kind: 'unknown', id };
+    return { kind: 'other-provider', id: written, provider, providerName: providerById(catalog, provider)?.name ?? provider };
+  }
   const events = [...model.lifecycle].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
   let current: LifecycleEvent | undefined;
   let next: LifecycleEvent | undefined;
@@ -52,16 +62,16 @@ export type PriceAnswer =
       nextChange?: Date;
       holiday: boolean;
     }
-  | { kind: 'unpriced'; reason: 'unknown-model' | 'no-price-family' | 'before-first-period' | 'currency-unknown'; model?: ModelEntry; currency: Currency };
+  | { kind: 'unpriced'; reason: 'unknown-model' | 'no-price-family' | 'before-first-period' | 'currency-unknown' | 'other-provider'; model?: ModelEntry; currency: Currency };
 
 /**
  * The price of a model at an instant (DeepSeek prices a request by its completion time).
  * A currency is known only if it has a period starting at the latest price change of the family:
  * a CNY price from before a USD-only change would be stale, and we never convert.
  */
-export function priceAt(catalog: Catalog, written: string, at: Date, currency: Currency): PriceAnswer {
-  const model = findModel(catalog, written);
-  if (!model) return { kind: 'unpriced', reason: 'unknown-model', currency };
+export function priceAt(catalog: Catalog, written: string, at: Date, currency: Currency, provider: string = DEEPSEEK_PROVIDER): PriceAnswer {
+  const model = findModel(catalog, written, provider);
+  if (!model) return { kind: 'unpriced', reason: isDeepSeekProvider(catalog, provider) ? 'unknown-model' : 'other-provider', currency };
   if (!model.priceFamily) return { kind: 'unpriced', reason: 'no-price-family', model, currency };
   const period = periodInForce(catalog, model.priceFamily, at, currency);
   if (period === 'before-first-period' || period === 'currency-unknown') return { kind: 'unpriced', reason: period, model, currency };

@@ -37,8 +37,38 @@ export const lifecycleEventSchema = z.object({
   replacements: z.array(replacementSchema).optional(),
 });
 
+/**
+ * Who serves a request. DeepSeek's own API is the only provider whose lifecycle dates and prices
+ * the shipped catalog holds; other hosts reuse DeepSeek-looking names for their own catalogues, and
+ * routers (LiteLLM, promptfoo) name the provider with a prefix on the model string. The evidence
+ * lists are what a source file, a config file or a log can show about the endpoint.
+ */
+export const providerSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  name: z.string().min(1),
+  kind: z.enum(['deepseek', 'other', 'router']),
+  source: z.string().min(1),
+  /** Hosts of its API (`api.deepseek.com`), `*.` for any subdomain, `*:11434` for any host on that port. */
+  hosts: z.array(z.string().min(1)).optional(),
+  /** Environment variable names that configure a client for it (names only: values are never read). */
+  envVars: z.array(z.string().min(1)).optional(),
+  /** Class and factory names that build a client for it (`ChatDeepSeek`, `createOpenRouter`). */
+  clients: z.array(z.string().min(1)).optional(),
+  /** Packages and modules whose import means this provider (`@ai-sdk/deepseek`, `langchain_ollama`). */
+  packages: z.array(z.string().min(1)).optional(),
+  /** Prefixes a router's model string uses to name it (`deepseek/`, `ollama_chat/`, `deepseek:`). */
+  modelPrefixes: z.array(z.string().min(1)).optional(),
+  /** Config keys that belong to it, as key prefixes (`spring.ai.deepseek.`, `OPENROUTER_`). */
+  configKeys: z.array(z.string().min(1)).optional(),
+  /** Calls that send a plain model string to this provider (the AI SDK's `streamText({ model: 'deepseek/…' })`). */
+  stringModelCalls: z.array(z.string().min(1)).optional(),
+  note: z.string().optional(),
+});
+
 export const modelSchema = z.object({
   id: z.string().min(1),
+  /** The provider that serves this ID under these dates and prices (DeepSeek's API when absent). */
+  provider: z.string().min(1).optional(),
   displayName: z.string().min(1),
   /** Key into the price periods; models without one are never priced. */
   priceFamily: z.string().min(1).optional(),
@@ -88,6 +118,7 @@ export const catalogSchema = z
     sources: z.record(z.string(), sourceSchema),
     models: z.array(modelSchema),
     anthropicModelMap: anthropicModelMapSchema,
+    providers: z.array(providerSchema).min(1),
     peakRules: z.record(z.string(), peakRuleSchema),
     holidayCalendars: z.record(z.string(), holidayCalendarSchema),
     pricePeriods: z.array(pricePeriodSchema),
@@ -115,10 +146,21 @@ export const catalogSchema = z
     }
     for (const [name, cal] of Object.entries(cat.holidayCalendars)) refSource(cal.source, ['holidayCalendars', name, 'source']);
     refSource(cat.anthropicModelMap.source, ['anthropicModelMap', 'source']);
+    const providerIds = new Set<string>();
+    cat.providers.forEach((p, i) => {
+      refSource(p.source, ['providers', i, 'source']);
+      if (providerIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['providers', i, 'id'], message: `duplicate provider id "${p.id}"` });
+      providerIds.add(p.id);
+    });
+    if (!cat.providers.some((p) => p.kind === 'deepseek')) ctx.addIssue({ code: 'custom', path: ['providers'], message: 'the catalog needs DeepSeek\'s own API as a provider (kind "deepseek")' });
+    cat.models.forEach((m, i) => {
+      if (m.provider && !providerIds.has(m.provider)) ctx.addIssue({ code: 'custom', path: ['models', i, 'provider'], message: `unknown provider "${m.provider}"` });
+    });
     const ids = new Set<string>();
     cat.models.forEach((m, i) => {
-      if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate model id "${m.id}"` });
-      ids.add(m.id);
+      const key = `${m.provider ?? ''}|${m.id}`;
+      if (ids.has(key)) ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate model id "${m.id}"` });
+      ids.add(key);
     });
   });
 
@@ -127,6 +169,7 @@ export const catalogOverrideSchema = z
   .object({
     sources: z.record(z.string(), sourceSchema).optional(),
     models: z.array(modelSchema).optional(),
+    providers: z.array(providerSchema).optional(),
     pricePeriods: z.array(pricePeriodSchema).optional(),
     peakRules: z.record(z.string(), peakRuleSchema).optional(),
     holidayCalendars: z.record(z.string(), holidayCalendarSchema).optional(),
@@ -144,3 +187,4 @@ export type Rates = z.infer<typeof rateSchema>;
 export type Currency = z.infer<typeof currencySchema>;
 export type PeakRule = z.infer<typeof peakRuleSchema>;
 export type CatalogSource = z.infer<typeof sourceSchema>;
+export type Provider = z.infer<typeof providerSchema>;

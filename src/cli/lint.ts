@@ -52,7 +52,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const findings: LintFinding[] = [];
   const ignore = await loadIgnoreFile(io.cwd);
   // Files are checked while the walk goes on (on other threads once the tree proves large).
-  const run = new LintRun({ catalog, at, maxFileSizeKB: maxKB, severity: defaultLintSettings.severity }, jobs);
+  const run = new LintRun({ catalog, at, maxFileSizeKB: maxKB, severity: defaultLintSettings.severity, cwd: io.cwd }, jobs);
   const walked = await collectFiles(positionals.length ? positionals : ['.'], io.cwd, isServedFile, (f) => {
     if (!ignore?.ignores(f)) run.add(f);
   });

@@ -9,6 +9,8 @@ import { documentFindings } from '../core/lint/documentFindings';
 import { modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFindings';
 import { mentionsModelId, ParsedDocument, scanLanguageFor } from '../core/scan';
 import { LineIndex } from './lineIndex';
+import { unparsedNote } from '../core/lint/unparsedRegion';
+import * as path from 'node:path';
 
 /** A finding placed in its file (1-based lines and UTF-16 columns). */
 export interface PlacedFinding {
@@ -21,6 +23,10 @@ export interface PlacedFinding {
   code: string;
   message: string;
   replacements: string[];
+  /** The provider the ID is sent to (catalog provider id). */
+  provider: string;
+  /** Why the ID counts: request, config, default, command or value. */
+  role: string;
   helpUri?: string;
 }
 
@@ -31,6 +37,8 @@ export interface LintContext {
   at: Date;
   maxFileSizeKB: number;
   severity: SeverityByStatus;
+  /** Paths are given to the test/fixture rules relative to this folder, as lint prints them. */
+  cwd: string;
 }
 
 const NEEDLE = Buffer.from('deepseek');
@@ -111,26 +119,38 @@ export async function lintFile(file: string, ctx: LintContext): Promise<FileOutc
   const doc = await ParsedDocument.create(scanLanguageFor(row?.id ?? 'plaintext', file), text);
   try {
     const lines = new LineIndex(text);
-    const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, ctx.severity);
-    return {
-      kind: 'scanned',
-      findings: findings.map((f) => {
-        const start = lines.position(f.start);
-        const end = lines.position(f.end);
-        return {
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          modelId: f.written,
-          severity: f.severity,
-          code: f.code,
-          message: f.message,
-          replacements: f.replacements.map((r) => r.text),
-          helpUri: f.sourceUrl,
-        };
-      }),
-    };
+    const rel = path.relative(ctx.cwd, file).split(path.sep).join('/');
+    const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, ctx.severity, { path: rel });
+    const placed: PlacedFinding[] = findings.map((f) => {
+      const start = lines.position(f.start);
+      const end = lines.position(f.end);
+      return {
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        modelId: f.written,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        replacements: f.replacements.map((r) => r.text),
+        provider: f.provider,
+        role: f.role,
+        helpUri: f.sourceUrl,
+      };
+    });
+    // Model IDs in code that does not parse are not silently passed over: one note says where.
+    const note = unparsedNote(text, doc.unreadableCandidates(isId));
+    if (note) {
+      const start = lines.position(note.start);
+      const end = lines.position(note.end);
+      placed.push({
+        line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+        modelId: text.slice(note.start, note.end), severity: 'information', code: 'unparsed-region', message: note.message,
+        replacements: [], provider: '', role: '',
+      });
+    }
+    return { kind: 'scanned', findings: placed };
   } finally {
     doc.dispose();
   }

@@ -35,6 +35,7 @@ export function toSarif(findings: LintFinding[]): object {
             ruleId: f.code,
             level: levels[f.severity],
             message: { text: f.message },
+            properties: { modelId: f.modelId, provider: f.provider, role: f.role },
             locations: [{ physicalLocation: { artifactLocation: { uri: f.file, uriBaseId: '%SRCROOT%' }, region } }],
             fixes: f.replacements.map((text) => ({
               description: { text: `Use ${text}` },

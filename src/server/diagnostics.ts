@@ -12,6 +12,7 @@ import { type FindingReplacement, type FindingSeverity, modelIdPredicate } from 
 import { documentFindings } from '../core/lint/documentFindings';
 import { languageFor } from '../core/languages';
 import { mentionsModelId } from '../core/scan';
+import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 import type { WorkspaceIgnores } from './workspaceIgnores';
@@ -26,6 +27,8 @@ export interface ModelIdDiagnosticData {
   /** The catalog ID (`written` without a router prefix), for "Ignore … on this line". */
   modelId: string;
   replacements: FindingReplacement[];
+  provider: string;
+  role: string;
 }
 
 const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
@@ -38,6 +41,7 @@ const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
 export class ModelIdDiagnostics {
   private readonly cache = new Map<string, { version: number; resultId: string; items: Diagnostic[] }>();
   private generation = 0;
+  private workspaceFolders: string[] = [];
 
   constructor(
     private readonly store: DocumentStore,
@@ -46,6 +50,22 @@ export class ModelIdDiagnostics {
     private readonly log: (message: string) => void,
     private readonly ignores: WorkspaceIgnores,
   ) {}
+
+  /** Folder URIs from the client: the test/fixture path rule looks only below them. */
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.workspaceFolders = uris.map((u) => (u.endsWith('/') ? u : u + '/'));
+  }
+
+  private pathForRules(uri: string): string {
+    const folder = this.workspaceFolders.find((f) => uri.startsWith(f));
+    // Outside any workspace folder only the file's own name can say it is a test.
+    const rel = folder ? uri.slice(folder.length) : (uri.split('/').pop() ?? uri);
+    try {
+      return decodeURIComponent(rel);
+    } catch {
+      return rel;
+    }
+  }
 
   /** Settings or the catalog changed: every cached result is stale. */
   invalidate(): void {
@@ -88,14 +108,27 @@ export class ModelIdDiagnostics {
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
     const comments = languageFor(current.document.languageId, uri)?.comments ?? 'none';
-    const findings = documentFindings(literals, current.parsed.text, comments, catalog, this.now(), settings.severity);
-    return findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
+    const findings = documentFindings(literals, current.parsed.text, comments, catalog, this.now(), settings.severity, { path: this.pathForRules(uri) });
+    const items = findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
       kind: 'deepseek-model-id',
       version: current.document.version,
       written: f.written,
       modelId: f.modelId,
       replacements: f.replacements,
+      provider: f.provider,
+      role: f.role,
     }));
+    const note = unparsedNote(current.parsed.text, current.parsed.unreadableCandidates(isId));
+    if (note) {
+      items.push({
+        range: { start: current.document.positionAt(note.start), end: current.document.positionAt(note.end) },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'unparsed-region',
+        message: note.message,
+      });
+    }
+    return items;
   }
 
   private skipNote(uri: string, skip: NonNullable<ReturnType<DocumentStore['skipReason']>>): Diagnostic[] {

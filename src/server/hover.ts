@@ -2,6 +2,8 @@
 // count and what it costs. Cancellation is checked after every await.
 import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import { findModel } from '../catalog/resolve';
+import { modelIdPredicate } from '../core/lint/modelIdFindings';
+import { resolveEndpoint } from '../core/lint/endpoint';
 import { currencyOrder, estimatePrompt } from '../core/estimate/promptEstimate';
 import { renderModelHover, renderPromptHover } from '../core/estimate/renderHover';
 import { countTokens } from '../core/tokenizer';
@@ -21,7 +23,10 @@ export async function hover(params: HoverParams, store: DocumentStore, settings:
 
   const literal = parsed.literalAt(offset);
   if (literal && findModel(catalog, literal.value)) {
-    const markdown = renderModelHover(catalog, literal.value, at, currencies);
+    // The hover speaks for the provider the call goes to: DeepSeek's verdicts only for DeepSeek's API.
+    const site = parsed.modelIdLiterals(modelIdPredicate(catalog)).find((l) => l.contentStart <= offset && offset <= l.contentEnd);
+    const provider = site ? resolveEndpoint(catalog, site.written, site.endpoint).provider : undefined;
+    const markdown = renderModelHover(catalog, literal.value, at, currencies, provider);
     if (markdown) {
       return { contents: { kind: 'markdown', value: markdown }, range: { start: document.positionAt(literal.start), end: document.positionAt(literal.end) } };
     }

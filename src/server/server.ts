@@ -35,6 +35,7 @@ connection.onInitialize((params): InitializeResult => {
   if (init.now && !Number.isNaN(Date.parse(init.now))) pinnedNow = new Date(init.now);
   if (params.capabilities.workspace?.configuration) settings.enablePull();
   ignores.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
   watchIgnoreFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   followFolders = !!params.capabilities.workspace?.workspaceFolders;
   return {
@@ -57,7 +58,9 @@ connection.onInitialized(() => {
   }
   if (followFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
-      ignores.setFolders((await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? []);
+      const folders = (await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? [];
+      ignores.setFolders(folders);
+      diagnostics.setWorkspaceFolders(folders);
       refreshAll();
     });
   }

@@ -60,7 +60,7 @@ export async function startServer({ now, settings = {}, workspaceFolders } = {})
   const init = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    workspaceFolders: workspaceFolders ? workspaceFolders.map((dir) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) })) : null,
+    workspaceFolders: (workspaceFolders ?? [path.join(root, 'test', 'fixtures', 'lsp-virtual')]).map((dir) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) })),
     capabilities: {
       workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
       textDocument: {

@@ -50,6 +50,7 @@ const unpricedWords = {
   'no-price-family': 'the catalog has no price for this model',
   'before-first-period': 'no price period covers this time',
   'currency-unknown': 'DeepSeek has published no price in this currency for the period in force',
+  'other-provider': "another provider serves this call and DeepSeek's prices do not apply (add that provider's prices in deepseekCost.catalogOverrides)",
 } as const;
 
 export function estimatePrompt(

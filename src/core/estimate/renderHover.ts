@@ -55,9 +55,16 @@ export function renderPromptHover(e: PromptEstimate): string {
   return lines.join('\n');
 }
 
-export function renderModelHover(catalog: Catalog, written: string, at: Date, currencies: Currency[]): string | undefined {
-  const status = modelStatusAt(catalog, written, at);
+export function renderModelHover(catalog: Catalog, written: string, at: Date, currencies: Currency[], provider?: string): string | undefined {
+  const status = modelStatusAt(catalog, written, at, provider);
   if (status.kind === 'unknown') return undefined;
+  if (status.kind === 'other-provider') {
+    return [
+      `\`${status.id}\` on **${status.providerName}**`,
+      '',
+      `This call goes to ${status.providerName}, not DeepSeek's API: DeepSeek's dates and prices do not apply, and the name may mean something else there. Unpriced unless you add ${status.providerName}'s prices in \`deepseekCost.catalogOverrides\`.`,
+    ].join('\n');
+  }
   const lines: string[] = [`**${status.model.displayName}** \`${status.id}\``];
   if (status.kind === 'unreleased') {
     lines.push('', `Not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
@@ -71,7 +78,7 @@ export function renderModelHover(catalog: Catalog, written: string, at: Date, cu
   const rows: string[] = [];
   let when = '';
   for (const currency of currencies) {
-    const p = priceAt(catalog, written, at, currency);
+    const p = priceAt(catalog, written, at, currency, provider);
     if (p.kind === 'unpriced') {
       rows.push(`| ${currency} | — | — | — | ${p.reason === 'currency-unknown' ? 'no published price' : 'not priced'} |`);
       continue;

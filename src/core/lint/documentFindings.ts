@@ -3,7 +3,7 @@
 import type { Catalog } from '../../catalog/schema';
 import type { CommentSyntax } from '../languages';
 import type { ModelIdLiteral } from '../scan/types';
-import { type ModelIdFinding, modelIdFindings, type SeverityByStatus } from './modelIdFindings';
+import { type FindingContext, type ModelIdFinding, modelIdFindings, type SeverityByStatus } from './modelIdFindings';
 import { applySuppressions } from './suppression';
 
 export function documentFindings(
@@ -13,6 +13,7 @@ export function documentFindings(
   catalog: Catalog,
   at: Date,
   severity: SeverityByStatus,
+  context: FindingContext = {},
 ): ModelIdFinding[] {
-  return applySuppressions(modelIdFindings(literals, catalog, at, severity), text, comments);
+  return applySuppressions(modelIdFindings(literals, catalog, at, severity, context), text, comments);
 }

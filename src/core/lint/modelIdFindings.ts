@@ -3,7 +3,10 @@
 // editor and CI always agree.
 import type { Catalog, LifecycleStatus } from '../../catalog/schema';
 import { modelStatusAt, splitRouterPrefix } from '../../catalog/resolve';
-import type { ModelIdLiteral } from '../scan/types';
+import { isDeepSeekProvider } from '../../catalog/providers';
+import { type ModelIdLiteral, type ModelIdRole, SENT_ROLES } from '../scan/types';
+import { resolveEndpoint } from './endpoint';
+import { isTestOrFixturePath } from './testPaths';
 import type { SeverityChoice } from '../../shared/settings';
 
 export type FindingSeverity = Exclude<SeverityChoice, 'off'>;
@@ -29,6 +32,12 @@ export interface ModelIdFinding {
   message: string;
   replacements: FindingReplacement[];
   sourceUrl?: string;
+  /** The provider the ID is sent to (always one whose verdicts are DeepSeek's: others get no finding). */
+  provider: string;
+  /** Why the ID counts (`request`, `config`, `default`, `command`, `value`). */
+  role: ModelIdRole;
+  /** What the provider was decided from. */
+  providerEvidence: string;
 }
 
 export type FindingCode = 'retired-model' | 'deprecated-model' | 'legacy-model-name';
@@ -62,14 +71,31 @@ export function modelIdPredicate(catalog: Catalog): (id: string) => boolean {
   return predicate;
 }
 
-export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Catalog, at: Date, severity: SeverityByStatus): ModelIdFinding[] {
+export interface FindingContext {
+  /** The file's path (relative or absolute, any separator): tests and fixtures get a milder severity. */
+  path?: string;
+}
+
+const MILDER: Record<FindingSeverity, FindingSeverity> = { error: 'information', warning: 'information', information: 'information', hint: 'hint' };
+
+export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Catalog, at: Date, severity: SeverityByStatus, context: FindingContext = {}): ModelIdFinding[] {
   const findings: ModelIdFinding[] = [];
+  const inTests = context.path !== undefined && isTestOrFixturePath(context.path);
   for (const lit of literals) {
-    const status = modelStatusAt(catalog, lit.written, at);
+    const role = lit.role ?? 'value';
+    // Compared, looked up, asserted or recorded: never sent, so no verdict.
+    if (!SENT_ROLES.has(role)) continue;
+    const endpoint = resolveEndpoint(catalog, lit.written, lit.endpoint);
+    // Another provider's name for its own model: DeepSeek's dates do not apply (the hover says so).
+    if (!isDeepSeekProvider(catalog, endpoint.provider)) continue;
+    const status = modelStatusAt(catalog, lit.written, at, endpoint.provider);
     if (status.kind !== 'known' || status.event.status === 'current') continue;
     const lifecycle = status.event.status;
-    const chosen = severity[lifecycle];
+    let chosen = severity[lifecycle];
     if (chosen === 'off') continue;
+    // A test or fixture that only holds the name is marked, never hidden; one that really calls
+    // the API keeps its severity.
+    if (inTests && role !== 'request') chosen = MILDER[chosen];
     const { prefix } = splitRouterPrefix(lit.written);
     const replacements = (status.event.replacements ?? []).map((r, i) => ({
       id: r.id,
@@ -90,6 +116,9 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
       message: notes.length ? `${base} ${notes[0]}` : base,
       replacements,
       sourceUrl: catalog.sources[status.event.source]?.url,
+      provider: endpoint.provider,
+      role,
+      providerEvidence: endpoint.evidence,
     });
   }
   return findings;

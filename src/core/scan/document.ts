@@ -57,6 +57,12 @@ export class ParsedDocument {
     return this.scanner.modelIdLiterals(isId);
   }
 
+  /** Offsets of candidate IDs the scanner could not read because the code around them does not parse. */
+  unreadableCandidates(isId: IsModelId): number[] {
+    this.assertLive();
+    return this.scanner.unreadableCandidates?.(isId) ?? [];
+  }
+
   /** The string literal at an offset (quotes included), with the key it is the value of (normalized). */
   literalAt(offset: number): StringLiteral | undefined {
     this.assertLive();

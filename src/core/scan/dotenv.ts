@@ -3,6 +3,8 @@
 // The same key/value scanner reads `.properties` files with their own lexer (properties.ts).
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId } from './ids';
+import { embeddedModelIds } from './embedded';
+import type { EndpointFact } from './types';
 import { parseNumber } from './prompts';
 import { type IsModelId, LastResult, type Scanner } from './scanner';
 import { normalizeKey } from './dialect';
@@ -92,7 +94,22 @@ export class DotenvScanner implements Scanner {
   }
 
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[] {
-    return this.ids.get(isId, () => this.entries.map((e) => asModelId(e.literal, this.source, isId)).filter((x): x is ModelIdLiteral => !!x));
+    return this.ids.get(isId, () => {
+      // The other entries say where the file's clients send requests (`OPENAI_BASE_URL=…`).
+      const fileFacts: EndpointFact[] = [];
+      for (const e of this.entries) {
+        if (/^https?:\/\/|^[\w.-]+:\d{2,5}\b/i.test(e.literal.value)) fileFacts.push({ kind: 'url', text: e.literal.value, scope: 'file' });
+        fileFacts.push({ kind: 'env', text: e.key, scope: 'file' });
+      }
+      const out: ModelIdLiteral[] = [];
+      for (const e of this.entries) {
+        const keyFact: EndpointFact = { kind: 'config-key', text: e.key, scope: 'config' };
+        const whole = asModelId(e.literal, this.source, isId);
+        const found = whole ? [{ ...whole, role: 'config' as const }] : embeddedModelIds(e.literal, this.source, isId);
+        for (const lit of found) out.push({ ...lit, endpoint: [...(lit.endpoint ?? []), keyFact, ...fileFacts] });
+      }
+      return out;
+    });
   }
 
   private entryAt(offset: number): EnvEntry | undefined {

@@ -52,7 +52,8 @@ export function createScannerSync(language: ScanLanguage, text: string): Scanner
   const grammar = grammars.get(language);
   if (dialect && grammar) {
     const parser = loadedParser(grammar);
-    if (parser) return new TreeScanner(parser, dialect, text);
+    // Values in config files are settings, not arguments: their model keys have the `config` role.
+    if (parser) return new TreeScanner(parser, dialect, text, grammar === 'json' || grammar === 'yaml' || grammar === 'toml' ? 'config' : 'code');
     return new FallbackScanner(text);
   }
   if (language === 'dotenv') return new DotenvScanner(text, lexDotenv);

@@ -8,7 +8,7 @@ const QUOTES = '"\'`';
 const TOKEN_CHAR = /[A-Za-z0-9_.:\/\-]/;
 
 /** The quoted token around `offset` on its line, if the quotes hug a token with no spaces. */
-function quotedTokenAround(src: string, offset: number): StringLiteral | undefined {
+export function quotedTokenAround(src: string, offset: number): StringLiteral | undefined {
   let s = offset;
   while (s > 0 && TOKEN_CHAR.test(src[s - 1])) s--;
   let e = offset;

@@ -1,7 +1,7 @@
 // Model ID literals. A full walk over every string costs as much as the parse itself on large
 // files, so candidates come from a plain text search and only those positions touch the tree.
 import type { ModelIdLiteral, StringLiteral } from './types';
-import { ROUTER_PREFIX } from '../../catalog/resolve';
+import { splitModelString } from '../../catalog/providers';
 
 /** Every model ID this scanner can report contains this word; the catalog's IDs all do. */
 export const CANDIDATE = /deepseek/gi;
@@ -20,10 +20,21 @@ export function asModelId(lit: StringLiteral, src: string, isId: (idWithoutPrefi
     contentEnd = contentStart + lit.value.length;
   }
   const written = lit.value;
-  const id = written.startsWith(ROUTER_PREFIX) ? written.slice(ROUTER_PREFIX.length) : written;
-  if (id.length === 0 || !isId(id)) return undefined;
+  if (!isModelString(written, isId)) return undefined;
   return { ...lit, contentStart, contentEnd, written };
 }
+
+/** A model string: a known ID, optionally behind a router prefix (`deepseek/`, `ollama_chat/`, `deepseek:`). */
+export function isModelString(written: string, isId: (idWithoutPrefix: string) => boolean): boolean {
+  const { prefix, id } = splitModelString(written);
+  return id.length > 0 && isId(id) && (!prefix || ROUTER_PREFIX_SHAPE.test(prefix));
+}
+
+/**
+ * A router prefix is one to four name segments, each ending in `/` or `:` (`deepseek/`,
+ * `openrouter/deepseek/`, `deepseek:`, `accounts/fireworks/models/`): a URL or a path is not.
+ */
+const ROUTER_PREFIX_SHAPE = /^(?:[A-Za-z][\w.\-]*[\/:]){1,4}$/;
 
 const WORD = /[\w.\-]*/y;
 

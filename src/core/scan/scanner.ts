@@ -14,6 +14,8 @@ export interface Scanner {
   readonly text: string;
   update(newText: string, changes: readonly TextChange[]): void;
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[];
+  /** Offsets of candidate IDs in regions that could not be parsed nor recovered (for one note). */
+  unreadableCandidates?(isId: IsModelId): number[];
   literalAt(offset: number): StringLiteral | undefined;
   promptAt(offset: number, minLength: number): PromptLiteral | undefined;
   promptLiterals(minLength: number): PromptLiteral[];

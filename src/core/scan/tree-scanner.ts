@@ -3,6 +3,9 @@ import type { Dialect } from './dialect';
 import type { TSEdit, TSParser, TSPoint, TSTree } from './runtime';
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId, candidateOffsets } from './ids';
+import { embeddedModelIds } from './embedded';
+import { quotedTokenAround } from './fallback';
+import { type ConfigFlavour, SiteAnalyzer } from './sites';
 import { PromptScanner } from './prompts';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
 import { type IdAnswer, mapThroughEdits, overlaps, type Region, type ReusableIds } from './idReuse';
@@ -34,11 +37,16 @@ export class TreeScanner implements Scanner {
   /** The previous text's answer mapped through the last edits, to be completed on demand. */
   private reusable?: ReusableIds;
   private readonly allPrompts = new LastResult<number, PromptLiteral[]>();
+  /** Roles and endpoint evidence depend on the whole file (a client built far away): per text, not reused across edits. */
+  private readonly sites = new LastResult<IsModelId, ModelIdLiteral[]>();
+  /** Candidate IDs in regions tree-sitter could not parse that no recovery could read. */
+  private unreadable?: { isId: IsModelId; offsets: number[] };
 
   constructor(
     private readonly parser: TSParser,
     private readonly dialect: Dialect,
     private source: string,
+    private readonly flavour: ConfigFlavour = 'code',
   ) {
     this.tree = this.parse(source, null);
     this.prompts = new PromptScanner(dialect, this.tree.rootNode, source);
@@ -82,6 +90,7 @@ export class TreeScanner implements Scanner {
     this.prompts = new PromptScanner(this.dialect, this.tree.rootNode, newText);
     this.ids = undefined;
     this.allPrompts.clear();
+    this.sites.clear();
   }
 
   /**
@@ -107,13 +116,29 @@ export class TreeScanner implements Scanner {
   }
 
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[] {
+    return this.sites.get(isId, () => {
+      const analyzer = new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour);
+      const fileFacts = analyzer.fileFacts();
+      return this.idLiterals(isId).map((lit) => {
+        const node = this.prompts.literalNodeAt(lit.contentStart);
+        const analyzed = node ? analyzer.analyze(lit, node, this.prompts.expressionOf(node)) : { ...lit, role: lit.role ?? 'value' as const };
+        return { ...analyzed, endpoint: [...(analyzed.endpoint ?? []), ...fileFacts] };
+      });
+    });
+  }
+
+  /** Model-ID literals without roles, reusing what an edit left untouched. */
+  private idLiterals(isId: IsModelId): ModelIdLiteral[] {
     if (this.ids?.isId === isId) return this.ids.accepted;
-    const reuse = this.reusable?.isId === isId ? this.reusable : undefined;
+    // In a file that does not parse, rejected candidates are checked again: the note on unreadable
+    // lines must see them all (typing inside a string makes this common, and cheap: a few lookups).
+    const reuse = this.reusable?.isId === isId && !this.tree.rootNode.hasError ? this.reusable : undefined;
     this.reusable = undefined;
     const kept = reuse ? reuse.accepted.filter((l) => !overlaps(reuse.dirty, l.start, l.end)) : [];
     const stillRejected = new Set(reuse ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
     const accepted: ModelIdLiteral[] = [];
     const rejected: number[] = [];
+    const unreadable: number[] = [];
     let k = 0;
     let lastLiteralStart = -1;
     for (const offset of candidateOffsets(this.source, isId)) {
@@ -125,7 +150,21 @@ export class TreeScanner implements Scanner {
         continue;
       }
       const node = this.prompts.literalNodeAt(offset);
-      if (!node || node.startIndex === lastLiteralStart) {
+      if (!node) {
+        // A region tree-sitter could not parse (an unterminated string above it) must not hide the
+        // IDs in it: there, a quoted token that is exactly an ID still counts.
+        const recovered = this.inErrorRegion(offset) ? quotedTokenAround(this.source, offset) : undefined;
+        const id = recovered && asModelId(recovered, this.source, isId);
+        if (id && !accepted.some((a) => a.contentStart === id.contentStart)) accepted.push({ ...id, role: 'value' });
+        else {
+          rejected.push(offset);
+          // In a file with syntax errors, an ID standing bare in code was most likely in a string
+          // the error broke apart: say it could not be checked rather than pass over it.
+          if (this.tree.rootNode.hasError && !this.inComment(offset)) unreadable.push(offset);
+        }
+        continue;
+      }
+      if (node.startIndex === lastLiteralStart) {
         rejected.push(offset);
         continue;
       }
@@ -133,7 +172,9 @@ export class TreeScanner implements Scanner {
       const lit = this.dialect.isKeyPosition(node) ? undefined : this.dialect.decode(node, this.source);
       const id = lit && asModelId(lit, this.source, isId);
       if (!id) {
-        rejected.push(offset);
+        const embedded = lit && lit.placeholders === 0 ? embeddedModelIds(lit, this.source, isId) : lit ? embeddedModelIds(lit, this.source, isId) : [];
+        if (embedded.length) accepted.push(...embedded);
+        else rejected.push(offset);
         continue;
       }
       const key = this.dialect.keyedParent(this.prompts.expressionOf(node), this.source)?.key;
@@ -141,7 +182,27 @@ export class TreeScanner implements Scanner {
     }
     while (k < kept.length) accepted.push(kept[k++]);
     this.ids = { isId, accepted, rejected };
+    this.unreadable = { isId, offsets: unreadable };
     return accepted;
+  }
+
+  unreadableCandidates(isId: IsModelId): number[] {
+    this.modelIdLiterals(isId);
+    // Reused answers keep their rejections without a fresh lookup: recheck those in error regions.
+    if (this.unreadable?.isId !== isId) return [];
+    return this.unreadable.offsets;
+  }
+
+  private inComment(offset: number): boolean {
+    const n = this.tree.rootNode.descendantForIndex(offset);
+    return !!n && /comment/.test(n.type);
+  }
+
+  private inErrorRegion(offset: number): boolean {
+    if (!this.tree.rootNode.hasError) return false;
+    let n: ReturnType<TSTree['rootNode']['descendantForIndex']> = this.tree.rootNode.descendantForIndex(offset);
+    for (let depth = 0; n && depth < 64; depth++, n = n.parent) if (n.isError || n.isMissing || n.type === 'ERROR') return true;
+    return false;
   }
 
   literalAt(offset: number): StringLiteral | undefined {

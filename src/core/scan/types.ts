@@ -27,10 +27,40 @@ export interface StringLiteral {
   key?: string;
 }
 
+/**
+ * Why a model ID literal is there. Only the first group is sent to an API and gets a verdict:
+ * - `request`: the model of a call or request object (`create(model=…)`, `{ model: … }`);
+ * - `config`: the value of a model key in a config file (YAML, TOML, JSON, `.env`, `.properties`);
+ * - `default`: a fallback that is used when nothing else is set (`${VAR:-id}`, `getenv("M", id)`, `?? id`);
+ * - `command`: a `--model id` flag in a command line;
+ * - `value`: any other value (a constant, a positional argument): most are sent somewhere.
+ * The rest never are: `comparison` (`==`, `in (…)`, `case`, `.includes`), `lookup` (an index or
+ * key into a table, a set of known names), `alias` (a name clients ask a proxy for: LiteLLM's
+ * `model_name`), `assertion` (arguments of test assertions), `response` (a recorded response body).
+ */
+export type ModelIdRole = 'request' | 'config' | 'default' | 'command' | 'value' | 'comparison' | 'lookup' | 'alias' | 'assertion' | 'response';
+
+export const SENT_ROLES: ReadonlySet<ModelIdRole> = new Set(['request', 'config', 'default', 'command', 'value']);
+
+/**
+ * What the file says about where a model ID is sent, as raw text: the catalog's provider data
+ * turns it into a provider (src/core/lint/endpoint.ts). Comments are never evidence.
+ */
+export interface EndpointFact {
+  kind: 'url' | 'client' | 'env' | 'config-key' | 'string-model-call' | 'provider-name' | 'package';
+  text: string;
+  /** Nearest first: the call or object holding the ID, the client it is called on, the config block, the file. */
+  scope: 'call' | 'client' | 'config' | 'file';
+}
+
 /** A model ID literal: the literal's decoded value is exactly a candidate ID, optionally `deepseek/`-prefixed. */
 export interface ModelIdLiteral extends StringLiteral {
   /** As written in the source, prefix included, e.g. `deepseek/deepseek-chat`. */
   written: string;
+  /** Why it is there (see ModelIdRole); absent where the scanner cannot tell (treated as `value`). */
+  role?: ModelIdRole;
+  /** Evidence about the endpoint, nearest first. */
+  endpoint?: EndpointFact[];
 }
 
 export interface PromptLiteral {

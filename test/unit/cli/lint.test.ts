@@ -36,10 +36,14 @@ test('lint --format json: findings in every served language, .gitignore honoured
       ],
     );
     const first = out.findings[0];
-    assert.deepEqual(Object.keys(first).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'modelId', 'replacements', 'severity'].sort());
+    assert.deepEqual(Object.keys(first).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'modelId', 'provider', 'replacements', 'role', 'severity'].sort());
     assert.equal(first.endColumn - first.column, 'deepseek-chat'.length);
     assert.equal(first.severity, 'error');
     assert.equal(first.code, 'retired-model');
+    assert.equal(first.provider, 'deepseek');
+    assert.equal(first.role, 'request');
+    // The .env value is a config setting, the YAML one a config key.
+    assert.deepEqual(out.findings.map((f: { role: string }) => f.role), ['request', 'config', 'request', 'config', 'request']);
     assert.deepEqual(first.replacements, ['deepseek-v4-flash', 'deepseek-v4-pro']);
     assert.deepEqual(out.findings[2].replacements, ['deepseek/deepseek-v4-flash', 'deepseek/deepseek-v4-pro']);
     // main.py, web.ts, ok.go, kept.yaml, .env, README.md

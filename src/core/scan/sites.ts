@@ -1,0 +1,382 @@
+// Where a model ID literal sits in the program: its role (is it sent, or only compared, looked up,
+// asserted?) and the raw evidence about the endpoint it is sent to (the call it is an argument of,
+// the client that call is made on and how that client was built, sibling config keys, the file's
+// own URLs). The catalog's provider data turns that evidence into a provider (core/lint/endpoint).
+// Node type names below are those of the grammars this product ships; the table is shared because
+// the same construct has the same name across them (call_expression, binary_expression, ...).
+import type { TSNode } from './runtime';
+import type { Dialect } from './dialect';
+import type { EndpointFact, ModelIdLiteral, ModelIdRole } from './types';
+
+/** Keys whose value is the model a request or config sends. */
+const MODEL_KEYS = new Set(['model', 'modelname', 'modelid', 'azuredeployment', 'deployment', 'engine', 'defaultmodel', 'llmmodel', 'chatmodel']);
+/** Keys whose value is where a client sends requests. */
+const ENDPOINT_KEYS = new Set(['apibase', 'baseurl', 'baseuri', 'endpoint', 'host', 'url', 'apiurl', 'apihost', 'serverurl', 'openaiapibase', 'openaibaseurl', 'basepath', 'azureendpoint', 'address']);
+/** Keys whose value names the provider (`provider: ollama`, LiteLLM's `custom_llm_provider`). */
+const PROVIDER_KEYS = new Set(['provider', 'customllmprovider', 'llmprovider', 'providerid', 'type']);
+
+const CALL_TYPES = new Set(['call', 'call_expression', 'new_expression', 'method_invocation', 'object_creation_expression', 'macro_invocation', 'composite_literal', 'struct_expression']);
+const EQUALITY_OPERATORS = new Set(['==', '===', '!=', '!==']);
+const FALLBACK_OPERATORS = new Set(['??', '||', 'or']);
+/** Methods that compare or test membership: their operands are never sent. */
+const COMPARISON_METHODS = new Set([
+  'includes', 'contains', 'Contains', 'ContainsAny', 'containsKey', 'contains_key', 'has', 'hasOwnProperty', 'indexOf', 'index',
+  'equals', 'equalsIgnoreCase', 'EqualFold', 'eq', 'startsWith', 'startswith', 'endsWith', 'endswith', 'HasPrefix', 'HasSuffix',
+  'in_array', 'isin', 'matches', 'count', 'remove', 'discard', 'delete',
+]);
+/** Lookups by key: the first argument is a key into a table; a later one is the default that is used. */
+const GET_METHODS = new Set(['get', 'getOrDefault', 'get_or', 'getenv', 'Getenv', 'getProperty', 'getString', 'setdefault', 'pop', 'unwrap_or', 'or', 'orElse', 'getOr', 'GetString', 'GetEnv']);
+/** Calls that build a set of known names. */
+const SET_BUILDERS = new Set(['set', 'frozenset', 'Set', 'HashSet', 'BTreeSet', 'EnumSet', 'setOf', 'hashSetOf']);
+/** Test assertions, by the callee's last name (`assertEqual`, `assert!`) or a chain starting with one (`expect(x).toBe`). */
+const ASSERTION_CALLEE = /(^|[.:\s])(assert\w*|expect|should\w*|must\w*|require\.[A-Z]\w*|t\.(Error|Fatal)\w*|raises)\s*!?$|(^|[.:\s])(expect|assert\w*|assertThat)\s*\(/i;
+const FUNCTION_BOUNDARIES = new Set([
+  'module', 'program', 'source_file', 'document', 'stream', 'class_definition', 'class_declaration', 'class_body', 'function_definition',
+  'function_declaration', 'method_declaration', 'method_definition', 'function_item', 'impl_item', 'decorated_definition',
+]);
+const MAX_ROLE_CLIMB = 12;
+const MAX_EVIDENCE_NODES = 400;
+const MAX_FILE_FACTS = 200;
+const URL_TEXT = /\b(?:https?:)?\/\/[^\s"'`<>)\]}]+|\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|[a-z][\w-]*):\d{2,5}\b/gi;
+const ENV_NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b/g;
+const IDENT = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
+
+export type ConfigFlavour = 'code' | 'config';
+
+export class SiteAnalyzer {
+  private readonly bindings = new Map<string, EndpointFact[] | undefined>();
+  private fileFactsCache?: EndpointFact[];
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly root: TSNode,
+    private readonly src: string,
+    private readonly flavour: ConfigFlavour,
+  ) {}
+
+  /** The literal with its role and endpoint evidence. Never throws: odd trees give a plain `value`. */
+  analyze(lit: ModelIdLiteral, literal: TSNode, expr: TSNode): ModelIdLiteral {
+    try {
+      const keyed = this.dialect.keyedParent(expr, this.src);
+      const role = this.roleOf(expr, keyed);
+      const endpoint = [...(lit.endpoint ?? []), ...this.callFacts(expr, keyed), ...this.configFacts(keyed)];
+      return { ...lit, role: lit.role && role === 'value' ? lit.role : role, endpoint };
+    } catch {
+      return { ...lit, role: lit.role ?? 'value' };
+    }
+  }
+
+  /** URLs and environment variable names anywhere in the file's code (never in comments). */
+  fileFacts(): EndpointFact[] {
+    if (this.fileFactsCache) return this.fileFactsCache;
+    const facts: EndpointFact[] = [];
+    const seen = new Set<string>();
+    const add = (kind: EndpointFact['kind'], text: string, at: number) => {
+      const key = kind + text;
+      if (seen.has(key) || facts.length >= MAX_FILE_FACTS || this.inComment(at)) return;
+      seen.add(key);
+      facts.push({ kind, text, scope: 'file' });
+    };
+    for (const m of this.src.matchAll(URL_TEXT)) add('url', m[0], m.index ?? 0);
+    for (const m of this.src.matchAll(ENV_NAME)) add('env', m[0], m.index ?? 0);
+    for (const m of this.src.matchAll(/(?:from|import|require\(|use)\s+["']?([@\w][\w./@-]*)/g)) add('package', m[1], m.index ?? 0);
+    this.fileFactsCache = facts;
+    return facts;
+  }
+
+  private inComment(offset: number): boolean {
+    const node = this.root.descendantForIndex(offset);
+    return !!node && /comment/.test(node.type);
+  }
+
+  private roleOf(expr: TSNode, keyed: ReturnType<Dialect['keyedParent']>): ModelIdRole {
+    if (keyed) {
+      const keys = new Set(this.dialect.entries(keyed.owner, this.src).map((e) => e.key));
+      if (keyed.key === 'modelname' && keys.has('litellmparams')) return 'alias';
+      if (keys.has('choices') || keys.has('usage') || (keys.has('object') && keys.has('created'))) return 'response';
+    }
+    if (this.dialect.isKeyPosition(expr)) return 'lookup';
+    let child = expr;
+    let n = expr.parent;
+    for (let depth = 0; n && depth < MAX_ROLE_CLIMB && !FUNCTION_BOUNDARIES.has(n.type); depth++, child = n, n = n.parent) {
+      const role = this.roleAt(n, child, expr);
+      if (role) return role;
+    }
+    if (keyed && MODEL_KEYS.has(keyed.key)) return this.flavour === 'config' ? 'config' : 'request';
+    return 'value';
+  }
+
+  /** What one ancestor says about the literal below it, if it decides. */
+  private roleAt(n: TSNode, child: TSNode, expr: TSNode): ModelIdRole | undefined {
+    switch (n.type) {
+      case 'comparison_operator':
+      case 'case_pattern':
+      case 'switch_label':
+      case 'match_pattern':
+        return 'comparison';
+      case 'binary_expression':
+      case 'boolean_operator': {
+        const op = n.childForFieldName('operator')?.type ?? n.child(1)?.type ?? '';
+        if (EQUALITY_OPERATORS.has(op)) return 'comparison';
+        if (FALLBACK_OPERATORS.has(op) && n.childForFieldName('right')?.id === child.id) return 'default';
+        return undefined;
+      }
+      case 'switch_case':
+      case 'expression_case':
+        return n.childForFieldName('value')?.id === child.id ? 'comparison' : undefined;
+      case 'case_clause':
+        return child.type !== 'block' ? 'comparison' : undefined;
+      case 'match_arm':
+        return n.childForFieldName('pattern')?.id === child.id ? 'comparison' : undefined;
+      case 'subscript':
+      case 'subscript_expression':
+      case 'index_expression': {
+        const object = n.childForFieldName('value') ?? n.childForFieldName('object') ?? n.childForFieldName('operand') ?? n.namedChild(0);
+        return object?.id !== child.id ? 'lookup' : undefined;
+      }
+      case 'set':
+      case 'set_comprehension':
+        return 'lookup';
+      case 'assert_statement':
+        return 'assertion';
+      case 'with_statement':
+        return /\braises\b/.test(n.childForFieldName('with_clause')?.text ?? n.namedChild(0)?.text ?? '') ? 'assertion' : undefined;
+    }
+    if (!CALL_TYPES.has(n.type)) return undefined;
+    const callee = this.calleeText(n);
+    if (ASSERTION_CALLEE.test(callee)) return 'assertion';
+    const method = lastSegment(callee);
+    if (SET_BUILDERS.has(method) || (['of', 'from', 'new'].includes(method) && /Set\s*(::|\.)\s*\w+$/.test(callee))) return 'lookup';
+    if (COMPARISON_METHODS.has(method)) return 'comparison';
+    if (GET_METHODS.has(method)) {
+      const args = this.argumentNodes(n);
+      const index = args.findIndex((a) => a.startIndex <= expr.startIndex && expr.endIndex <= a.endIndex);
+      if (index === 0) return 'lookup';
+      if (index > 0) return 'default';
+    }
+    return undefined;
+  }
+
+  /** Evidence from the call that holds the ID and from the client that call is made on. */
+  private callFacts(expr: TSNode, keyed: ReturnType<Dialect['keyedParent']>): EndpointFact[] {
+    const call = this.enclosingCall(keyed?.owner ?? expr);
+    if (!call) return [];
+    const facts: EndpointFact[] = [];
+    const callee = this.calleeText(call);
+    const segments = callee.split(/\s*(?:\?\.|\.|::|->)\s*/).map((s) => s.replace(/^new\s+/, '').replace(/[<(!].*$/, '')).filter((s) => IDENT.test(s));
+    const root = segments.find((s) => !['self', 'this', 'cls', 'super', 's', 'c'].includes(s));
+    const last = segments[segments.length - 1];
+    if (last) facts.push({ kind: 'client', text: last, scope: 'call' });
+    // A plain string as a request option's model (`streamText({ model: 'deepseek/…' })`).
+    if (keyed && keyed.owner.id !== call.id && MODEL_KEYS.has(keyed.key) && last) facts.push({ kind: 'string-model-call', text: last, scope: 'call' });
+    facts.push(...this.textFacts(this.argumentsNode(call) ?? call, 'call'));
+    if (root) {
+      const bound = this.bindingFacts(root);
+      if (bound) facts.push(...bound);
+      // An unbound root is a module or an imported function: `ollama.chat(…)`, `deepseek('…')`.
+      else if (root !== last) facts.push({ kind: 'client', text: root, scope: 'call' });
+    }
+    return facts;
+  }
+
+  /** Sibling keys of a config block (`api_base`, `provider`) and the path of keys above it. */
+  private configFacts(keyed: ReturnType<Dialect['keyedParent']>): EndpointFact[] {
+    if (!keyed) return [];
+    const facts: EndpointFact[] = [];
+    for (const e of this.dialect.entries(keyed.owner, this.src)) {
+      if (ENDPOINT_KEYS.has(e.key)) facts.push(...this.textFacts(e.value, 'config'));
+      else if (PROVIDER_KEYS.has(e.key)) {
+        const v = this.dialect.unwrapValue(e.value);
+        const lit = this.dialect.literalTypes.has(v.type) ? this.dialect.decode(v, this.src) : undefined;
+        if (lit?.value) facts.push({ kind: 'provider-name', text: lit.value, scope: 'config' });
+      }
+    }
+    if (this.flavour === 'config') {
+      const path: string[] = [keyed.key];
+      let owner: TSNode | null = keyed.owner;
+      for (let depth = 0; owner && depth < 8; depth++) {
+        const up = this.ownerKey(owner);
+        if (!up) break;
+        path.unshift(up.key);
+        owner = up.owner;
+      }
+      facts.push({ kind: 'config-key', text: path.join('.'), scope: 'config' });
+    }
+    return facts;
+  }
+
+  private ownerKey(owner: TSNode): { key: string; owner: TSNode } | undefined {
+    for (let n: TSNode | null = owner, depth = 0; n && depth < 4; n = n.parent, depth++) {
+      const k = this.dialect.keyedParent(n, this.src);
+      if (k) return k;
+    }
+    return undefined;
+  }
+
+  /** URLs and environment variable names in a subtree's code, comments left out, bounded. */
+  private textFacts(node: TSNode, scope: EndpointFact['scope']): EndpointFact[] {
+    const { text, identifiers } = leafText(node);
+    const facts: EndpointFact[] = [];
+    for (const m of text.matchAll(URL_TEXT)) facts.push({ kind: 'url', text: m[0], scope });
+    for (const m of text.matchAll(ENV_NAME)) facts.push({ kind: 'env', text: m[0], scope });
+    // A name passed in (`base_url=BASE_URL`, `openai.NewClientWithConfig(config)`): one level deep.
+    for (const name of identifiers) {
+      if (name.length < 3 || facts.length > 40) continue;
+      const def = this.constantText(name);
+      if (!def) continue;
+      for (const u of def.matchAll(URL_TEXT)) facts.push({ kind: 'url', text: u[0], scope });
+    }
+    return facts;
+  }
+
+  private readonly constantTexts = new Map<string, string | null>();
+
+  /** The text a name is defined as or assigned in this file (`BASE = "…"`, `cfg.BaseURL = "…"`). */
+  private constantText(name: string): string | undefined {
+    const cached = this.constantTexts.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    let out = '';
+    const re = new RegExp(`(?<![\\w$.])${name}(?:\\s*\\.\\s*\\w+)?\\s*(?::=|=(?![=>]))\\s*`, 'g');
+    let hits = 0;
+    for (let m = re.exec(this.src); m && hits < 8; m = re.exec(this.src)) {
+      hits++;
+      if (this.inComment(m.index)) continue;
+      const value = this.root.descendantForIndex(m.index + m[0].length);
+      if (value) out += ' ' + leafText(statementOf(value)).text;
+    }
+    this.constantTexts.set(name, out || null);
+    return out || undefined;
+  }
+
+  /** How the client a call is made on was built: its constructor's name and arguments. */
+  private bindingFacts(name: string): EndpointFact[] | undefined {
+    if (this.bindings.has(name)) return this.bindings.get(name);
+    this.bindings.set(name, undefined); // a client defined through itself must not recurse
+    let facts: EndpointFact[] | undefined;
+    const re = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*(?::=|=(?![=>]))`, 'g');
+    for (let m = re.exec(this.src); m && !facts; m = re.exec(this.src)) {
+      const nameNode = this.root.descendantForIndex(m.index, m.index + name.length);
+      if (!nameNode || nameNode.startIndex !== m.index || /comment/.test(nameNode.type)) continue;
+      const value = this.dialect.definitionValue(nameNode) ?? (nameNode.parent ? this.dialect.definitionValue(nameNode.parent) : undefined) ?? valueAfterEquals(nameNode);
+      if (!value) continue;
+      const v = this.dialect.unwrapValue(value);
+      facts = [];
+      const ctor = CALL_TYPES.has(v.type) ? v : firstCallIn(v);
+      if (ctor) {
+        const segments = this.calleeText(ctor).split(/\s*(?:\?\.|\.|::|->)\s*/).map((s) => s.replace(/^new\s+/, '').replace(/[<(!].*$/, ''));
+        for (const s of segments) if (IDENT.test(s)) facts.push({ kind: 'client', text: s, scope: 'client' });
+      }
+      facts.push(...this.textFacts(v, 'client'));
+    }
+    this.bindings.set(name, facts);
+    return facts;
+  }
+
+  private enclosingCall(from: TSNode): TSNode | undefined {
+    let n: TSNode | null = from;
+    for (let depth = 0; n && depth < 6 && !FUNCTION_BOUNDARIES.has(n.type); depth++, n = n.parent) {
+      if (CALL_TYPES.has(n.type)) return n;
+    }
+    return undefined;
+  }
+
+  private calleeText(call: TSNode): string {
+    const f =
+      call.childForFieldName('function') ?? call.childForFieldName('constructor') ?? call.childForFieldName('type') ??
+      call.childForFieldName('macro') ?? call.childForFieldName('name');
+    if (call.type === 'method_invocation') {
+      const object = call.childForFieldName('object');
+      const name = call.childForFieldName('name')?.text ?? '';
+      return object ? `${object.text.slice(0, 200)}.${name}` : name;
+    }
+    const text = f?.text ?? '';
+    return call.type === 'macro_invocation' ? text + '!' : text.slice(0, 200);
+  }
+
+  private argumentsNode(call: TSNode): TSNode | undefined {
+    return call.childForFieldName('arguments') ?? call.childForFieldName('body') ?? undefined;
+  }
+
+  private argumentNodes(call: TSNode): TSNode[] {
+    const args = this.argumentsNode(call);
+    if (!args) return [];
+    const out: TSNode[] = [];
+    for (const c of args.namedChildren) if (c && !/comment/.test(c.type)) out.push(c);
+    return out;
+  }
+}
+
+function lastSegment(callee: string): string {
+  const parts = callee.replace(/!$/, '').split(/\s*(?:\?\.|\.|::|->)\s*/);
+  return parts[parts.length - 1].replace(/[<(].*$/, '');
+}
+
+/** The text of a subtree's tokens, comments left out (a comment is never evidence), bounded; and the variables it reads. */
+function leafText(node: TSNode): { text: string; identifiers: string[] } {
+  let text = '';
+  const identifiers: string[] = [];
+  let visited = 0;
+  const cursor = node.walk();
+  try {
+    let descend = true;
+    for (;;) {
+      if (descend) {
+        visited++;
+        const n = cursor.currentNode;
+        if (/comment/.test(n.type)) descend = false;
+        else if (n.childCount === 0 || /string|literal|scalar/.test(n.type)) {
+          text += ' ' + n.text;
+          if (n.type === 'identifier' && identifiers.length < 20) identifiers.push(n.text);
+          descend = false;
+        }
+        if (visited > MAX_EVIDENCE_NODES) break;
+        if (descend && cursor.gotoFirstChild()) continue;
+      }
+      if (cursor.gotoNextSibling()) {
+        descend = true;
+        continue;
+      }
+      if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
+      descend = false;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return { text, identifiers };
+}
+
+/** `name = value` in grammars where the dialect does not name the definition: the node after `=`. */
+function valueAfterEquals(nameNode: TSNode): TSNode | undefined {
+  for (let n: TSNode | null = nameNode, depth = 0; n && depth < 4; n = n.parent, depth++) {
+    const p: TSNode | null = n.parent;
+    if (!p) return undefined;
+    let seenEquals = false;
+    for (let i = 0; i < p.childCount; i++) {
+      const c = p.child(i);
+      if (!c) continue;
+      if (seenEquals && c.isNamed) return c;
+      if ((c.type === '=' || c.type === ':=') && i > 0) seenEquals = true;
+    }
+  }
+  return undefined;
+}
+
+function firstCallIn(node: TSNode): TSNode | undefined {
+  const cursor = node.walk();
+  try {
+    for (let i = 0; i < 50; i++) {
+      if (CALL_TYPES.has(cursor.currentNode.type)) return cursor.currentNode;
+      if (!cursor.gotoFirstChild() && !cursor.gotoNextSibling()) return undefined;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return undefined;
+}
+
+/** The smallest statement-like node around a value (for an assignment's right-hand side). */
+function statementOf(node: TSNode): TSNode {
+  let n = node;
+  for (let depth = 0; depth < 3 && n.parent && n.parent.endIndex - n.parent.startIndex < 2000; depth++) n = n.parent;
+  return n;
+}
