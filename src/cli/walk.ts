@@ -4,7 +4,8 @@
 // than the read itself, and the CLI has nothing else to do meanwhile.
 import { promises as fs, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
+import { compileSimpleGitignore, type PathTest } from './simpleGitignore';
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 
@@ -12,7 +13,8 @@ interface IgnoreLayer {
   base: string;
   /** `base` with a trailing separator, for the relative-path slice. */
   prefix: string;
-  rules: Ignore;
+  /** Whether a path relative to `base` (with `/`) is ignored. */
+  test: PathTest;
 }
 
 export interface WalkResult {
@@ -102,9 +104,18 @@ function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean
     let rel = full.startsWith(layer.prefix) ? full.slice(layer.prefix.length) : path.relative(layer.base, full);
     if (path.sep !== '/') rel = rel.split(path.sep).join('/');
     if (!rel || rel.startsWith('..')) continue;
-    if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
+    if (layer.test(rel, isDir)) return true;
   }
   return false;
+}
+
+function layerOf(dir: string, text: string): IgnoreLayer {
+  let test = compileSimpleGitignore(text);
+  if (!test) {
+    const rules = ignore().add(text);
+    test = (rel, isDir) => rules.ignores(isDir ? `${rel}/` : rel);
+  }
+  return { base: dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, test };
 }
 
 function loadLayerSync(dir: string): IgnoreLayer | undefined {
@@ -114,13 +125,13 @@ function loadLayerSync(dir: string): IgnoreLayer | undefined {
   } catch {
     return undefined;
   }
-  return { base: dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules: ignore().add(text) };
+  return layerOf(dir, text);
 }
 
 async function loadLayer(dir: string): Promise<IgnoreLayer | undefined> {
   try {
     const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
-    return { base: dir, prefix: dir.endsWith(path.sep) ? dir : dir + path.sep, rules: ignore().add(text) };
+    return layerOf(dir, text);
   } catch {
     return undefined;
   }
