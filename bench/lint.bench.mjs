@@ -4,7 +4,7 @@
 // process, started the same way, after one warm-up run so every figure reads from the page cache.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -59,6 +59,8 @@ export async function run({ files = 20_000, repeats = 7 } = {}) {
     for (let i = 0; i < repeats; i++) for (const [k, v] of Object.entries(variants)) samples[k].push(v().ms);
     const s = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, summarize(xs, 1)]));
     return {
+      // The machine is shared: its load during the run says how far wall times can be trusted.
+      loadAverageAfter: loadavg().map((x) => round(x, 1)),
       tree: { files: tree.files, sizeMB: round(tree.bytes / 1e6, 1), callingDeepSeek: tree.callFiles, mentioningOnly: tree.mentionFiles, findings: lintJson.findings.length, filesScanned: lintJson.filesScanned },
       wallMs: s,
       ratios: {
