@@ -1,9 +1,10 @@
 // Settings shared by the client and the language server, validated with one zod schema. An invalid
 // value never breaks the extension: it is reported and the default is used for that key only.
 import { z } from 'zod';
+import { SEVERITY_CHOICES, type SeverityChoice } from '../core/lint/modelIdFindings';
 
-export const severityChoice = z.enum(['error', 'warning', 'information', 'hint', 'off']);
-export type SeverityChoice = z.infer<typeof severityChoice>;
+export const severityChoice = z.enum(SEVERITY_CHOICES);
+export type { SeverityChoice };
 
 export const lintSettingsSchema = z.object({
   severity: z

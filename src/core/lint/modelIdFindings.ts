@@ -7,7 +7,10 @@ import { isDeepSeekProvider } from '../../catalog/providers';
 import { type ModelIdLiteral, type ModelIdRole, SENT_ROLES } from '../scan/types';
 import { resolveEndpoint } from './endpoint';
 import { isTestOrFixturePath } from './testPaths';
-import type { SeverityChoice } from '../../shared/settings';
+
+/** How a finding of one lifecycle status is shown; the settings schema (src/shared) is built on this list. */
+export const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeverityChoice = (typeof SEVERITY_CHOICES)[number];
 
 export type FindingSeverity = Exclude<SeverityChoice, 'off'>;
 

@@ -12,6 +12,8 @@ import type { EndpointFact, ModelIdLiteral, ModelIdRole } from './types';
 const MODEL_KEYS = new Set(['model', 'modelname', 'modelid', 'azuredeployment', 'deployment', 'engine', 'defaultmodel', 'llmmodel', 'chatmodel']);
 /** Keys whose value is where a client sends requests. */
 const ENDPOINT_KEYS = new Set(['apibase', 'baseurl', 'baseuri', 'endpoint', 'host', 'url', 'apiurl', 'apihost', 'serverurl', 'openaiapibase', 'openaibaseurl', 'basepath', 'azureendpoint', 'address']);
+/** Keys whose value names the credential, often by an environment variable that names the provider. */
+const CREDENTIAL_KEYS = new Set(['apikey', 'apikeyenv', 'apikeyvar', 'token']);
 /** Keys whose value names the provider (`provider: ollama`, LiteLLM's `custom_llm_provider`). */
 const PROVIDER_KEYS = new Set(['provider', 'customllmprovider', 'llmprovider', 'providerid', 'type']);
 
@@ -36,39 +38,78 @@ const FUNCTION_BOUNDARIES = new Set([
 ]);
 const MAX_ROLE_CLIMB = 12;
 const MAX_EVIDENCE_NODES = 400;
+const MAX_EVIDENCE_CHARS = 4000;
 const MAX_FILE_FACTS = 200;
-const URL_TEXT = /\b(?:https?:)?\/\/[^\s"'`<>)\]}]+|\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|[a-z][\w-]*):\d{2,5}\b/gi;
+/** A URL with a scheme, or a local host and port written without one (`localhost:11434`). */
+const URL_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>)\]}]+|\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0):\d{2,5}\b/gi;
 const ENV_NAME = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]\b/g;
 const IDENT = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 
 export type ConfigFlavour = 'code' | 'config';
 
+/**
+ * What the whole-file evidence pass found, kept by the scanner across edits that cannot change it
+ * (typing inside a word): how each receiver was built, the file's URLs and imports.
+ */
+export class FileEvidence {
+  readonly bindings = new Map<string, EndpointFact[] | undefined>();
+  readonly constants = new Map<string, string | null>();
+  fileFacts?: EndpointFact[];
+}
+
+/** Whether an edit (text removed or inserted) can change whole-file evidence: a definition, a URL, an import, a line. */
+export function touchesEvidence(text: string): boolean {
+  return /[=:/'"`\n]|import|from|use|require/.test(text);
+}
+
 export class SiteAnalyzer {
-  private readonly bindings = new Map<string, EndpointFact[] | undefined>();
-  private fileFactsCache?: EndpointFact[];
+  private readonly bindings: Map<string, EndpointFact[] | undefined>;
+  private readonly constantTexts: Map<string, string | null>;
 
   constructor(
     private readonly dialect: Dialect,
     private readonly root: TSNode,
     private readonly src: string,
     private readonly flavour: ConfigFlavour,
-  ) {}
+    private readonly evidence: FileEvidence = new FileEvidence(),
+  ) {
+    this.bindings = evidence.bindings;
+    this.constantTexts = evidence.constants;
+  }
 
-  /** The literal with its role and endpoint evidence. Never throws: odd trees give a plain `value`. */
+  /**
+   * The literal with its role and the evidence found around it (the call, the config block). Never
+   * throws: odd trees give a plain `value`. This part only depends on the text near the literal, so
+   * it is kept across edits elsewhere; `inContext` adds what depends on the whole file.
+   */
   analyze(lit: ModelIdLiteral, literal: TSNode, expr: TSNode): ModelIdLiteral {
     try {
       const keyed = this.dialect.keyedParent(expr, this.src);
       const role = this.roleOf(expr, keyed);
-      const endpoint = [...(lit.endpoint ?? []), ...this.callFacts(expr, keyed), ...this.configFacts(keyed)];
-      return { ...lit, role: lit.role && role === 'value' ? lit.role : role, endpoint };
+      const call = this.callFacts(expr, keyed);
+      const endpoint = [...(lit.endpoint ?? []), ...call.facts, ...this.configFacts(keyed)];
+      return { ...lit, role: lit.role && role === 'value' ? lit.role : role, endpoint, receiver: call.receiver };
     } catch {
       return { ...lit, role: lit.role ?? 'value' };
     }
   }
 
-  /** URLs and environment variable names anywhere in the file's code (never in comments). */
+  /** Adds the evidence that depends on the whole file: how the receiver was built, the file's URLs. */
+  inContext(lit: ModelIdLiteral): ModelIdLiteral {
+    const facts = [...(lit.endpoint ?? [])];
+    if (lit.receiver) {
+      const bound = this.bindingFacts(lit.receiver.name);
+      if (bound) facts.push(...bound);
+      // An unbound name is a module or an imported function: `ollama.chat(…)`, `deepseek('…')`.
+      else if (!lit.receiver.isCallee) facts.push({ kind: 'client', text: lit.receiver.name, scope: 'call' });
+    }
+    facts.push(...this.fileFacts());
+    return { ...lit, endpoint: facts };
+  }
+
+  /** URLs and imported packages anywhere in the file's code (never in comments). */
   fileFacts(): EndpointFact[] {
-    if (this.fileFactsCache) return this.fileFactsCache;
+    if (this.evidence.fileFacts) return this.evidence.fileFacts;
     const facts: EndpointFact[] = [];
     const seen = new Set<string>();
     const add = (kind: EndpointFact['kind'], text: string, at: number) => {
@@ -77,10 +118,16 @@ export class SiteAnalyzer {
       seen.add(key);
       facts.push({ kind, text, scope: 'file' });
     };
-    for (const m of this.src.matchAll(URL_TEXT)) add('url', m[0], m.index ?? 0);
-    for (const m of this.src.matchAll(ENV_NAME)) add('env', m[0], m.index ?? 0);
-    for (const m of this.src.matchAll(/(?:from|import|require\(|use)\s+["']?([@\w][\w./@-]*)/g)) add('package', m[1], m.index ?? 0);
-    this.fileFactsCache = facts;
+    // `://` is rare in code; finding it first keeps this pass at memchr speed on large files.
+    for (let i = this.src.indexOf('://'); i >= 0 && facts.length < MAX_FILE_FACTS; i = this.src.indexOf('://', i + 3)) {
+      let from = i;
+      while (from > 0 && /[a-z0-9+.-]/i.test(this.src[from - 1])) from--;
+      const m = /^[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>)\]}]+/i.exec(this.src.slice(from, i + 512));
+      if (m) add('url', m[0], from);
+    }
+    for (const m of this.src.matchAll(/\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0):\d{2,5}\b/g)) add('url', m[0], m.index ?? 0);
+    for (const m of this.src.matchAll(/^[ \t]*(?:from|import|use)[ \t]+["']?([@\w][\w./@-]*)|\b(?:require\(|from[ \t]+)["']([@\w][\w./@-]*)["']/gm)) add('package', m[1] ?? m[2], m.index ?? 0);
+    this.evidence.fileFacts = facts;
     return facts;
   }
 
@@ -90,7 +137,7 @@ export class SiteAnalyzer {
   }
 
   private roleOf(expr: TSNode, keyed: ReturnType<Dialect['keyedParent']>): ModelIdRole {
-    if (keyed) {
+    if (keyed && (keyed.key === 'model' || keyed.key === 'modelname')) {
       const keys = new Set(this.dialect.entries(keyed.owner, this.src).map((e) => e.key));
       if (keyed.key === 'modelname' && keys.has('litellmparams')) return 'alias';
       if (keys.has('choices') || keys.has('usage') || (keys.has('object') && keys.has('created'))) return 'response';
@@ -158,9 +205,9 @@ export class SiteAnalyzer {
   }
 
   /** Evidence from the call that holds the ID and from the client that call is made on. */
-  private callFacts(expr: TSNode, keyed: ReturnType<Dialect['keyedParent']>): EndpointFact[] {
+  private callFacts(expr: TSNode, keyed: ReturnType<Dialect['keyedParent']>): { facts: EndpointFact[]; receiver?: ModelIdLiteral['receiver'] } {
     const call = this.enclosingCall(keyed?.owner ?? expr);
-    if (!call) return [];
+    if (!call) return { facts: [] };
     const facts: EndpointFact[] = [];
     const callee = this.calleeText(call);
     const segments = callee.split(/\s*(?:\?\.|\.|::|->)\s*/).map((s) => s.replace(/^new\s+/, '').replace(/[<(!].*$/, '')).filter((s) => IDENT.test(s));
@@ -170,13 +217,7 @@ export class SiteAnalyzer {
     // A plain string as a request option's model (`streamText({ model: 'deepseek/…' })`).
     if (keyed && keyed.owner.id !== call.id && MODEL_KEYS.has(keyed.key) && last) facts.push({ kind: 'string-model-call', text: last, scope: 'call' });
     facts.push(...this.textFacts(this.argumentsNode(call) ?? call, 'call'));
-    if (root) {
-      const bound = this.bindingFacts(root);
-      if (bound) facts.push(...bound);
-      // An unbound root is a module or an imported function: `ollama.chat(…)`, `deepseek('…')`.
-      else if (root !== last) facts.push({ kind: 'client', text: root, scope: 'call' });
-    }
-    return facts;
+    return { facts, receiver: root ? { name: root, isCallee: root === last } : undefined };
   }
 
   /** Sibling keys of a config block (`api_base`, `provider`) and the path of keys above it. */
@@ -184,7 +225,7 @@ export class SiteAnalyzer {
     if (!keyed) return [];
     const facts: EndpointFact[] = [];
     for (const e of this.dialect.entries(keyed.owner, this.src)) {
-      if (ENDPOINT_KEYS.has(e.key)) facts.push(...this.textFacts(e.value, 'config'));
+      if (ENDPOINT_KEYS.has(e.key) || CREDENTIAL_KEYS.has(e.key)) facts.push(...this.textFacts(e.value, 'config'));
       else if (PROVIDER_KEYS.has(e.key)) {
         const v = this.dialect.unwrapValue(e.value);
         const lit = this.dialect.literalTypes.has(v.type) ? this.dialect.decode(v, this.src) : undefined;
@@ -201,6 +242,8 @@ export class SiteAnalyzer {
         owner = up.owner;
       }
       facts.push({ kind: 'config-key', text: path.join('.'), scope: 'config' });
+      // A LiteLLM proxy entry: the router sends where the model string's prefix says.
+      if (path.includes('litellmparams')) facts.push({ kind: 'client', text: 'litellm', scope: 'config' });
     }
     return facts;
   }
@@ -215,7 +258,7 @@ export class SiteAnalyzer {
 
   /** URLs and environment variable names in a subtree's code, comments left out, bounded. */
   private textFacts(node: TSNode, scope: EndpointFact['scope']): EndpointFact[] {
-    const { text, identifiers } = leafText(node);
+    const { text, identifiers } = leafText(node, this.src);
     const facts: EndpointFact[] = [];
     for (const m of text.matchAll(URL_TEXT)) facts.push({ kind: 'url', text: m[0], scope });
     for (const m of text.matchAll(ENV_NAME)) facts.push({ kind: 'env', text: m[0], scope });
@@ -229,7 +272,6 @@ export class SiteAnalyzer {
     return facts;
   }
 
-  private readonly constantTexts = new Map<string, string | null>();
 
   /** The text a name is defined as or assigned in this file (`BASE = "…"`, `cfg.BaseURL = "…"`). */
   private constantText(name: string): string | undefined {
@@ -242,7 +284,7 @@ export class SiteAnalyzer {
       hits++;
       if (this.inComment(m.index)) continue;
       const value = this.root.descendantForIndex(m.index + m[0].length);
-      if (value) out += ' ' + leafText(statementOf(value)).text;
+      if (value) out += ' ' + leafText(statementOf(value), this.src).text;
     }
     this.constantTexts.set(name, out || null);
     return out || undefined;
@@ -311,32 +353,43 @@ function lastSegment(callee: string): string {
   return parts[parts.length - 1].replace(/[<(].*$/, '');
 }
 
-/** The text of a subtree's tokens, comments left out (a comment is never evidence), bounded; and the variables it reads. */
-function leafText(node: TSNode): { text: string; identifiers: string[] } {
-  let text = '';
+/**
+ * The text of a subtree with its comments blanked out (a comment is never evidence), bounded, and
+ * the variables it reads. The walk asks the cursor for types and offsets only: materialising every
+ * node costs more than the rest of the analysis.
+ */
+function leafText(node: TSNode, src = node.tree.rootNode.text): { text: string; identifiers: string[] } {
+  const start = node.startIndex;
+  const end = Math.min(node.endIndex, start + MAX_EVIDENCE_CHARS);
+  let text = src.slice(start, end);
   const identifiers: string[] = [];
-  let visited = 0;
   const cursor = node.walk();
   try {
+    let visited = 0;
     let descend = true;
     for (;;) {
       if (descend) {
         visited++;
-        const n = cursor.currentNode;
-        if (/comment/.test(n.type)) descend = false;
-        else if (n.childCount === 0 || /string|literal|scalar/.test(n.type)) {
-          text += ' ' + n.text;
-          if (n.type === 'identifier' && identifiers.length < 20) identifiers.push(n.text);
+        const type = cursor.nodeType;
+        const from = cursor.startIndex;
+        const to = cursor.endIndex;
+        if (from >= end || visited > MAX_EVIDENCE_NODES) break;
+        if (type.includes('comment')) {
+          text = text.slice(0, from - start) + ' '.repeat(Math.min(to, end) - from) + text.slice(Math.min(to, end) - start);
           descend = false;
-        }
-        if (visited > MAX_EVIDENCE_NODES) break;
+        } else if (type === 'identifier') {
+          const name = src.slice(from, to);
+          // A keyword or property name (`messages=`, `baseURL:`) is not a variable that is read.
+          if (identifiers.length < 20 && !/^\s*(?:=(?!=)|:(?!:))/.test(src.slice(to, to + 4))) identifiers.push(name);
+          descend = false;
+        } else if (/string|literal|scalar/.test(type)) descend = false;
         if (descend && cursor.gotoFirstChild()) continue;
       }
       if (cursor.gotoNextSibling()) {
         descend = true;
         continue;
       }
-      if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
+      if (!cursor.gotoParent() || (cursor.startIndex === start && cursor.endIndex === node.endIndex && cursor.nodeType === node.type)) break;
       descend = false;
     }
   } finally {

@@ -1,11 +1,11 @@
 // A document parsed by tree-sitter, kept up to date by incremental reparsing.
 import type { Dialect } from './dialect';
-import type { TSEdit, TSParser, TSPoint, TSTree } from './runtime';
+import type { TSEdit, TSNode, TSParser, TSPoint, TSTree } from './runtime';
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId, candidateOffsets } from './ids';
 import { embeddedModelIds } from './embedded';
 import { quotedTokenAround } from './fallback';
-import { type ConfigFlavour, SiteAnalyzer } from './sites';
+import { type ConfigFlavour, FileEvidence, SiteAnalyzer, touchesEvidence } from './sites';
 import { PromptScanner } from './prompts';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
 import { type IdAnswer, mapThroughEdits, overlaps, type Region, type ReusableIds } from './idReuse';
@@ -41,6 +41,7 @@ export class TreeScanner implements Scanner {
   private readonly sites = new LastResult<IsModelId, ModelIdLiteral[]>();
   /** Candidate IDs in regions tree-sitter could not parse that no recovery could read. */
   private unreadable?: { isId: IsModelId; offsets: number[] };
+  private evidence = new FileEvidence();
 
   constructor(
     private readonly parser: TSParser,
@@ -77,10 +78,12 @@ export class TreeScanner implements Scanner {
       const oldEndPosition = advance(startPosition, current.slice(start, oldEnd));
       const newEndPosition = advance(startPosition, c.text);
       edits.push({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + c.text.length, startPosition, oldEndPosition, newEndPosition });
+      if (touchesEvidence(current.slice(start, oldEnd)) || touchesEvidence(c.text)) this.evidence = new FileEvidence();
       current = current.slice(0, start) + c.text + current.slice(oldEnd);
     }
     // Changes that do not reproduce the new text (a client bug, a missed event) get a full parse.
     if (current !== newText) incremental = false;
+    if (!incremental) this.evidence = new FileEvidence();
     const old = this.tree;
     if (incremental) for (const e of edits) old.edit(e);
     this.tree = this.parse(newText, incremental ? old : null);
@@ -117,28 +120,27 @@ export class TreeScanner implements Scanner {
 
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[] {
     return this.sites.get(isId, () => {
-      const analyzer = new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour);
-      const fileFacts = analyzer.fileFacts();
-      return this.idLiterals(isId).map((lit) => {
-        const node = this.prompts.literalNodeAt(lit.contentStart);
-        const analyzed = node ? analyzer.analyze(lit, node, this.prompts.expressionOf(node)) : { ...lit, role: lit.role ?? 'value' as const };
-        return { ...analyzed, endpoint: [...(analyzed.endpoint ?? []), ...fileFacts] };
-      });
+      const analyzer = new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence);
+      return this.idLiterals(isId).map((lit) => analyzer.inContext(lit));
     });
   }
 
   /** Model-ID literals without roles, reusing what an edit left untouched. */
   private idLiterals(isId: IsModelId): ModelIdLiteral[] {
     if (this.ids?.isId === isId) return this.ids.accepted;
-    // In a file that does not parse, rejected candidates are checked again: the note on unreadable
-    // lines must see them all (typing inside a string makes this common, and cheap: a few lookups).
-    const reuse = this.reusable?.isId === isId && !this.tree.rootNode.hasError ? this.reusable : undefined;
+    // In a file that does not parse, rejected candidates are looked up again (a few lookups): the
+    // note on unreadable lines must see them all.
+    const reuse = this.reusable?.isId === isId ? this.reusable : undefined;
     this.reusable = undefined;
     const kept = reuse ? reuse.accepted.filter((l) => !overlaps(reuse.dirty, l.start, l.end)) : [];
-    const stillRejected = new Set(reuse ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
+    const stillRejected = new Set(reuse && !this.tree.rootNode.hasError ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
     const accepted: ModelIdLiteral[] = [];
     const rejected: number[] = [];
     const unreadable: number[] = [];
+    let analyzer: SiteAnalyzer | undefined;
+    // Role and nearby evidence are kept with each literal, so an edit re-analyses only what it touched.
+    const local = (lit: ModelIdLiteral, node: TSNode): ModelIdLiteral =>
+      (analyzer ??= new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence)).analyze(lit, node, this.prompts.expressionOf(node));
     let k = 0;
     let lastLiteralStart = -1;
     for (const offset of candidateOffsets(this.source, isId)) {
@@ -173,12 +175,12 @@ export class TreeScanner implements Scanner {
       const id = lit && asModelId(lit, this.source, isId);
       if (!id) {
         const embedded = lit && lit.placeholders === 0 ? embeddedModelIds(lit, this.source, isId) : lit ? embeddedModelIds(lit, this.source, isId) : [];
-        if (embedded.length) accepted.push(...embedded);
+        if (embedded.length) for (const e of embedded) accepted.push(local(e, node));
         else rejected.push(offset);
         continue;
       }
       const key = this.dialect.keyedParent(this.prompts.expressionOf(node), this.source)?.key;
-      accepted.push(key !== undefined ? { ...id, key } : id);
+      accepted.push(local(key !== undefined ? { ...id, key } : id, node));
     }
     while (k < kept.length) accepted.push(kept[k++]);
     this.ids = { isId, accepted, rejected };

@@ -61,6 +61,8 @@ export interface ModelIdLiteral extends StringLiteral {
   role?: ModelIdRole;
   /** Evidence about the endpoint, nearest first. */
   endpoint?: EndpointFact[];
+  /** The variable the call is made on (`client` in `client.chat.completions.create`), looked up per text. */
+  receiver?: { name: string; isCallee: boolean };
 }
 
 export interface PromptLiteral {

@@ -89,6 +89,7 @@ test('lint --format sarif: SARIF 2.1.0 with rules, regions and fixes', async () 
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 14, endLine: 1, endColumn: 27 });
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'a.py');
     assert.equal(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'deepseek-v4-flash');
+    assert.deepEqual(result.properties, { modelId: 'deepseek-chat', provider: 'deepseek', role: 'request' });
   } finally {
     cleanup();
   }
