@@ -116,7 +116,7 @@ export async function lintFile(file: string, ctx: LintContext): Promise<FileOutc
   // The editor's test: a file that never names a model needs no parse.
   if (!mentionsModelId(text, isId)) return { kind: 'scanned', findings: [] };
   const row = languageForFile(file);
-  const doc = await ParsedDocument.create(scanLanguageFor(row?.id ?? 'plaintext', file), text);
+  const doc = await ParsedDocument.create(scanLanguageFor(row?.id ?? 'plaintext', file), text, { edits: false });
   try {
     const lines = new LineIndex(text);
     const rel = path.relative(ctx.cwd, file).split(path.sep).join('/');
