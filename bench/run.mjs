@@ -83,9 +83,12 @@ if (only.has('size')) {
   if (results.size.activation) console.log(`  activation in the real editor: ${JSON.stringify(results.size.activation)}`);
   else console.log('  activation: run npm run test:integration first (it records test-output/activation.json)');
 }
-// A partial run (--only) keeps the other benchmarks' last figures; each section says when it was measured.
+// A partial run (--only) keeps the other benchmarks' last figures and the date and machine they were
+// measured on; each section measured now carries its own date and machine.
 const resultsFile = path.join(root, 'bench', 'results.json');
-const previous = option('--only', undefined) && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
-for (const k of ['lsp', 'tokenizer', 'ingest', 'size', 'lint']) if (results[k] && typeof results[k] === 'object') results[k].measuredAt = results.date;
-writeFileSync(resultsFile, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+const partial = option('--only', undefined) !== undefined && existsSync(resultsFile);
+const sections = ['lsp', 'tokenizer', 'ingest', 'size', 'lint'];
+for (const k of sections) if (results[k] && typeof results[k] === 'object') Object.assign(results[k], { measuredAt: results.date, machine: results.machine });
+const written = partial ? { ...JSON.parse(readFileSync(resultsFile, 'utf8')), ...Object.fromEntries(sections.filter((k) => results[k]).map((k) => [k, results[k]])) } : results;
+writeFileSync(resultsFile, JSON.stringify(written, null, 2) + '\n');
 console.log('\nwrote bench/results.json');
