@@ -61,17 +61,17 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const files = walked.files.filter((f) => outcomes.has(f));
   let scanned = 0;
   const relative = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/');
-  files.forEach((file, i) => {
+  for (const file of files) {
     const outcome = outcomes.get(file)!;
     if (outcome.kind === 'skipped') {
-      io.stderr(`deepseek-cost: skipped ${relative(files[i])}: ${outcome.reason}\n`);
-      return;
+      io.stderr(`deepseek-cost: skipped ${relative(file)}: ${outcome.reason}\n`);
+      continue;
     }
     scanned++;
-    if (outcome.findings.length === 0) return;
-    const rel = relative(files[i]);
+    if (outcome.findings.length === 0) continue;
+    const rel = relative(file);
     for (const f of outcome.findings) findings.push({ file: rel, ...f });
-  });
+  }
 
   if (format === 'json') {
     io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
