@@ -14,7 +14,10 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const outdir = 'dist';
+/** `--outdir=DIR` and `--only=cli,server` let the CLI package build its own copy without touching dist/. */
+const flag = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const outdir = flag('outdir') ?? 'dist';
+const only = flag('only')?.split(',');
 
 /** Grammar wasm files shipped with the official npm grammar packages, copied beside the bundles. */
 const grammarFiles = {
@@ -66,7 +69,9 @@ const entries = [
   { entryPoints: { spendWorker: 'src/worker/spendWorker.ts' } },
   // deepseek-cost lint checks large trees on every core.
   { entryPoints: { lintWorker: 'src/worker/lintWorker.ts' } },
-].filter((e) => existsSync(Object.values(e.entryPoints)[0]));
+]
+  .filter((e) => existsSync(Object.values(e.entryPoints)[0]))
+  .filter((e) => !only || only.includes(Object.keys(e.entryPoints)[0]));
 
 function reportSizes(metafile) {
   for (const [file, info] of Object.entries(metafile.outputs)) {

@@ -51,11 +51,23 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
   const periodKey = (p: Catalog['pricePeriods'][number]) => `${p.from}|${p.family}|${p.currency}`;
   const periods = new Map(base.pricePeriods.map((p) => [periodKey(p), p]));
   for (const p of o.pricePeriods ?? []) periods.set(periodKey(p), p);
+  const toolKey = (p: Catalog['toolPricePeriods'][number]) => `${p.from}|${p.item}|${p.currency}`;
+  const toolPeriods = new Map(base.toolPricePeriods.map((p) => [toolKey(p), p]));
+  for (const p of o.toolPricePeriods ?? []) toolPeriods.set(toolKey(p), p);
+  // A mapping with the same start replaces the shipped one (a user who dates DeepSeek's rewrite better).
+  const maps = new Map(base.anthropicModelMaps.map((m) => [m.from, m]));
+  for (const m of o.anthropicModelMaps ?? []) maps.set(m.from, m);
+  const conflicts = new Map(base.conflicts.map((c) => [c.id, c]));
+  for (const c of o.conflicts ?? []) conflicts.set(c.id, c);
   const holidayCalendars = { ...base.holidayCalendars };
   for (const [name, cal] of Object.entries(o.holidayCalendars ?? {})) {
     const prior = holidayCalendars[name];
     // Holidays accumulate (a user adds next year's list) rather than replace the shipped years.
-    holidayCalendars[name] = prior ? { source: cal.source, dates: [...new Set([...prior.dates, ...cal.dates])].sort() } : cal;
+    // A user's list also covers its years (explicit, or those its dates fall in), so 2027 stops being an assumption.
+    const years = (c: typeof cal) => c.years ?? [...new Set(c.dates.map((d) => Number(d.slice(0, 4))))];
+    holidayCalendars[name] = prior
+      ? { source: cal.source, dates: [...new Set([...prior.dates, ...cal.dates])].sort(), years: [...new Set([...years(prior), ...years(cal)])].sort() }
+      : cal;
   }
   return {
     ...base,
@@ -63,6 +75,10 @@ function mergeCatalog(base: Catalog, o: CatalogOverride): Catalog {
     models: [...models.values()],
     providers: [...providers.values()],
     pricePeriods: [...periods.values()],
+    toolPricePeriods: [...toolPeriods.values()],
+    anthropicModelMaps: [...maps.values()],
+    tokenizers: { ...base.tokenizers, ...(o.tokenizers ?? {}) },
+    conflicts: [...conflicts.values()],
     peakRules: { ...base.peakRules, ...(o.peakRules ?? {}) },
     holidayCalendars,
   };

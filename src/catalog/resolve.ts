@@ -1,6 +1,6 @@
 // One place answers every lifecycle and price question, as a function of (provider, model id,
 // time), so the diagnostics, the hover, the CLI and the spend totals can never disagree.
-import type { Catalog, Currency, LifecycleEvent, ModelEntry, PeakRule, PricePeriod, Rates } from './schema';
+import type { AnthropicModelMap, Catalog, Conflict, Currency, LifecycleEvent, ModelEntry, ModelVersion, PeakRule, PricePeriod, Rates, ToolItem, ToolPricePeriod } from './schema';
 import { DEEPSEEK_PROVIDER, isDeepSeekProvider, providerById, splitModelString } from './providers';
 
 /** The router prefix and the ID of a model string (`deepseek/deepseek-chat` → `deepseek/`, `deepseek-chat`). */
@@ -61,6 +61,11 @@ export type PriceAnswer =
       /** When the rate next changes (a peak boundary or a new period), if within the next 8 days. */
       nextChange?: Date;
       holiday: boolean;
+      /**
+       * The local year of `at` when the holiday calendar does not cover it: peak hours are then
+       * applied on every weekday, which may price a public holiday as peak.
+       */
+      holidaysUnknownForYear?: number;
     }
   | { kind: 'unpriced'; reason: 'unknown-model' | 'no-price-family' | 'before-first-period' | 'currency-unknown' | 'other-provider'; model?: ModelEntry; currency: Currency };
 
@@ -80,6 +85,7 @@ export function priceAt(catalog: Catalog, written: string, at: Date, currency: C
   const peakRates = rule ? scaleRates(period.offPeak, multiplier) : undefined;
   const holidays = holidaySet(catalog, rule);
   const peak = rule ? isPeakAt(rule, holidays, at) : false;
+  const missingYear = rule ? holidayYearNotCovered(catalog, rule, at) : undefined;
   return {
     kind: 'priced',
     model,
@@ -92,7 +98,117 @@ export function priceAt(catalog: Catalog, written: string, at: Date, currency: C
     hasPeakHours: !!rule,
     nextChange: nextRateChange(catalog, model.priceFamily, rule, holidays, at),
     holiday: rule ? holidays.has(localDate(rule, at)) : false,
+    ...(missingYear !== undefined ? { holidaysUnknownForYear: missingYear } : {}),
   };
+}
+
+/** The local year of `at` if the rule's holiday calendar does not cover it (see holidayCalendarSchema.years). */
+export function holidayYearNotCovered(catalog: Catalog, rule: PeakRule, at: Date): number | undefined {
+  if (!rule.holidayCalendar) return undefined;
+  const cal = catalog.holidayCalendars[rule.holidayCalendar];
+  if (!cal) return undefined;
+  const year = Number(localDate(rule, at).slice(0, 4));
+  const years = cal.years ?? [...new Set(cal.dates.map((d) => Number(d.slice(0, 4))))];
+  return years.includes(year) ? undefined : year;
+}
+
+/**
+ * The local year of `at` when the peak rule of the model's price period in force has a holiday
+ * calendar that does not cover it; the cheap form of priceAt(...).holidaysUnknownForYear.
+ */
+export function holidayYearNotCoveredFor(catalog: Catalog, written: string, at: Date, provider: string = DEEPSEEK_PROVIDER): number | undefined {
+  const family = findModel(catalog, written, provider)?.priceFamily;
+  if (!family) return undefined;
+  let latest: PricePeriod | undefined;
+  for (const p of catalog.pricePeriods) {
+    if (p.family === family && Date.parse(p.from) <= at.getTime() && (!latest || Date.parse(p.from) > Date.parse(latest.from))) latest = p;
+  }
+  const rule = latest?.peakRule ? catalog.peakRules[latest.peakRule] : undefined;
+  return rule ? holidayYearNotCovered(catalog, rule, at) : undefined;
+}
+
+/** The words every surface uses for a year the holiday calendar does not cover. */
+export function holidayAssumptionText(year: number): string {
+  return `holiday calendar for ${year} not published yet: weekday peak hours applied on every weekday`;
+}
+
+/** Days after its date at which the catalog is called old (one quiet line, never a popup). */
+export const CATALOG_MAX_AGE_DAYS = 60;
+
+/** "prices as of 2026-12-01; check for an update" once the catalog is older than 60 days at `at`, else undefined. */
+export function catalogStaleness(catalog: Catalog, at: Date, maxAgeDays: number = CATALOG_MAX_AGE_DAYS): string | undefined {
+  const age = at.getTime() - Date.parse(`${catalog.catalogDate}T00:00:00Z`);
+  return age > maxAgeDays * 86_400_000 ? `prices as of ${catalog.catalogDate}; check for an update` : undefined;
+}
+
+/** The model version serving an ID at a time (DeepSeek-V4.1-Flash-1017 for deepseek-flash since 2026-10-17), if the catalog knows it. */
+export function modelVersionAt(catalog: Catalog, written: string, at: Date, provider: string = DEEPSEEK_PROVIDER): ModelVersion | undefined {
+  const model = findModel(catalog, written, provider);
+  let best: ModelVersion | undefined;
+  for (const v of model?.versions ?? []) {
+    if (Date.parse(v.from) <= at.getTime() && (!best || Date.parse(v.from) > Date.parse(best.from))) best = v;
+  }
+  return best;
+}
+
+/** Recorded disagreements between sources that bear on a model (or on every model) at a time. */
+export function conflictsAt(catalog: Catalog, written: string | undefined, at: Date): Conflict[] {
+  const id = written === undefined ? undefined : splitRouterPrefix(written).id;
+  return catalog.conflicts.filter((c) => {
+    if (c.models && (id === undefined || !c.models.includes(id))) return false;
+    if (c.from && at.getTime() < Date.parse(c.from)) return false;
+    if (c.until && at.getTime() >= Date.parse(c.until)) return false;
+    return true;
+  });
+}
+
+/** How a tool call is made: the endpoint called directly, or the model calling it as a built-in tool. */
+export type ToolChannel = 'api' | 'model-tool';
+
+export type ToolPriceAnswer =
+  | { kind: 'priced'; item: ToolItem; currency: Currency; period: ToolPricePeriod; /** Price of one unit (call, page, character, second). */ unitPrice: number; free: boolean }
+  | { kind: 'unpriced'; item: ToolItem; currency: Currency; reason: 'before-first-period' | 'currency-unknown' };
+
+/**
+ * The price of one non-token item at an instant, dated like token prices. As with tokens, a
+ * currency is known only if it has a row at the item's latest change: never converted.
+ */
+export function toolPriceAt(catalog: Catalog, item: ToolItem, at: Date, currency: Currency, channel: ToolChannel = 'api'): ToolPriceAnswer {
+  let latestChange = -Infinity;
+  let best: ToolPricePeriod | undefined;
+  for (const p of catalog.toolPricePeriods) {
+    if (p.item !== item) continue;
+    const from = Date.parse(p.from);
+    if (from > at.getTime()) continue;
+    if (from > latestChange) latestChange = from;
+    if (p.currency === currency && (!best || from > Date.parse(best.from))) best = p;
+  }
+  if (latestChange === -Infinity) return { kind: 'unpriced', item, currency, reason: 'before-first-period' };
+  if (!best || Date.parse(best.from) !== latestChange) return { kind: 'unpriced', item, currency, reason: 'currency-unknown' };
+  const free = channel === 'model-tool' && best.freeAsModelToolUntil !== undefined && at.getTime() < Date.parse(best.freeAsModelToolUntil);
+  return { kind: 'priced', item, currency, period: best, unitPrice: free ? 0 : best.price / best.per, free };
+}
+
+export type AnthropicMapping =
+  | { kind: 'deepseek'; model: string }
+  | { kind: 'mapped'; model: string; map: AnthropicModelMap }
+  | { kind: 'rejected'; status: number; map: AnthropicModelMap };
+
+/** The Anthropic-endpoint mapping in force at a time (the latest that started at or before it). */
+export function anthropicModelMapAt(catalog: Catalog, at: Date): AnthropicModelMap {
+  const maps = [...catalog.anthropicModelMaps].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+  let best = maps[0];
+  for (const m of maps) if (Date.parse(m.from) <= at.getTime()) best = m;
+  return best;
+}
+
+/** What DeepSeek's Anthropic endpoint does with a model name at a time: serve a DeepSeek model, or reject it. */
+export function anthropicModelAt(catalog: Catalog, name: string, at: Date): AnthropicMapping {
+  if (findModel(catalog, name)) return { kind: 'deepseek', model: splitRouterPrefix(name).id };
+  const map = anthropicModelMapAt(catalog, at);
+  for (const rule of map.rules) if (globMatch(rule.pattern, name)) return { kind: 'mapped', model: rule.model, map };
+  if (map.fallback !== undefined) return { kind: 'mapped', model: map.fallback, map };
+  return { kind: 'rejected', status: map.rejectStatus ?? 400, map };
 }
 
 export interface TokenCounts {
@@ -106,13 +222,14 @@ export function costOf(rates: Rates, tokens: TokenCounts): number {
   return (tokens.cacheHitTokens * rates.cacheHit + tokens.cacheMissTokens * rates.cacheMiss + tokens.outputTokens * rates.output) / 1_000_000;
 }
 
-/** Maps a Claude model name sent to DeepSeek's Anthropic endpoint to the DeepSeek model that serves it. */
-export function modelForAnthropicName(catalog: Catalog, name: string): string {
-  if (findModel(catalog, name)) return splitRouterPrefix(name).id;
-  for (const rule of catalog.anthropicModelMap.rules) {
-    if (globMatch(rule.pattern, name)) return rule.model;
-  }
-  return catalog.anthropicModelMap.fallback;
+/**
+ * Maps a Claude model name sent to DeepSeek's Anthropic endpoint to the DeepSeek model that serves
+ * it at `at` (default: now). A name DeepSeek rejects (HTTP 400 since the rewrite) comes back as
+ * written, so it stays unpriced as an unknown model instead of being priced as Flash.
+ */
+export function modelForAnthropicName(catalog: Catalog, name: string, at: Date = new Date()): string {
+  const m = anthropicModelAt(catalog, name, at);
+  return m.kind === 'rejected' ? name : m.model;
 }
 
 function globMatch(pattern: string, text: string): boolean {

@@ -11,6 +11,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 202
 const clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'must be a time like 09:00');
 const perMillion = z.number().nonnegative().finite();
 
+export const currencySchema = z.enum(['USD', 'CNY']);
+
 export const sourceSchema = z.object({
   title: z.string().min(1),
   url: z.string().min(1),
@@ -65,6 +67,29 @@ export const providerSchema = z.object({
   note: z.string().optional(),
 });
 
+/**
+ * Which model version serves an ID from a date on (`deepseek-flash` → DeepSeek-V4.1-Flash-1017 since
+ * 2026-10-17), and which tokenizer that version uses: a count made with another tokenizer is an
+ * approximation of what DeepSeek bills, and the hover says so.
+ */
+export const modelVersionSchema = z.object({
+  from: isoInstant,
+  version: z.string().min(1),
+  /** Key into `tokenizers`; absent when no source says which tokenizer the version uses. */
+  tokenizer: z.string().min(1).optional(),
+  source: z.string().min(1),
+  note: z.string().optional(),
+});
+
+/** A tokenizer a model version uses: the bundled one, or one known only from its name and sources. */
+export const tokenizerEntrySchema = z.object({
+  name: z.string().min(1),
+  /** True for the tokenizer shipped with the product (its counts are exact for versions that use it). */
+  bundled: z.boolean().optional(),
+  source: z.string().min(1),
+  note: z.string().optional(),
+});
+
 export const modelSchema = z.object({
   id: z.string().min(1),
   /** The provider that serves this ID under these dates and prices (DeepSeek's API when absent). */
@@ -77,11 +102,11 @@ export const modelSchema = z.object({
   contextTokens: z.number().int().positive().optional(),
   maxOutputTokens: z.number().int().positive().optional(),
   lifecycle: z.array(lifecycleEventSchema).min(1),
+  versions: z.array(modelVersionSchema).optional(),
 });
 
 export const rateSchema = z.object({ cacheHit: perMillion, cacheMiss: perMillion, output: perMillion });
 
-export const currencySchema = z.enum(['USD', 'CNY']);
 
 export const pricePeriodSchema = z.object({
   from: isoInstant,
@@ -104,12 +129,61 @@ export const peakRuleSchema = z.object({
   holidayCalendar: z.string().optional(),
 });
 
-export const holidayCalendarSchema = z.object({ source: z.string().min(1), dates: z.array(isoDate) });
-
-export const anthropicModelMapSchema = z.object({
+export const holidayCalendarSchema = z.object({
   source: z.string().min(1),
-  rules: z.array(z.object({ pattern: z.string().min(1), model: z.string().min(1) })),
-  fallback: z.string().min(1),
+  dates: z.array(isoDate),
+  /**
+   * Years whose whole list is published: a time in another year is priced by the weekday rule alone
+   * and marked as an assumption. Absent means the years the dates fall in.
+   */
+  years: z.array(z.number().int().min(1970).max(9999)).optional(),
+});
+
+/**
+ * How DeepSeek's Anthropic endpoint maps a non-DeepSeek model name, from a date on. Either unknown
+ * names go to a fallback model, or they are rejected with an HTTP status (400 since the rewrite).
+ */
+export const anthropicModelMapSchema = z
+  .object({
+    from: isoInstant,
+    source: z.string().min(1),
+    rules: z.array(z.object({ pattern: z.string().min(1), model: z.string().min(1) })),
+    fallback: z.string().min(1).optional(),
+    rejectStatus: z.number().int().min(400).max(599).optional(),
+    note: z.string().optional(),
+  })
+  .refine((m) => (m.fallback === undefined) !== (m.rejectStatus === undefined), { message: 'give exactly one of fallback and rejectStatus' });
+
+/**
+ * A price that is not per token: DeepSeek's Search/Fetch, OCR, TTS and ASR endpoints, and the
+ * search and fetch calls a model makes as built-in tools. `price` is per `per` units.
+ */
+export const toolPricePeriodSchema = z.object({
+  item: z.enum(['search', 'fetch', 'ocr', 'tts', 'asr']),
+  from: isoInstant,
+  currency: currencySchema,
+  unit: z.enum(['call', 'page', 'character', 'audio-second']),
+  per: z.number().positive(),
+  price: z.number().nonnegative().finite(),
+  /** Calls the model makes as tools are free before this instant (search and fetch, until 2026-10-31 16:00 UTC). */
+  freeAsModelToolUntil: isoInstant.optional(),
+  source: z.string().min(1),
+  reported: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
+/**
+ * Sources that disagree, kept as data so a hover can say so: what is claimed, by whom, when it
+ * matters (models and a time range), the rule the product applies and why.
+ */
+export const conflictSchema = z.object({
+  id: z.string().min(1),
+  models: z.array(z.string().min(1)).optional(),
+  from: isoInstant.optional(),
+  until: isoInstant.optional(),
+  summary: z.string().min(1),
+  rule: z.string().min(1),
+  sources: z.array(z.string().min(1)).min(1),
 });
 
 export const catalogSchema = z
@@ -117,11 +191,15 @@ export const catalogSchema = z
     catalogDate: isoDate,
     sources: z.record(z.string(), sourceSchema),
     models: z.array(modelSchema),
-    anthropicModelMap: anthropicModelMapSchema,
+    /** Dated: the mapping in force at a request's time applies. */
+    anthropicModelMaps: z.array(anthropicModelMapSchema).min(1),
     providers: z.array(providerSchema).min(1),
     peakRules: z.record(z.string(), peakRuleSchema),
     holidayCalendars: z.record(z.string(), holidayCalendarSchema),
     pricePeriods: z.array(pricePeriodSchema),
+    toolPricePeriods: z.array(toolPricePeriodSchema).default([]),
+    tokenizers: z.record(z.string(), tokenizerEntrySchema).default({}),
+    conflicts: z.array(conflictSchema).default([]),
   })
   .superRefine((cat, ctx) => {
     // Every reference must resolve, or a row would silently lose its source or its peak hours.
@@ -129,6 +207,15 @@ export const catalogSchema = z
       if (!cat.sources[key]) ctx.addIssue({ code: 'custom', path, message: `unknown source "${key}"` });
     };
     cat.models.forEach((m, i) => m.lifecycle.forEach((e, j) => refSource(e.source, ['models', i, 'lifecycle', j, 'source'])));
+    cat.models.forEach((m, i) =>
+      m.versions?.forEach((v, j) => {
+        refSource(v.source, ['models', i, 'versions', j, 'source']);
+        if (v.tokenizer && !cat.tokenizers[v.tokenizer]) ctx.addIssue({ code: 'custom', path: ['models', i, 'versions', j, 'tokenizer'], message: `unknown tokenizer "${v.tokenizer}"` });
+      }),
+    );
+    for (const [name, t] of Object.entries(cat.tokenizers)) refSource(t.source, ['tokenizers', name, 'source']);
+    cat.toolPricePeriods.forEach((p, i) => refSource(p.source, ['toolPricePeriods', i, 'source']));
+    cat.conflicts.forEach((c, i) => c.sources.forEach((s, j) => refSource(s, ['conflicts', i, 'sources', j])));
     cat.pricePeriods.forEach((p, i) => {
       refSource(p.source, ['pricePeriods', i, 'source']);
       if (p.peakRule && !cat.peakRules[p.peakRule]) {
@@ -145,7 +232,7 @@ export const catalogSchema = z
       }
     }
     for (const [name, cal] of Object.entries(cat.holidayCalendars)) refSource(cal.source, ['holidayCalendars', name, 'source']);
-    refSource(cat.anthropicModelMap.source, ['anthropicModelMap', 'source']);
+    cat.anthropicModelMaps.forEach((m, i) => refSource(m.source, ['anthropicModelMaps', i, 'source']));
     const providerIds = new Set<string>();
     cat.providers.forEach((p, i) => {
       refSource(p.source, ['providers', i, 'source']);
@@ -171,6 +258,10 @@ export const catalogOverrideSchema = z
     models: z.array(modelSchema).optional(),
     providers: z.array(providerSchema).optional(),
     pricePeriods: z.array(pricePeriodSchema).optional(),
+    toolPricePeriods: z.array(toolPricePeriodSchema).optional(),
+    anthropicModelMaps: z.array(anthropicModelMapSchema).optional(),
+    tokenizers: z.record(z.string(), tokenizerEntrySchema).optional(),
+    conflicts: z.array(conflictSchema).optional(),
     peakRules: z.record(z.string(), peakRuleSchema).optional(),
     holidayCalendars: z.record(z.string(), holidayCalendarSchema).optional(),
   })
@@ -188,3 +279,8 @@ export type Currency = z.infer<typeof currencySchema>;
 export type PeakRule = z.infer<typeof peakRuleSchema>;
 export type CatalogSource = z.infer<typeof sourceSchema>;
 export type Provider = z.infer<typeof providerSchema>;
+export type ModelVersion = z.infer<typeof modelVersionSchema>;
+export type ToolPricePeriod = z.infer<typeof toolPricePeriodSchema>;
+export type ToolItem = ToolPricePeriod['item'];
+export type Conflict = z.infer<typeof conflictSchema>;
+export type AnthropicModelMap = z.infer<typeof anthropicModelMapSchema>;

@@ -1,4 +1,5 @@
 // deepseek-cost: the extension's answers outside the editor. Same engine, same catalog.
+import { shippedCatalogData } from '../catalog';
 import { runLint } from './lint';
 import { type CliIO, UsageError } from './io';
 
@@ -9,6 +10,7 @@ commands:
   tokens [FILE | -]    count DeepSeek tokens exactly (--jsonl FILE for {"text": ...} lines)
   estimate FILE...     list prompt literals with their tokens, model and cost
   spend LOG...         total DeepSeek spend from proxy and client logs
+  mcp                  serve the agent tools over MCP on stdio (for Claude Code, Codex, Cline...)
 
 Run "deepseek-cost <command> --help" for a command's options.`;
 
@@ -24,6 +26,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./estimate')).runEstimate;
     case 'spend':
       return (await import('./spend')).runSpend;
+    case 'mcp':
+      return (await import('./mcp')).runMcp;
     default:
       return undefined;
   }
@@ -36,7 +40,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    io.stdout('0.1.0\n');
+    // The catalog date tells a user how old the prices are (the README says how to add newer ones).
+    io.stdout(`0.1.0 (catalog ${shippedCatalogData().catalogDate})\n`);
     return 0;
   }
   const command = await loadCommand(name);

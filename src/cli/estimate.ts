@@ -6,6 +6,7 @@ import { formatCount, formatMoney } from '../core/money';
 import { countTokens } from '../core/tokenizer';
 import { defaultLintSettings, lintSettingsSchema } from '../shared/settings';
 import { forEachSourceFile } from './sourceFiles';
+import type { Catalog, Currency } from '../catalog';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
 
@@ -53,27 +54,49 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
   const catalog = await catalogForOption(values.catalog, io);
   const currencies = currencyOrder(currency);
 
+  const { rows, listed } = await estimatePaths(positionals, io, { catalog, at, currencies, defaultModel: values['default-model']!, promptMinLength, maxFileSizeKB: defaultLintSettings.maxFileSizeKB });
+  if (values.format === 'json') {
+    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows }, null, 2) + '\n');
+  } else {
+    for (const r of rows) io.stdout(estimateLine(r) + '\n');
+    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}\n`);
+    // Where the facts end, once per run rather than once per prompt.
+    const notes = new Set(rows.flatMap((r) => [...r.limits.assumptions.map((a) => `assumption: ${a.message}`), ...r.limits.conflicts.map((c) => `sources disagree: ${c.summary}. ${c.rule}`), ...(r.limits.staleness ? [r.limits.staleness] : [])]));
+    for (const n of notes) io.stdout(`${n}\n`);
+  }
+  return 0;
+}
+
+export interface EstimateOptions {
+  catalog: Catalog;
+  at: Date;
+  currencies: Currency[];
+  defaultModel: string;
+  promptMinLength: number;
+  maxFileSizeKB: number;
+}
+
+/** Every prompt literal in files and directories with its estimate, as the hover computes it. */
+export async function estimatePaths(inputs: string[], io: CliIO, options: EstimateOptions): Promise<{ rows: EstimateRow[]; listed: number }> {
   const rows: EstimateRow[] = [];
-  const { listed } = await forEachSourceFile(positionals, io, defaultLintSettings.maxFileSizeKB, ({ rel, doc, lines }) => {
-    for (const prompt of doc.promptLiterals({ promptMinLength })) {
-      const estimate = estimatePrompt(prompt, countTokens(prompt.text), catalog, at, values['default-model']!, currencies);
+  const { listed } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, ({ rel, doc, lines }) => {
+    for (const prompt of doc.promptLiterals({ promptMinLength: options.promptMinLength })) {
+      const estimate = estimatePrompt(prompt, countTokens(prompt.text), options.catalog, options.at, options.defaultModel, options.currencies);
       const start = lines.position(prompt.start);
       const end = lines.position(prompt.end);
       rows.push({ file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason: prompt.reason, ...estimate });
     }
   });
-  if (values.format === 'json') {
-    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows }, null, 2) + '\n');
-  } else {
-    for (const r of rows) {
-      const c = r.currencies[0];
-      const cost = c.priced
-        ? `${formatMoney(c.inputMiss!, c.currency)} miss / ${formatMoney(c.inputHit!, c.currency)} hit per call${c.maxOutput !== undefined ? `, up to ${formatMoney(c.maxOutput, c.currency)} output` : ''}${c.peak ? ' (peak)' : ''}`
-        : `not priced (${c.unpricedReason})`;
-      const ph = r.placeholders ? `, ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} not counted` : '';
-      io.stdout(`${r.file}:${r.line}:${r.column}: ${formatCount(r.tokens)} tokens${ph} → ${r.model}: ${cost}${r.prefixCacheWarning ? ' [starts with a placeholder: defeats the prefix cache]' : ''}\n`);
-    }
-    io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}\n`);
-  }
-  return 0;
+  return { rows, listed };
+}
+
+/** One prompt as `estimate --format text` prints it (first currency). */
+export function estimateLine(r: EstimateRow): string {
+  const c = r.currencies[0];
+  const cost = c.priced
+    ? `${formatMoney(c.inputMiss!, c.currency)} miss / ${formatMoney(c.inputHit!, c.currency)} hit per call${c.maxOutput !== undefined ? `, up to ${formatMoney(c.maxOutput, c.currency)} output` : ''}${c.peak ? ' (peak)' : ''}`
+    : `not priced (${c.unpricedReason})`;
+  const ph = r.placeholders ? `, ${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} not counted` : '';
+  const tok = r.tokenizer.mayDiffer ? ` (${r.tokenizer.countedWith} tokenizer; ${r.tokenizer.servedBy} may bill a different count)` : ` (${r.tokenizer.countedWith} tokenizer)`;
+  return `${r.file}:${r.line}:${r.column}: ${formatCount(r.tokens)} tokens${tok}${ph} → ${r.model}: ${cost}${r.prefixCacheWarning ? ' [starts with a placeholder: defeats the prefix cache]' : ''}`;
 }

@@ -5,6 +5,11 @@ export interface CliIO {
   cwd: string;
   /** Standard input, for `tokens -`. */
   stdin?: () => Promise<string>;
+  /**
+   * The text an editor holds for a file, when it differs from the disk (unsaved changes), so the
+   * agent tools in VS Code answer for what the user and the diagnostics see.
+   */
+  unsaved?: (absolutePath: string) => { text: string; languageId: string } | undefined;
 }
 
 /** Bad usage: the CLI prints the message and exits 2. */

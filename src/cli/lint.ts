@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import type { SeverityByStatus } from '../core/lint/modelIdFindings';
+import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
 import { isServedFile } from './sourceFiles';
 import { collectFiles } from './walk';
@@ -49,20 +51,44 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of threads, at least 1');
   const catalog = await catalogForOption(values.catalog, io);
+  const { findings, scanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, jobs });
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
+  } else if (format === 'sarif') {
+    io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
+  } else {
+    for (const f of findings) io.stdout(findingLine(f) + '\n');
+    io.stdout(lintSummary(findings, scanned) + '\n');
+  }
+  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+}
+
+export interface LintOptions {
+  catalog: Catalog;
+  at: Date;
+  severity: SeverityByStatus;
+  maxFileSizeKB: number;
+  /** Threads for large trees; 1 (the default) keeps all work on the caller's thread, as in the editor. */
+  jobs?: number;
+}
+
+/** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
+export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number }> {
   const findings: LintFinding[] = [];
   const ignore = await loadIgnoreFile(io.cwd);
   // Files are checked while the walk goes on (on other threads once the tree proves large).
-  const run = new LintRun({ catalog, at, maxFileSizeKB: maxKB, severity: defaultLintSettings.severity, cwd: io.cwd }, jobs);
-  const walked = await collectFiles(positionals.length ? positionals : ['.'], io.cwd, isServedFile, (f) => {
+  const run = new LintRun({ catalog: options.catalog, at: options.at, maxFileSizeKB: options.maxFileSizeKB, severity: options.severity, cwd: io.cwd }, options.jobs ?? 1);
+  const walked = await collectFiles(inputs, io.cwd, isServedFile, (f) => {
     if (!ignore?.ignores(f)) run.add(f);
   });
   for (const p of walked.problems) io.stderr(`deepseek-cost: ${p}\n`);
   const outcomes = await run.finish();
-  const files = walked.files.filter((f) => outcomes.has(f));
   let scanned = 0;
   const relative = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/');
-  for (const file of files) {
-    const outcome = outcomes.get(file)!;
+  for (const file of walked.files) {
+    const outcome = outcomes.get(file);
+    if (!outcome) continue; // in .deepseekcostignore
     if (outcome.kind === 'skipped') {
       io.stderr(`deepseek-cost: skipped ${relative(file)}: ${outcome.reason}\n`);
       continue;
@@ -72,18 +98,16 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     const rel = relative(file);
     for (const f of outcome.findings) findings.push({ file: rel, ...f });
   }
+  return { findings, scanned };
+}
 
-  if (format === 'json') {
-    io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
-  } else if (format === 'sarif') {
-    io.stdout(JSON.stringify(toSarif(findings), null, 2) + '\n');
-  } else {
-    for (const f of findings) {
-      const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
-      io.stdout(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}\n`);
-    }
-    const counts = (s: string) => findings.filter((f) => f.severity === s).length;
-    io.stdout(`${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned\n`);
-  }
-  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 1 : 0;
+/** One finding as `lint --format text` prints it. */
+export function findingLine(f: LintFinding): string {
+  const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
+  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}`;
+}
+
+export function lintSummary(findings: LintFinding[], scanned: number): string {
+  const counts = (s: string) => findings.filter((f) => f.severity === s).length;
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned`;
 }

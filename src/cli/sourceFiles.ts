@@ -45,6 +45,13 @@ export async function readSource(file: string, maxFileSizeKB: number): Promise<S
 
 export { LineIndex } from './lineIndex';
 
+function unsavedSource(io: CliIO, file: string, maxFileSizeKB: number): SourceRead | undefined {
+  const open = io.unsaved?.(file);
+  if (!open) return undefined;
+  if (open.text.length > maxFileSizeKB * 1024) return { kind: 'skipped', reason: `its unsaved text is over the ${maxFileSizeKB} KB limit` };
+  return { kind: 'text', text: open.text, language: scanLanguageFor(open.languageId, file) };
+}
+
 export interface ScannedFile {
   /** Relative to the working directory, with `/`. */
   rel: string;
@@ -62,7 +69,7 @@ export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSize
   let scanned = 0;
   for (const file of files) {
     const rel = path.relative(io.cwd, file).split(path.sep).join('/');
-    const source = await readSource(file, maxFileSizeKB);
+    const source = unsavedSource(io, file, maxFileSizeKB) ?? (await readSource(file, maxFileSizeKB));
     if (source.kind === 'skipped') {
       io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
       continue;

@@ -32,8 +32,12 @@ interface ModelReport {
   cacheMissTokens: number;
   outputTokens: number;
   reasoningTokens: number;
-  /** Sum over priced requests; null when none of them had a price. */
+  /** Sum over priced requests, tool calls included; null when none of them had a price. */
   cost: number | null;
+  /** Billed built-in searches and fetches, and what they cost (inside `cost`); null when none had a price in this currency. */
+  toolCalls: number;
+  toolCost: number | null;
+  toolUnpriced: number;
 }
 
 type SpendIO = { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string };
@@ -124,13 +128,26 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
     byDay: Object.fromEntries(
       Object.entries(byDay).map(([day, models]) => {
         const list = Object.values(models);
-        return [day, { total: sum(list, 'cost'), requests: sum(list, 'requests'), unpriced: sum(list, 'unpriced'), byModel: modelReports(models) }];
+        const tools = { toolCalls: sum(list, 'toolCalls'), toolCost: toolCostOf(sum(list, 'toolCalls'), sum(list, 'toolUnpriced'), sum(list, 'toolCost')) };
+        return [day, { total: sum(list, 'cost'), requests: sum(list, 'requests'), unpriced: sum(list, 'unpriced'), ...tools, byModel: modelReports(models) }];
       }),
     ),
+    toolCalls: totals.toolCalls,
+    toolCost: toolCostOf(totals.toolCalls, totals.toolUnpriced, totals.toolCost),
+    toolUnpriced: totals.toolUnpriced,
+    /** Where the facts end: requests priced on an assumption, with counts. */
+    assumptions: tracker.ledger.assumptions().map(({ kind, year, message, requests }) => ({ kind, year, message, requests })),
+    catalogDate: catalog.catalogDate,
+    ...(snapshot.catalogStaleness ? { catalogStaleness: snapshot.catalogStaleness } : {}),
   };
   if (values.format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
   else io.stdout(textReport(report, timeZone));
   return problems > 0 ? 1 : 0;
+}
+
+/** Null when every tool call lacked a price in this currency: unknown, never $0 and never converted. */
+function toolCostOf(calls: number, unpriced: number, cost: number): number | null {
+  return calls > 0 && unpriced === calls ? null : cost;
 }
 
 function sum(list: SpendTotals[], key: keyof SpendTotals): number {
@@ -142,7 +159,8 @@ function modelReports(byModel: Record<string, SpendTotals>): Record<string, Mode
   for (const [model, t] of Object.entries(byModel)) {
     out[model] = {
       requests: t.requests, unpriced: t.unpriced, cacheHitTokens: t.cacheHitTokens, cacheMissTokens: t.cacheMissTokens,
-      outputTokens: t.outputTokens, reasoningTokens: t.reasoningTokens, cost: t.unpriced === t.requests ? null : t.cost,
+      outputTokens: t.outputTokens, reasoningTokens: t.reasoningTokens, cost: t.unpriced === t.requests && t.toolCost === 0 ? null : t.cost,
+      toolCalls: t.toolCalls, toolCost: toolCostOf(t.toolCalls, t.toolUnpriced, t.toolCost), toolUnpriced: t.toolUnpriced,
     };
   }
   return out;
@@ -161,6 +179,7 @@ function table(rows: string[][]): string {
 
 function textReport(r: {
   currency: string; total: number; requests: number; unpriced: number; noSplit: number; errors: number; skippedLines: number; cacheHitRate: number | null;
+  toolCalls: number; toolCost: number | null; toolUnpriced: number; assumptions: Array<{ message: string; requests: number }>; catalogStaleness?: string;
   byModel: Record<string, ModelReport>; byDay: Record<string, { total: number; requests: number; unpriced: number }>;
 }, zone: string): string {
   const n = (x: number) => x.toLocaleString('en-US');
@@ -185,5 +204,10 @@ function textReport(r: {
   if (r.noSplit) out += `${n(r.noSplit)} requests logged without a cache split: priced as all cache-miss, an upper bound\n`;
   if (r.errors) out += `${n(r.errors)} API errors (no usage, not billed)\n`;
   if (r.skippedLines) out += `${n(r.skippedLines)} lines could not be read and were skipped\n`;
+  if (r.toolCalls) {
+    out += `${n(r.toolCalls)} built-in tool calls (web search, page fetch): ${money(r.toolCost, r.currency)}${r.toolUnpriced && r.toolCost !== null ? ` (+${n(r.toolUnpriced)} unpriced)` : ''}${r.toolCost !== null ? ', in the total' : ` (no ${r.currency} price published)`}\n`;
+  }
+  for (const a of r.assumptions) out += `${n(a.requests)} requests priced assuming: ${a.message}\n`;
+  if (r.catalogStaleness) out += `${r.catalogStaleness}\n`;
   return out;
 }

@@ -1,7 +1,7 @@
-// Finds the files `deepseek-cost` should read: explicit files always, directories walked with every
-// .gitignore on the way honoured (as git would), never .git or node_modules. The walk uses the
-// synchronous calls: on a tree of thousands of folders, a promise per directory read costs more
-// than the read itself, and the CLI has nothing else to do meanwhile.
+// Finds the files `deepseek-cost` should read: explicit files and folders always, directories walked
+// with every .gitignore on the way honoured (as git would), never .git or node_modules. The walk
+// uses the synchronous calls: on a tree of thousands of folders, a promise per directory read costs
+// more than the read itself, and the CLI has nothing else to do meanwhile.
 import { promises as fs, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
@@ -48,7 +48,13 @@ export async function collectFiles(inputs: string[], cwd: string, wanted: (file:
       continue;
     }
     if (stat.isFile()) files.push(abs);
-    else if (stat.isDirectory()) walkSync(abs, await layersAbove(abs), files, problems, wanted);
+    else if (stat.isDirectory()) {
+      // A folder named explicitly is read even when an enclosing repository ignores it (an editor
+      // workspace inside an ignored folder, say), as a file named explicitly is: its own
+      // .gitignore files still apply, the enclosing ones do not.
+      const above = await layersAbove(abs);
+      walkSync(abs, isIgnored(above, abs, true) ? [] : above, files, problems, wanted);
+    }
   }
   return { files: [...new Set(list)].sort(), problems };
 }

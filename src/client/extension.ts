@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { servedDocuments } from './documentSelector';
 import { activateSpendTracker } from './spend';
+import { registerAgentTools } from './agentTools';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -36,7 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     }),
   );
 
-  context.subscriptions.push(activateSpendTracker(context, log));
+  const spend = activateSpendTracker(context, log);
+  context.subscriptions.push(spend, ...registerAgentTools(context, log, spend.tracked));
   const activatedInMs = performance.now() - began;
   log.info(`activated in ${activatedInMs.toFixed(1)} ms`);
   return { activatedInMs };

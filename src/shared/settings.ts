@@ -22,6 +22,16 @@ export const lintSettingsSchema = z.object({
   currency: z.enum(['USD', 'CNY']).default('USD'),
   /** Merged over the shipped catalog; validated by the catalog's own schema. */
   catalogOverrides: z.unknown().optional(),
+  /**
+   * Model ID, model version or catalog tokenizer key → a local tokenizer.json, for versions whose
+   * tokenizer is not bundled (V4.1-Flash). Machine scope in the manifest: a workspace cannot point it at files.
+   */
+  tokenizers: z
+    .record(
+      z.string().min(1),
+      z.string().min(1).refine((p) => p === '~' || /^(~[\\/]|\/|[A-Za-z]:[\\/]|\\\\)/.test(p), { message: 'must be an absolute path to a tokenizer.json (or start with ~/)' }),
+    )
+    .default({}),
 });
 
 export type LintSettings = z.infer<typeof lintSettingsSchema>;

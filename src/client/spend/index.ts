@@ -5,10 +5,16 @@
 import * as vscode from 'vscode';
 import { SPEND_COMMANDS, type SpendCommandId } from './commandIds';
 import type { SpendTracker } from './tracker';
+import type { TrackedSpend } from '../../agentTools/context';
 
 export { SPEND_COMMANDS, SPEND_STATUS_ITEM_ID } from './commandIds';
 
-export function activateSpendTracker(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): vscode.Disposable {
+export interface SpendTrackerHandle extends vscode.Disposable {
+  /** The tracker's state once it has loaded (undefined when it could not start). */
+  tracked(): Promise<TrackedSpend | undefined>;
+}
+
+export function activateSpendTracker(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): SpendTrackerHandle {
   let tracker: SpendTracker | undefined;
   let disposed = false;
   const ready = new Promise<SpendTracker | undefined>((resolve) => {
@@ -33,6 +39,7 @@ export function activateSpendTracker(context: vscode.ExtensionContext, log: vsco
   const registrations = Object.values(SPEND_COMMANDS).map((id) => vscode.commands.registerCommand(id, run(id)));
 
   return {
+    tracked: async () => (await ready)?.tracked(),
     dispose() {
       disposed = true;
       for (const r of registrations) r.dispose();

@@ -70,6 +70,9 @@ export function buildSpendTooltip(input: TooltipInput): string {
   row('Cache hit rate', (t) => formatPercent(t.cacheHitTokens, t.cacheHitTokens + t.cacheMissTokens));
   row('Saved by caching', (t) => amount(t.savedByCache));
   row('Reasoning share of output', (t) => formatPercent(t.reasoningTokens, t.outputTokens));
+  if (snapshot.session.toolCalls > 0 || snapshot.today.toolCalls > 0) {
+    row('Tool calls (search, fetch)', (t) => `${formatCount(t.toolCalls)} · ${t.toolCalls > 0 && t.toolUnpriced === t.toolCalls ? 'unpriced' : amount(t.toolCost)}`);
+  }
 
   const models = [...new Set([...Object.keys(snapshot.session.byModel), ...Object.keys(snapshot.today.byModel)])].sort(
     (a, b) => (snapshot.session.byModel[b]?.cost ?? 0) - (snapshot.session.byModel[a]?.cost ?? 0) || a.localeCompare(b),
@@ -81,6 +84,7 @@ export function buildSpendTooltip(input: TooltipInput): string {
   }
 
   pushCaveats(out, snapshot, input.unpriced, shown);
+  pushFactLimits(out, snapshot);
   pushBudgets(out, snapshot, input.budgets, money, currency === shown);
 
   if (snapshot.lastRequest) {
@@ -123,6 +127,14 @@ function pushCaveats(out: string[], snapshot: SpendSnapshot, reasons: TooltipInp
     );
   }
   if (lines.length) out.push('', ...lines.flatMap((l, i) => (i ? ['', l] : [l])));
+}
+
+/** Where the facts behind the totals end: one quiet line each, never a notification. */
+function pushFactLimits(out: string[], snapshot: SpendSnapshot): void {
+  for (const a of snapshot.assumptions ?? []) {
+    out.push('', `$(info) ${formatCount(a.requests)} ${plural(a.requests, 'request', 'requests')} priced assuming: ${escapeMarkdown(a.message)}.`);
+  }
+  if (snapshot.catalogStaleness) out.push('', `_${escapeMarkdown(snapshot.catalogStaleness)}_`);
 }
 
 function mergeReasons(a: UnpricedReason[], b: UnpricedReason[]): UnpricedReason[] {

@@ -17,6 +17,7 @@ import { statusView } from './statusView';
 import { buildSpendTooltip } from './tooltip';
 import { SpendWorkerHost } from './workerHost';
 import type { SnapshotMessage, WorkerConfig } from './workerProtocol';
+import type { TrackedSpend } from '../../agentTools/context';
 
 /** How often this window looks for a session reset made in another window (an in-memory read). */
 const SESSION_POLL_MS = 2000;
@@ -73,6 +74,12 @@ export class SpendTracker implements vscode.Disposable {
     this.scheduleMidnight();
     this.applyConfig();
     this.render();
+  }
+
+  /** What the status bar shows now, for the agent tools' spend answer. */
+  tracked(): TrackedSpend {
+    const { sources, problems } = this.resolved;
+    return { snapshot: this.latest?.snapshot, initialReadDone: this.latest?.initialReadDone ?? false, configured: sources.some((s) => s.paths.length > 0), problems };
   }
 
   dispose(): void {

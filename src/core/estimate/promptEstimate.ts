@@ -2,6 +2,7 @@
 import type { Catalog, Currency, Rates } from '../../catalog/schema';
 import { costOf, findModel, modelStatusAt, priceAt, splitRouterPrefix } from '../../catalog/resolve';
 import type { PromptLiteral } from '../scan/types';
+import { factLimits, tokenizerBasis, type FactLimits, type TokenizerBasis } from './factNotes';
 
 /** Both currencies, the user's choice first: the hover and `deepseek-cost estimate` show them in this order. */
 export function currencyOrder(first: Currency): Currency[] {
@@ -43,6 +44,10 @@ export interface PromptEstimate {
   prefixCacheWarning: boolean;
   /** A note when the model ID itself is retired/deprecated at this time. */
   modelStatusNote?: string;
+  /** Which tokenizer made `tokens`, and whether DeepSeek may bill a different count. */
+  tokenizer: TokenizerBasis;
+  /** Conflicting sources, assumptions (a year without a holiday calendar) and the catalog's age. */
+  limits: FactLimits;
 }
 
 const unpricedWords = {
@@ -60,6 +65,8 @@ export function estimatePrompt(
   at: Date,
   defaultModel: string,
   currencies: Currency[],
+  /** How `tokens` was counted; the bundled tokenizer when absent. */
+  basis?: TokenizerBasis,
 ): PromptEstimate {
   const model = prompt.model?.written ?? defaultModel;
   const entry = findModel(catalog, model);
@@ -76,6 +83,8 @@ export function estimatePrompt(
     at: at.toISOString(),
     currencies: currencies.map((c) => currencyEstimate(catalog, model, at, c, tokens, prompt.maxTokens)),
     prefixCacheWarning: prompt.isSystemOrFirstMessage && prompt.startsWithPlaceholder,
+    tokenizer: basis ?? tokenizerBasis(catalog, model, at),
+    limits: factLimits(catalog, model, at),
   };
   if (status.kind === 'known' && (status.event.status === 'retired' || status.event.status === 'deprecated')) {
     estimate.modelStatusNote = status.event.message ?? `${splitRouterPrefix(model).id} is ${status.event.status}`;

@@ -4,6 +4,7 @@ import type { Catalog, Currency } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
 import { formatCount, formatMoney, formatRate } from '../money';
 import type { CurrencyEstimate, PromptEstimate } from './promptEstimate';
+import { factLimitLines, factLimits, modelVersionLine, tokenizerLine } from './factNotes';
 
 function utc(iso: string): string {
   return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
@@ -26,6 +27,7 @@ export function renderPromptHover(e: PromptEstimate): string {
   const lines: string[] = [];
   const placeholderNote = e.placeholders > 0 ? ` · ${e.placeholders} placeholder${e.placeholders === 1 ? '' : 's'} not counted` : '';
   lines.push(`**DeepSeek prompt** · **${formatCount(e.tokens)} tokens** · ${formatCount(e.characters)} characters${placeholderNote}`);
+  lines.push('', tokenizerLine(e.tokenizer, e.model));
   lines.push('');
   lines.push(`Model \`${e.model}\` (${modelSourceWords[e.modelSource]})${e.modelKnown ? '' : ' — not in the catalog, so not priced'}`);
   if (e.modelStatusNote) lines.push(`\n⚠️ ${e.modelStatusNote}`);
@@ -52,6 +54,7 @@ export function renderPromptHover(e: PromptEstimate): string {
   if (e.prefixCacheWarning) {
     lines.push('\n⚠️ This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.');
   }
+  for (const line of factLimitLines(e.limits)) lines.push('', line);
   return lines.join('\n');
 }
 
@@ -73,6 +76,8 @@ export function renderModelHover(catalog: Catalog, written: string, at: Date, cu
     if (status.event.message) lines.push('', status.event.message);
     const source = catalog.sources[status.event.source];
     if (source) lines.push('', `Source: [${source.title}](${source.url}), ${source.date}`);
+    const version = modelVersionLine(catalog, written, at, provider);
+    if (version) lines.push('', version);
   }
   if (status.model.thinkingDefault !== undefined) lines.push('', status.model.thinkingDefault ? 'Thinks by default (reasoning billed as output).' : 'Non-thinking.');
   const rows: string[] = [];
@@ -95,5 +100,6 @@ export function renderModelHover(catalog: Catalog, written: string, at: Date, cu
     lines.push('', '| | cache hit | cache miss | output | |', '|---|---:|---:|---:|---|', ...rows);
     if (when) lines.push('', when);
   }
+  for (const line of factLimitLines(factLimits(catalog, written, at))) lines.push('', line);
   return lines.join('\n');
 }

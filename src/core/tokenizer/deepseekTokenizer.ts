@@ -6,7 +6,7 @@ import { BpeMerges } from './bpe';
 import { expandClassTable } from './charClass';
 import { PieceCache, type PieceIds } from './pieceCache';
 import { PieceEnds, preTokenize } from './preTokenize';
-import { readTokenizerData, resolveDataFile, type TokenizerDataHeader } from './tokenizerData';
+import { readTokenizerData, resolveDataFile, type TokenizerData, type TokenizerDataHeader } from './tokenizerData';
 
 export interface DeepSeekTokenizerInfo {
   /** sha256 of the tokenizer.json the data was compiled from. */
@@ -45,8 +45,10 @@ export class DeepSeekTokenizer {
   private sym = new Int32Array(1024);
   private tokenBytes: Array<Uint8Array | undefined> | undefined;
 
-  constructor(dataFile: string, options: DeepSeekTokenizerOptions = {}) {
-    const data = readTokenizerData(dataFile);
+  /** From the bundled data file, or from tables already built (a user's tokenizer.json compiled at run time). */
+  constructor(source: string | TokenizerData, options: DeepSeekTokenizerOptions = {}) {
+    const data = typeof source === 'string' ? readTokenizerData(source) : source;
+    const dataFile = data.file;
     const h = data.header;
     this.header = h;
     this.classTable = expandClassTable(data.classStarts, data.classValues);

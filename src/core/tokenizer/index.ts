@@ -8,6 +8,8 @@ export {
   type DeepSeekTokenizerInfo,
   type DeepSeekTokenizerOptions,
 } from './deepseekTokenizer';
+export { UnsupportedTokenizerError, tokenizerDataFromJson } from './tokenizerJson';
+export { UserTokenizers, expandTokenizerPath, loadUserTokenizer, tokenizerFileFor, type UserTokenizerState } from './userTokenizers';
 
 /** Exact DeepSeek-V4 token count of `text` (no BOS), using the lazily loaded shared tokenizer. */
 export function countTokens(text: string): number {

@@ -2,12 +2,12 @@
 // completion time, aggregate by model, by local day and for the session. Records are kept only as
 // compact numbers (see RequestStore), never as objects or log text, so memory follows the number
 // of requests, not the size of the logs.
-import type { Catalog, Currency } from '../../catalog';
-import { Pricer, type Priced } from './pricer';
+import { catalogStaleness, holidayAssumptionText, type Catalog, type Currency } from '../../catalog';
+import { Pricer, type Priced, type ToolCharge } from './pricer';
 import { RequestStore, type StoredRequest } from './requestStore';
 import { DayKeyer } from './time';
 import { usageSize } from './tokens';
-import type { ErrorRecord, LineResult, LogSourceState, SpendSnapshot, SpendTotals, UsageRecord } from './types';
+import type { ErrorRecord, LineResult, LogSourceState, SpendAssumption, SpendSnapshot, SpendTotals, UsageRecord } from './types';
 
 export interface SpendLedgerOptions {
   catalog: Catalog;
@@ -30,7 +30,7 @@ const OTHER_MODELS = '(other models)';
 const ERROR_KEYS_KEPT = 100_000;
 
 export function emptyTotals(): SpendTotals {
-  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0 };
+  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0 };
 }
 
 export class SpendLedger {
@@ -45,6 +45,8 @@ export class SpendLedger {
   private byDay = new Map<string, ByModel>();
   private readonly dayOfQuarter = new Map<number, string>();
   private readonly errorKeys = new Map<string, true>();
+  /** Requests in range priced by the weekday rule alone, by the local year the holiday calendar does not cover. */
+  private holidayAssumptions = new Map<number, number>();
   private errors = 0;
   private last = -1;
 
@@ -80,6 +82,7 @@ export class SpendLedger {
     const r: StoredRequest = {
       completedAt: record.completedAt, model: this.modelId(record.model), cacheHitTokens: record.cacheHitTokens, cacheMissTokens: record.cacheMissTokens,
       outputTokens: record.outputTokens, reasoningTokens: record.reasoningTokens, hasCacheSplit: record.hasCacheSplit,
+      searchCalls: record.searchCalls ?? 0, fetchCalls: record.fetchCalls ?? 0,
     };
     const index = this.store.find(record.dedupeKey);
     if (index < 0) {
@@ -120,6 +123,7 @@ export class SpendLedger {
     this.all = new Map();
     this.session = new Map();
     this.byDay = new Map();
+    this.holidayAssumptions = new Map();
     for (let i = 0; i < this.store.size; i++) this.apply(this.store.get(i), 1);
     this.findLast();
   }
@@ -151,6 +155,7 @@ export class SpendLedger {
   }
 
   snapshot(now: number = Date.now(), sources: LogSourceState[] = []): SpendSnapshot {
+    const stale = catalogStaleness(this.opts.catalog, new Date(now));
     const today = this.byDay.get(this.dayKey(now)) ?? new Map();
     let lastRequest: SpendSnapshot['lastRequest'];
     if (this.last >= 0) {
@@ -166,7 +171,17 @@ export class SpendLedger {
       errors: this.errors,
       lastRequest,
       sources,
+      assumptions: this.assumptions(),
+      ...(stale ? { catalogStaleness: stale } : {}),
     };
+  }
+
+  /** What the totals assume where the facts end (a year without a holiday calendar), with request counts. */
+  assumptions(): SpendAssumption[] {
+    return [...this.holidayAssumptions.entries()]
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a - b)
+      .map(([year, requests]) => ({ kind: 'holiday-calendar-missing', year, message: holidayAssumptionText(year), requests }));
   }
 
   private inRange(at: number): boolean {
@@ -187,12 +202,15 @@ export class SpendLedger {
   private apply(r: StoredRequest, sign: 1 | -1): void {
     if (!this.inRange(r.completedAt)) return;
     const priced = this.pricer.price(this.models[r.model], r.completedAt, r);
-    addTo(this.all, r, priced, sign);
-    if (r.completedAt >= this.opts.sessionStart) addTo(this.session, r, priced, sign);
+    const tools = r.searchCalls + r.fetchCalls > 0 ? this.pricer.tools(r.completedAt, r.searchCalls, r.fetchCalls) : undefined;
+    const year = priced?.holidaysUnknownForYear;
+    if (year !== undefined) this.holidayAssumptions.set(year, (this.holidayAssumptions.get(year) ?? 0) + sign);
+    addTo(this.all, r, priced, sign, tools);
+    if (r.completedAt >= this.opts.sessionStart) addTo(this.session, r, priced, sign, tools);
     const day = this.dayKey(r.completedAt);
     let m = this.byDay.get(day);
     if (!m) this.byDay.set(day, (m = new Map()));
-    addTo(m, r, priced, sign);
+    addTo(m, r, priced, sign, tools);
   }
 
   private noteLast(index: number, r: StoredRequest): void {
@@ -218,7 +236,7 @@ export class SpendLedger {
   }
 }
 
-function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1 | -1): void {
+function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1 | -1, tools?: ToolCharge): void {
   let t = m.get(r.model);
   if (!t) m.set(r.model, (t = emptyTotals()));
   t.requests += sign;
@@ -233,4 +251,10 @@ function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1
   t.cacheMissTokens += sign * r.cacheMissTokens;
   t.outputTokens += sign * r.outputTokens;
   t.reasoningTokens += sign * r.reasoningTokens;
+  if (tools) {
+    t.toolCalls += sign * (r.searchCalls + r.fetchCalls);
+    t.toolCost += sign * tools.cost;
+    t.cost += sign * tools.cost;
+    t.toolUnpriced += sign * tools.unpriced;
+  }
 }

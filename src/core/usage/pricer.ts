@@ -1,17 +1,32 @@
 // Prices records with the catalog at their completion time. A price answer holds until the next
 // rate change it names (a peak boundary or a new period), so records in time order mostly reuse it.
-import { costOf, priceAt, type Catalog, type Currency, type Rates } from '../../catalog';
+import { costOf, priceAt, toolPriceAt, type Catalog, type Currency, type Rates, type ToolItem } from '../../catalog';
 
 export interface Priced {
   cost: number;
   /** What the cache hits saved against the miss price. */
   saved: number;
+  /** The local year, when the holiday calendar does not cover it (weekday rule applied). */
+  holidaysUnknownForYear?: number;
 }
 
 interface CachedAnswer {
   from: number;
   until: number;
   rates: Rates | undefined;
+  holidaysUnknownForYear?: number;
+  /** The peak rule's local year the answer was made in: holiday coverage is per year, so the answer holds only inside it. */
+  year?: { offsetMinutes: number; value: number };
+}
+
+function localYear(at: number, offsetMinutes: number): number {
+  return new Date(at + offsetMinutes * 60_000).getUTCFullYear();
+}
+
+export interface ToolCharge {
+  cost: number;
+  /** Calls with no price in this currency (not in `cost`). */
+  unpriced: number;
 }
 
 const STABLE_HORIZON_MS = 8 * 86_400_000;
@@ -24,11 +39,13 @@ export class Pricer {
   /** The rates in force, or undefined when the request is unpriced (never $0). */
   ratesAt(model: string, at: number): Rates | undefined {
     const c = this.cache.get(model);
-    if (c && at >= c.from && at < c.until) return c.rates;
+    if (c && at >= c.from && at < c.until && (!c.year || localYear(at, c.year.offsetMinutes) === c.year.value)) return c.rates;
     const answer = priceAt(this.catalog, model, new Date(at), this.currency);
     let entry: CachedAnswer;
     if (answer.kind === 'priced') {
-      entry = { from: at, until: answer.nextChange ? answer.nextChange.getTime() : at + STABLE_HORIZON_MS, rates: answer.rates };
+      const rule = answer.period.peakRule ? this.catalog.peakRules[answer.period.peakRule] : undefined;
+      entry = { from: at, until: answer.nextChange ? answer.nextChange.getTime() : at + STABLE_HORIZON_MS, rates: answer.rates, holidaysUnknownForYear: answer.holidaysUnknownForYear };
+      if (rule) entry.year = { offsetMinutes: rule.utcOffsetMinutes, value: localYear(at, rule.utcOffsetMinutes) };
     } else if (answer.reason === 'unknown-model' || answer.reason === 'no-price-family') {
       entry = { from: -Infinity, until: Infinity, rates: undefined };
     } else {
@@ -42,6 +59,24 @@ export class Pricer {
   price(model: string, at: number, t: { cacheHitTokens: number; cacheMissTokens: number; outputTokens: number }): Priced | undefined {
     const rates = this.ratesAt(model, at);
     if (!rates) return undefined;
-    return { cost: costOf(rates, t), saved: (t.cacheHitTokens * (rates.cacheMiss - rates.cacheHit)) / 1_000_000 };
+    const year = this.cache.get(model)?.holidaysUnknownForYear;
+    return { cost: costOf(rates, t), saved: (t.cacheHitTokens * (rates.cacheMiss - rates.cacheHit)) / 1_000_000, ...(year !== undefined ? { holidaysUnknownForYear: year } : {}) };
+  }
+
+  /**
+   * Built-in searches and fetches in a chat log are calls the model made as tools: free until the
+   * catalog's free period ends, then priced per call. A currency without a price leaves them unpriced.
+   */
+  tools(at: number, searchCalls: number, fetchCalls: number): ToolCharge {
+    const out: ToolCharge = { cost: 0, unpriced: 0 };
+    const charge = (item: ToolItem, calls: number) => {
+      if (calls === 0) return;
+      const p = toolPriceAt(this.catalog, item, new Date(at), this.currency, 'model-tool');
+      if (p.kind === 'priced') out.cost += calls * p.unitPrice;
+      else out.unpriced += calls;
+    };
+    charge('search', searchCalls);
+    charge('fetch', fetchCalls);
+    return out;
   }
 }

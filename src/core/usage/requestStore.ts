@@ -14,6 +14,9 @@ export interface StoredRequest {
   outputTokens: number;
   reasoningTokens: number;
   hasCacheSplit: boolean;
+  /** Billed built-in searches and fetches (0 when the log shows none). */
+  searchCalls: number;
+  fetchCalls: number;
 }
 
 const EMPTY = -1;
@@ -30,6 +33,8 @@ export class RequestStore {
   private out = new Uint32Array(0);
   private reasoning = new Uint32Array(0);
   private model = new Uint16Array(0);
+  private search = new Uint16Array(0);
+  private fetch = new Uint16Array(0);
   private flags = new Uint8Array(0);
 
   constructor(initialCapacity = 1024) {
@@ -50,6 +55,7 @@ export class RequestStore {
     return {
       completedAt: this.at[index], model: this.model[index], cacheHitTokens: this.hit[index], cacheMissTokens: this.miss[index],
       outputTokens: this.out[index], reasoningTokens: this.reasoning[index], hasCacheSplit: (this.flags[index] & 1) === 1,
+      searchCalls: this.search[index], fetchCalls: this.fetch[index],
     };
   }
 
@@ -75,11 +81,13 @@ export class RequestStore {
     this.out[index] = clamp(r.outputTokens);
     this.reasoning[index] = clamp(r.reasoningTokens);
     this.flags[index] = r.hasCacheSplit ? 1 : 0;
+    this.search[index] = Math.min(0xffff, r.searchCalls);
+    this.fetch[index] = Math.min(0xffff, r.fetchCalls);
   }
 
   /** Bytes held by the arrays (for the benchmark's memory report). */
   get byteLength(): number {
-    return this.slots.byteLength + this.capacity * (4 + 4 + 8 + 4 * 4 + 2 + 1);
+    return this.slots.byteLength + this.capacity * (4 + 4 + 8 + 4 * 4 + 2 + 2 * 2 + 1);
   }
 
   private lookup(hi: number, lo: number): { index: number; slot: number } {
@@ -107,6 +115,8 @@ export class RequestStore {
     this.out = copy(this.out, (n) => new Uint32Array(n));
     this.reasoning = copy(this.reasoning, (n) => new Uint32Array(n));
     this.model = copy(this.model, (n) => new Uint16Array(n));
+    this.search = copy(this.search, (n) => new Uint16Array(n));
+    this.fetch = copy(this.fetch, (n) => new Uint16Array(n));
     this.flags = copy(this.flags, (n) => new Uint8Array(n));
     this.capacity = capacity;
     if (this.slots.length < capacity * 2) this.rehash(capacity * 2);

@@ -7,6 +7,9 @@ export interface TokenSplit {
   outputTokens: number;
   reasoningTokens: number;
   hasCacheSplit: boolean;
+  /** Billed searches and fetches the model made as built-in tools (`usage.server_tool_use`), when the log shows them. */
+  searchCalls?: number;
+  fetchCalls?: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -42,7 +45,20 @@ export function openAIUsageTokens(u: unknown): TokenSplit | undefined {
     outputTokens: completion ?? 0,
     reasoningTokens: reasoning,
     hasCacheSplit: hitField !== undefined || missField !== undefined,
+    ...serverToolCalls(u),
   };
+}
+
+/**
+ * Billed built-in tool calls: `usage.server_tool_use.{web_search_requests, web_fetch_requests}`, the
+ * shape Anthropic's Messages API defines and SDKs read on DeepSeek's responses too (omitted when zero).
+ */
+export function serverToolCalls(u: Obj): { searchCalls?: number; fetchCalls?: number } {
+  const t = u.server_tool_use;
+  if (!isObject(t)) return {};
+  const search = count(t.web_search_requests);
+  const fetch = count(t.web_fetch_requests);
+  return { ...(search ? { searchCalls: search } : {}), ...(fetch ? { fetchCalls: fetch } : {}) };
 }
 
 /**
@@ -62,6 +78,7 @@ export function anthropicUsageTokens(u: unknown): TokenSplit | undefined {
     outputTokens: output ?? 0,
     reasoningTokens: 0,
     hasCacheSplit: read !== undefined,
+    ...serverToolCalls(u),
   };
 }
 

@@ -20,6 +20,9 @@ export interface UsageRecord {
   reasoningTokens: number;
   /** False when the log had no cache split, so every prompt token was counted as a miss (an upper bound). */
   hasCacheSplit: boolean;
+  /** Billed web searches and page fetches the model made as built-in tools (`usage.server_tool_use`). */
+  searchCalls?: number;
+  fetchCalls?: number;
   /**
    * Where `completedAt` came from. 'file-time': the line carried no time at all (Anthropic SSE
    * captures, bare Anthropic bodies), so the file's modification time stood in for it.
@@ -57,6 +60,20 @@ export interface SpendTotals {
   reasoningTokens: number;
   /** What the cache hits saved against paying the miss price for them. */
   savedByCache: number;
+  /** Billed built-in tool calls (searches and fetches) the logs show. */
+  toolCalls: number;
+  /** Their cost, already inside `cost`; free calls (before 2026-10-31 16:00 UTC) count as 0. */
+  toolCost: number;
+  /** Tool calls with no price in this currency (never converted): not in `cost`. */
+  toolUnpriced: number;
+}
+
+/** A limit of the facts behind the totals, with how many requests rest on it. */
+export interface SpendAssumption {
+  kind: 'holiday-calendar-missing';
+  year: number;
+  message: string;
+  requests: number;
 }
 
 export interface SpendSnapshot {
@@ -70,6 +87,10 @@ export interface SpendSnapshot {
   errors: number;
   lastRequest?: { at: number; model: string; cost?: number };
   sources: LogSourceState[];
+  /** Requests priced on an assumption (a year without a holiday calendar), over the whole range. */
+  assumptions?: SpendAssumption[];
+  /** "prices as of …; check for an update" once the catalog is older than 60 days. */
+  catalogStaleness?: string;
 }
 
 export interface LogSourceState {

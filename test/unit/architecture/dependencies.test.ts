@@ -49,8 +49,8 @@ test('core and catalog import nothing from the editor, the server, the CLI, sett
   assert.deepEqual(problems, []);
 });
 
-test('the language server, the CLI and the spend worker never reach vscode, even indirectly', () => {
-  for (const entry of ['server/main.ts', 'server/server.ts', 'cli/cli.ts', 'worker/spendWorker.ts'].map((e) => path.join(src, e)).filter((e) => existsSync(e))) {
+test('the language server, the CLI, the agent tools and the spend worker never reach vscode, even indirectly', () => {
+  for (const entry of ['server/main.ts', 'server/server.ts', 'cli/cli.ts', 'agentTools/run.ts', 'worker/spendWorker.ts'].map((e) => path.join(src, e)).filter((e) => existsSync(e))) {
     const seen = new Set<string>();
     const stack = [entry];
     const chain = new Map<string, string>();

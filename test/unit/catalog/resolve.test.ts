@@ -103,10 +103,12 @@ test('cost = hit × p_hit + miss × p_miss + output × p_out per 1M tokens', () 
 });
 
 test('Anthropic endpoint names map to the DeepSeek model that serves them', () => {
-  assert.equal(modelForAnthropicName(catalog, 'claude-opus-4-1'), 'deepseek-v4-pro');
-  assert.equal(modelForAnthropicName(catalog, 'claude-sonnet-4-5'), 'deepseek-v4-flash');
-  assert.equal(modelForAnthropicName(catalog, 'something-else'), 'deepseek-v4-flash');
-  assert.equal(modelForAnthropicName(catalog, 'deepseek-v4-pro'), 'deepseek-v4-pro');
+  // Before the endpoint's rewrite (see december.test.ts for the later rule).
+  const before = at('2026-11-23T00:00:00Z');
+  assert.equal(modelForAnthropicName(catalog, 'claude-opus-4-1', before), 'deepseek-v4-pro');
+  assert.equal(modelForAnthropicName(catalog, 'claude-sonnet-4-5', before), 'deepseek-v4-flash');
+  assert.equal(modelForAnthropicName(catalog, 'something-else', before), 'deepseek-v4-flash');
+  assert.equal(modelForAnthropicName(catalog, 'deepseek-v4-pro', before), 'deepseek-v4-pro');
 });
 
 test('overrides: a user price period replaces the shipped one; holidays add up; bad input keeps the shipped catalog', () => {

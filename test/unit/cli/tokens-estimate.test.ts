@@ -51,10 +51,35 @@ test('estimate --format json: each prompt with position, tokens, model and costs
     assert.ok(Math.abs(usd.inputHit - (tokens * 0.044) / 1e6) < 1e-15);
     assert.ok(Math.abs(usd.maxOutput - (2000 * 3.96) / 1e6) < 1e-15);
     const text = await runCli(['estimate', '.', '--at', '2026-11-23T02:00:00Z'], dir);
-    assert.match(text.stdout, new RegExp(`agent\\.py:5:\\d+: ${tokens} tokens → deepseek-v4-pro: .* \\(peak\\)`));
+    assert.match(text.stdout, new RegExp(`agent\\.py:5:\\d+: ${tokens} tokens \\(DeepSeek-V4 tokenizer\\) → deepseek-v4-pro: .* \\(peak\\)`));
+    // The JSON says which tokenizer made the count and where the facts end.
+    assert.deepEqual(p.tokenizer, { kind: 'bundled', countedWith: 'DeepSeek-V4', servedBy: 'DeepSeek-V4-Pro-0813', servedTokenizer: 'DeepSeek-V4', mayDiffer: false });
+    assert.deepEqual(p.limits.conflicts.map((c: { id: string }) => c.id), ['v4-pro-routed-to-flash']);
     assert.equal((await runCli(['estimate'], dir)).code, 2);
     assert.equal((await runCli(['estimate', 'agent.py', '--currency', 'EUR'], dir)).code, 2);
   } finally {
     cleanup();
   }
+});
+
+test('estimate on a V4.1-served model says its count may differ; 2027 times carry the holiday assumption; --version prints the catalog date', async () => {
+  const src = `r = client.chat.completions.create(model="deepseek-flash", messages=[{"role": "system", "content": "${'You are a careful assistant. '.repeat(10)}"}])\n`;
+  const { dir, cleanup } = makeTree({ 'a.py': src });
+  try {
+    const text = await runCli(['estimate', 'a.py', '--at', '2027-02-01T02:00:00Z'], dir);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /tokens \(DeepSeek-V4 tokenizer; DeepSeek-V4\.1-Flash-1017 may bill a different count\) → deepseek-flash/);
+    assert.match(text.stdout, /^assumption: holiday calendar for 2027 not published yet: weekday peak hours applied on every weekday$/m);
+    assert.match(text.stdout, /^prices as of 2026-12-01; check for an update$/m);
+    const json = JSON.parse((await runCli(['estimate', 'a.py', '--format', 'json', '--at', '2027-02-01T02:00:00Z'], dir)).stdout);
+    assert.equal(json.prompts[0].tokenizer.mayDiffer, true);
+    assert.deepEqual(json.prompts[0].limits.assumptions.map((a: { year: number }) => a.year), [2027]);
+    const before = JSON.parse((await runCli(['estimate', 'a.py', '--format', 'json', '--at', '2026-11-23T02:00:00Z'], dir)).stdout);
+    assert.deepEqual(before.prompts[0].limits, { conflicts: [], assumptions: [] });
+  } finally {
+    cleanup();
+  }
+  const version = await runCli(['--version'], process.cwd());
+  assert.equal(version.code, 0);
+  assert.equal(version.stdout, '0.1.0 (catalog 2026-12-01)\n');
 });

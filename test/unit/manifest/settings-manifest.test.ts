@@ -37,5 +37,6 @@ test('every setting is validated by the lint or spend schema, with the manifest 
 test('log paths and budgets cannot be set by a workspace', () => {
   assert.equal(properties['deepseekCost.usageLogs'].scope, 'machine');
   assert.equal(properties['deepseekCost.logTimezone'].scope, 'machine');
+  assert.equal(properties['deepseekCost.tokenizers'].scope, 'machine', 'a workspace must not point the tokenizer setting at files');
   assert.equal(properties['deepseekCost.budget.session'].scope, 'application');
 });

@@ -36,3 +36,15 @@ test('money: small per-call costs keep significant digits; larger ones round to 
   assert.equal(formatRate(0.003625, 'USD'), '$0.003625');
   assert.equal(formatRate(13.5, 'CNY'), '¥13.5');
 });
+
+test('settings: deepseekCost.tokenizers maps names to absolute tokenizer.json paths; a relative path is rejected', () => {
+  assert.deepEqual(defaultLintSettings.tokenizers, {});
+  const ok = parseLintSettings({ tokenizers: { 'DeepSeek-V4.1-Flash-1017': '/models/v41/tokenizer.json', 'deepseek-flash': '~/t.json', 'deepseek-v4.1': 'C:\\models\\tokenizer.json' } });
+  assert.deepEqual(ok.problems, []);
+  assert.equal(ok.settings.tokenizers['deepseek-flash'], '~/t.json');
+  const bad = parseLintSettings({ tokenizers: { 'deepseek-flash': 'tokenizer.json' }, currency: 'CNY' });
+  assert.deepEqual(bad.settings.tokenizers, {});
+  assert.equal(bad.settings.currency, 'CNY');
+  assert.match(bad.problems.join('\n'), /deepseekCost\.tokenizers: deepseek-flash: must be an absolute path/);
+  assert.equal(parseLintSettings({ tokenizers: ['x'] }).problems.length, 1);
+});

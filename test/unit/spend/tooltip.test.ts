@@ -199,3 +199,21 @@ test('source states are regrouped under the entries the user wrote', () => {
     ],
   );
 });
+
+test('the tooltip counts billed tool calls and says where the facts end, one quiet line each', () => {
+  const plain = buildSpendTooltip(input());
+  assert.doesNotMatch(plain, /Tool calls/);
+  assert.doesNotMatch(plain, /priced assuming|prices as of/);
+  const tools = totals({ cost: 0.5, requests: 3, toolCalls: 7, toolCost: 0.00525 });
+  const md = buildSpendTooltip(input({
+    snapshot: snapshot({
+      session: group({ 'deepseek-flash': tools }),
+      today: group({ 'deepseek-flash': totals({ requests: 1, toolCalls: 2, toolUnpriced: 2 }) }),
+      assumptions: [{ kind: 'holiday-calendar-missing', year: 2027, message: 'holiday calendar for 2027 not published yet: weekday peak hours applied on every weekday', requests: 12 }],
+      catalogStaleness: 'prices as of 2026-12-01; check for an update',
+    }),
+  }));
+  assert.match(md, /\| Tool calls \(search, fetch\) \| 7 · \$0\.0053 \| 2 · unpriced \|/);
+  assert.match(md, /\$\(info\) 12 requests priced assuming: holiday calendar for 2027 not published yet: weekday peak hours applied on every weekday\./);
+  assert.match(md, /_prices as of 2026\\-12\\-01; check for an update_/);
+});

@@ -30,7 +30,7 @@ test('--format json prints one object with full-precision totals, by model and b
   assert.equal(r.skippedLines, 0);
   assertClose(r.cacheHitRate, (24576 + 8960) / (24576 + 8960 + 312 + 40 + 1000 + 100));
   assertClose(r.byModel['deepseek-v4-flash'].cost, flash);
-  assert.deepEqual(Object.keys(r.byModel['deepseek-v4-pro']).sort(), ['cacheHitTokens', 'cacheMissTokens', 'cost', 'outputTokens', 'reasoningTokens', 'requests', 'unpriced']);
+  assert.deepEqual(Object.keys(r.byModel['deepseek-v4-pro']).sort(), ['cacheHitTokens', 'cacheMissTokens', 'cost', 'outputTokens', 'reasoningTokens', 'requests', 'toolCalls', 'toolCost', 'toolUnpriced', 'unpriced']);
   assert.equal(r.byModel['deepseek-v4-pro'].reasoningTokens, 10);
   assert.deepEqual(Object.keys(r.byDay), ['2026-07-15']);
   assertClose(r.byDay['2026-07-15'].total, flash + pro);

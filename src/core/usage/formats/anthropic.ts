@@ -10,7 +10,7 @@ export function anthropicBodyResult(o: Record<string, unknown>, around: Around):
   const tokens = anthropicUsageTokens(o.usage);
   if (!tokens) return IGNORED;
   const id = str(o.id);
-  const model = anthropicModel(around.env.catalog, o.model);
+  const model = anthropicModel(around.env.catalog, o.model, around.at ?? around.fallbackTime);
   if (!id) return { kind: 'unparsable', reason: 'Anthropic message without an id' };
   return usageResult(`id:${id}`, 'anthropic-body', model, tokens, around.at, around);
 }
@@ -26,7 +26,7 @@ export function claudeCodeResult(o: Record<string, unknown>, around: Around): Li
   if (!tokens) return IGNORED;
   const key = str(message.id) ? `id:${message.id}` : str(o.requestId) ? `cc-req:${o.requestId}` : undefined;
   if (!key) return { kind: 'unparsable', reason: 'Claude Code usage without message.id or requestId' };
-  return usageResult(key, 'claude-code', anthropicModel(around.env.catalog, message.model), tokens, at, around);
+  return usageResult(key, 'claude-code', anthropicModel(around.env.catalog, message.model, at ?? around.fallbackTime), tokens, at, around);
 }
 
 function textOf(content: unknown): string | undefined {
@@ -47,13 +47,13 @@ export class AnthropicStreamState {
   event(o: Record<string, unknown>, around: Around): LineResult {
     if (o.type === 'message_start' && isObject(o.message)) {
       this.id = str(o.message.id);
-      this.model = anthropicModel(around.env.catalog, o.message.model);
+      this.model = anthropicModel(around.env.catalog, o.message.model, around.at ?? around.fallbackTime);
       this.usage = isObject(o.message.usage) ? { ...o.message.usage } : {};
       return this.current(around);
     }
     if (o.type === 'message_delta') {
       if (!this.id) return { kind: 'unparsable', reason: 'message_delta without a message_start before it' };
-      if (isObject(o.usage)) for (const [k, v] of Object.entries(o.usage)) if (typeof v === 'number') this.usage[k] = v;
+      if (isObject(o.usage)) for (const [k, v] of Object.entries(o.usage)) if (typeof v === 'number' || (k === 'server_tool_use' && isObject(v))) this.usage[k] = v;
       return this.current(around);
     }
     if (o.type === 'error') return errorResult('anthropic-sse', isObject(o.error) ? str(o.error.message) ?? 'error' : 'error', around);

@@ -1,5 +1,5 @@
 // Shared pieces of the format readers: what every reader needs to turn a parsed object into a record.
-import { modelForAnthropicName, splitRouterPrefix, type Catalog } from '../../../catalog';
+import { anthropicModelMapAt, modelForAnthropicName, splitRouterPrefix, type Catalog } from '../../../catalog';
 import { epochMsOf } from '../time';
 import { isObject, type TokenSplit } from '../tokens';
 import type { ErrorRecord, LineResult, LogFormat, UsageRecord } from '../types';
@@ -36,17 +36,22 @@ export function openAIModel(v: unknown): string {
 
 const anthropicNames = new WeakMap<Catalog, Map<string, string>>();
 
-/** The DeepSeek model that served a request sent with an Anthropic (Claude) model name. */
-export function anthropicModel(catalog: Catalog, v: unknown): string {
+/**
+ * The DeepSeek model that served a request sent with an Anthropic (Claude) model name at `at`
+ * (the mapping is dated; default now). A name DeepSeek rejects stays as written, so it is unpriced.
+ */
+export function anthropicModel(catalog: Catalog, v: unknown, at?: number): string {
   const s = str(v);
   if (!s) return 'unknown';
-  // Remembered per catalog: the mapping compiles its patterns on every call, and transcripts repeat a few names.
+  const when = new Date(at ?? Date.now());
+  // Remembered per catalog and mapping: the mapping compiles its patterns on every call, and transcripts repeat a few names.
   let names = anthropicNames.get(catalog);
   if (!names) anthropicNames.set(catalog, (names = new Map()));
-  let model = names.get(s);
+  const key = `${anthropicModelMapAt(catalog, when).from}|${s}`;
+  let model = names.get(key);
   if (model === undefined) {
-    model = modelForAnthropicName(catalog, s);
-    if (names.size < 10_000) names.set(s, model);
+    model = modelForAnthropicName(catalog, s, when);
+    if (names.size < 10_000) names.set(key, model);
   }
   return model;
 }
@@ -86,6 +91,8 @@ export function usageResult(dedupeKey: string, format: LogFormat, model: string,
     hasCacheSplit: tokens.hasCacheSplit,
     timeSource: at === undefined ? 'file-time' : 'log',
   };
+  if (tokens.searchCalls) record.searchCalls = tokens.searchCalls;
+  if (tokens.fetchCalls) record.fetchCalls = tokens.fetchCalls;
   return { kind: 'usage', record };
 }
 

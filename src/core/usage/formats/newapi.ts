@@ -66,7 +66,7 @@ function consumeResult(key: string, params: Record<string, unknown>, modelName: 
   };
   // The upstream name is what DeepSeek was asked for; Claude channels send Claude names, which DeepSeek maps.
   const name = str(o.upstream_model_name) ?? modelName;
-  const model = claude ? anthropicModel(around.env.catalog, name) : openAIModel(name);
+  const model = claude ? anthropicModel(around.env.catalog, name, at ?? around.fallbackTime) : openAIModel(name);
   return usageResult(key, 'newapi', model, tokens, at, around);
 }
 
