@@ -9,6 +9,7 @@ import { isServedFile } from './sourceFiles';
 import { collectFiles } from './walk';
 import type { PlacedFinding } from './lintFile';
 import { LintRun } from './lintPool';
+import { lintText } from './lintFile';
 import { loadIgnoreFile } from './ignoreFile';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
@@ -78,12 +79,26 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
   const findings: LintFinding[] = [];
   const ignore = await loadIgnoreFile(io.cwd);
   // Files are checked while the walk goes on (on other threads once the tree proves large).
-  const run = new LintRun({ catalog: options.catalog, at: options.at, maxFileSizeKB: options.maxFileSizeKB, severity: options.severity, cwd: io.cwd }, options.jobs ?? 1);
+  const ctx = { catalog: options.catalog, at: options.at, maxFileSizeKB: options.maxFileSizeKB, severity: options.severity, cwd: io.cwd };
+  const run = new LintRun(ctx, options.jobs ?? 1);
+  // An editor's unsaved text (agent tools in VS Code) is checked here, not read from disk.
+  const unsaved = new Map<string, { text: string; languageId: string }>();
   const walked = await collectFiles(inputs, io.cwd, isServedFile, (f) => {
-    if (!ignore?.ignores(f)) run.add(f);
+    if (ignore?.ignores(f)) return;
+    const open = io.unsaved?.(f);
+    if (open) unsaved.set(f, open);
+    else run.add(f);
   });
   for (const p of walked.problems) io.stderr(`deepseek-cost: ${p}\n`);
   const outcomes = await run.finish();
+  for (const [file, open] of unsaved) {
+    outcomes.set(
+      file,
+      open.text.length > options.maxFileSizeKB * 1024
+        ? { kind: 'skipped', reason: `its unsaved text is over the ${options.maxFileSizeKB} KB limit` }
+        : await lintText(open.text, open.languageId, file, ctx),
+    );
+  }
   let scanned = 0;
   const relative = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/');
   for (const file of walked.files) {

@@ -4,7 +4,7 @@
 // lint worker; both give the same answer for a file.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Catalog } from '../catalog/schema';
-import { languageForFile } from '../core/languages';
+import { languageFor } from '../core/languages';
 import { documentFindings } from '../core/lint/documentFindings';
 import { modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFindings';
 import { mentionsModelId, ParsedDocument, scanLanguageFor } from '../core/scan';
@@ -111,12 +111,19 @@ export async function lintFile(file: string, ctx: LintContext): Promise<FileOutc
   const { buf, length } = read;
   if (buf.subarray(0, Math.min(length, 8192)).includes(0)) return { kind: 'skipped', reason: 'looks binary (NUL bytes)' };
   if (canSearchBytes(ctx.catalog) && buf.subarray(0, length).indexOf(NEEDLE) < 0) return { kind: 'scanned', findings: [] };
-  const text = buf.toString('utf8', 0, length);
+  return lintText(buf.toString('utf8', 0, length), '', file, ctx);
+}
+
+/**
+ * A file's text, checked as the language server checks it: `languageId` as an editor reports it
+ * (empty when only the file name can tell, as for files read from disk).
+ */
+export async function lintText(text: string, languageId: string, file: string, ctx: LintContext): Promise<FileOutcome> {
   const isId = modelIdPredicate(ctx.catalog);
   // The editor's test: a file that never names a model needs no parse.
   if (!mentionsModelId(text, isId)) return { kind: 'scanned', findings: [] };
-  const row = languageForFile(file);
-  const doc = await ParsedDocument.create(scanLanguageFor(row?.id ?? 'plaintext', file), text, { edits: false });
+  const row = languageFor(languageId, file);
+  const doc = await ParsedDocument.create(scanLanguageFor(languageId || (row?.id ?? 'plaintext'), file), text, { edits: false });
   try {
     const lines = new LineIndex(text);
     const rel = path.relative(ctx.cwd, file).split(path.sep).join('/');
