@@ -97,9 +97,11 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
 
   let problems = 0;
   let skippedLines = 0;
+  const skippedReasons: Record<string, number> = {};
   for (const [i, source] of snapshot.sources.entries()) {
     for (const f of source.files) {
       skippedLines += f.skippedLines;
+      for (const [reason, n] of Object.entries(f.skipped ?? {})) skippedReasons[reason] = (skippedReasons[reason] ?? 0) + n;
       if (f.state === 'missing' || f.state === 'unreadable') {
         problems++;
         io.stderr(`deepseek-cost spend: ${f.path}: ${f.message ?? f.state}\n`);
@@ -123,6 +125,7 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
     noSplit: totals.noSplit,
     errors: snapshot.errors,
     skippedLines,
+    skippedReasons,
     cacheHitRate: totals.cacheHitTokens + totals.cacheMissTokens > 0 ? totals.cacheHitTokens / (totals.cacheHitTokens + totals.cacheMissTokens) : null,
     byModel: modelReports(totals.byModel),
     byDay: Object.fromEntries(
@@ -178,7 +181,7 @@ function table(rows: string[][]): string {
 }
 
 function textReport(r: {
-  currency: string; total: number; requests: number; unpriced: number; noSplit: number; errors: number; skippedLines: number; cacheHitRate: number | null;
+  currency: string; total: number; requests: number; unpriced: number; noSplit: number; errors: number; skippedLines: number; skippedReasons: Record<string, number>; cacheHitRate: number | null;
   toolCalls: number; toolCost: number | null; toolUnpriced: number; assumptions: Array<{ message: string; requests: number }>; catalogStaleness?: string;
   byModel: Record<string, ModelReport>; byDay: Record<string, { total: number; requests: number; unpriced: number }>;
 }, zone: string): string {
@@ -203,7 +206,10 @@ function textReport(r: {
   if (r.unpriced) out += `${n(r.unpriced)} requests unpriced (unknown model, before the first price, or no ${r.currency} price): not in the total\n`;
   if (r.noSplit) out += `${n(r.noSplit)} requests logged without a cache split: priced as all cache-miss, an upper bound\n`;
   if (r.errors) out += `${n(r.errors)} API errors (no usage, not billed)\n`;
-  if (r.skippedLines) out += `${n(r.skippedLines)} lines could not be read and were skipped\n`;
+  if (r.skippedLines) {
+    const reasons = Object.entries(r.skippedReasons).sort((a, b) => b[1] - a[1]).map(([reason, k]) => `${n(k)} ${reason}`);
+    out += `${n(r.skippedLines)} lines could not be read and were skipped${reasons.length ? ` (${reasons.join('; ')})` : ''}\n`;
+  }
   if (r.toolCalls) {
     out += `${n(r.toolCalls)} built-in tool calls (web search, page fetch): ${money(r.toolCost, r.currency)}${r.toolUnpriced && r.toolCost !== null ? ` (+${n(r.toolUnpriced)} unpriced)` : ''}${r.toolCost !== null ? ', in the total' : ` (no ${r.currency} price published)`}\n`;
   }

@@ -14,8 +14,11 @@ import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from '
 
 /** At most four snapshots a second: the status bar needs no more, and each costs a structured clone. */
 const MIN_POST_INTERVAL_MS = 250;
-/** Poll interval of the tailer (fs.watch usually reports sooner). */
-const POLL_MS = 400;
+/**
+ * Poll interval for logs in folders that cannot be watched (missing yet, or on a network or WSL
+ * drive whose change events miss writes). Watched folders are never polled: events drive reads.
+ */
+const POLL_MS = 2000;
 
 const port = parentPort;
 if (!port) throw new Error('spendWorker must run as a worker thread');

@@ -52,7 +52,9 @@ async function openLogSources(ctx: SpendCommandContext): Promise<void> {
     if (source.files.length === 0) items.push({ label: '$(circle-slash) no file matches yet', description: source.message });
     for (const f of source.files) {
       const skipped = f.skippedLines ? `, ${f.skippedLines} lines skipped` : '';
-      items.push({ label: `$(file) ${f.path}`, description: `${f.state}${skipped}`, detail: f.message, path: f.state === 'missing' ? undefined : f.path });
+      const reasons = Object.entries(f.skipped ?? {}).map(([reason, n]) => `${n} ${reason}`).join('; ');
+      const detail = [f.message, reasons && `skipped: ${reasons}`].filter(Boolean).join(' · ') || undefined;
+      items.push({ label: `$(file) ${f.path}`, description: `${f.state}${skipped}`, detail, path: f.state === 'missing' ? undefined : f.path });
     }
   }
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });

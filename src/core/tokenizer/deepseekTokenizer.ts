@@ -6,6 +6,7 @@ import { BpeMerges } from './bpe';
 import { expandClassTable } from './charClass';
 import { PieceCache, type PieceIds } from './pieceCache';
 import { PieceEnds, preTokenize } from './preTokenize';
+import { MIN_FAST_RUN, RepeatRuns } from './repeatRuns';
 import { readTokenizerData, resolveDataFile, type TokenizerData, type TokenizerDataHeader } from './tokenizerData';
 
 export interface DeepSeekTokenizerInfo {
@@ -43,6 +44,10 @@ export class DeepSeekTokenizer {
   private readonly mergePairs: Uint32Array;
   private readonly ends = new PieceEnds();
   private sym = new Int32Array(1024);
+  private readonly runs = new RepeatRuns((char, count) => {
+    const ids = this.bpePiece(char.repeat(count), 0, char.length * count);
+    return typeof ids === 'number' ? [ids] : ids;
+  });
   private tokenBytes: Array<Uint8Array | undefined> | undefined;
 
   /** From the bundled data file, or from tables already built (a user's tokenizer.json compiled at run time). */
@@ -160,6 +165,13 @@ export class DeepSeekTokenizer {
           cache.set(piece, ids);
         }
       } else {
+        const unit = e - s >= MIN_FAST_RUN ? repeatedUnit(text, s, e) : 0;
+        const n = unit ? this.runs.encode(text.slice(s, s + unit), (e - s) / unit, out && ((id) => out.push(id))) : undefined;
+        if (n !== undefined) {
+          count += n;
+          s = e;
+          continue;
+        }
         ids = this.bpePiece(text, s, e);
       }
       if (typeof ids === 'number') {
@@ -246,6 +258,18 @@ export class DeepSeekTokenizer {
     table[id] = bytes;
     return bytes;
   }
+}
+
+/** UTF-16 length of the one character text[s, e) repeats (1 or 2), or 0 when it holds more than one. */
+function repeatedUnit(text: string, s: number, e: number): number {
+  const c = text.charCodeAt(s);
+  const unit = c >= 0xd800 && c <= 0xdbff && s + 1 < e && (text.charCodeAt(s + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  if ((e - s) % unit !== 0) return 0;
+  const d = unit === 2 ? text.charCodeAt(s + 1) : 0;
+  for (let i = s + unit; i < e; i += unit) {
+    if (text.charCodeAt(i) !== c || (unit === 2 && text.charCodeAt(i + 1) !== d)) return 0;
+  }
+  return unit;
 }
 
 /** Inverse of GPT-2's byte → printable character table. */

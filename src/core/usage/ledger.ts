@@ -4,6 +4,7 @@
 // of requests, not the size of the logs.
 import { catalogStaleness, holidayAssumptionText, type Catalog, type Currency } from '../../catalog';
 import { Pricer, type Priced, type ToolCharge } from './pricer';
+import { requestTokenLimit, usageProblem } from './recordBounds';
 import { RequestStore, type StoredRequest } from './requestStore';
 import { DayKeyer } from './time';
 import { usageSize } from './tokens';
@@ -21,7 +22,7 @@ export interface SpendLedgerOptions {
   until?: number;
 }
 
-export type AddOutcome = 'added' | 'replaced' | 'duplicate';
+export type AddOutcome = 'added' | 'replaced' | 'duplicate' | 'rejected';
 
 type ByModel = Map<number, SpendTotals>;
 
@@ -49,11 +50,13 @@ export class SpendLedger {
   private holidayAssumptions = new Map<number, number>();
   private errors = 0;
   private last = -1;
+  private tokenLimit: number;
 
   constructor(options: SpendLedgerOptions) {
     this.opts = { ...options };
     this.pricer = new Pricer(options.catalog, options.currency);
     this.days = new DayKeyer(options.timeZone);
+    this.tokenLimit = requestTokenLimit(options.catalog);
   }
 
   get currency(): Currency {
@@ -73,12 +76,27 @@ export class SpendLedger {
     return this.errors;
   }
 
-  accept(result: LineResult): void {
-    if (result.kind === 'usage') this.add(result.record);
-    else if (result.kind === 'error') this.addError(result.record);
+  /**
+   * Takes one line's result; returns it, or an 'unparsable' result naming why a usage record that
+   * no real request can have (time out of range, absurd or fractional counts) was rejected.
+   */
+  accept(result: LineResult): LineResult {
+    if (result.kind === 'usage') {
+      const problem = usageProblem(result.record, this.tokenLimit);
+      if (problem) return { kind: 'unparsable', reason: problem };
+      this.add(result.record);
+    } else if (result.kind === 'error') {
+      this.addError(result.record);
+    }
+    return result;
   }
 
+  /**
+   * Stores and totals a record. Only records that pass usageProblem are stored, exactly as given:
+   * a re-total from the store then always equals the first total.
+   */
   add(record: UsageRecord): AddOutcome {
+    if (usageProblem(record, this.tokenLimit)) return 'rejected';
     const r: StoredRequest = {
       completedAt: record.completedAt, model: this.modelId(record.model), cacheHitTokens: record.cacheHitTokens, cacheMissTokens: record.cacheMissTokens,
       outputTokens: record.outputTokens, reasoningTokens: record.reasoningTokens, hasCacheSplit: record.hasCacheSplit,
@@ -119,6 +137,9 @@ export class SpendLedger {
     this.opts = { ...this.opts, ...changes };
     this.pricer = new Pricer(this.opts.catalog, this.opts.currency);
     this.days = new DayKeyer(this.opts.timeZone);
+    // Stored records passed the limit of the catalog they were read with; a new catalog gets a
+    // fresh read from the worker, so the limit only governs records added from now on.
+    this.tokenLimit = requestTokenLimit(this.opts.catalog);
     this.dayOfQuarter.clear();
     this.all = new Map();
     this.session = new Map();

@@ -6,6 +6,7 @@ import { heliconeResult, isHeliconeRow } from './formats/helicone';
 import { isLiteLLMPayload, liteLLMResult } from './formats/litellm';
 import { isNewApiTableRow, isNewApiTextLine, newApiTableResult, newApiTextResult } from './formats/newapi';
 import { errorBodyResult, looksLikeOpenAIResponse, openAIResponseResult } from './formats/openai';
+import { MAX_LINE_CONTAINERS, exceedsContainerBudget } from './jsonBudget';
 import { isObject } from './tokens';
 import type { LineResult, UsageRecord } from './types';
 
@@ -17,6 +18,7 @@ const MAX_DEPTH = 4;
 const TEXT_LOG_LINE = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\]?[:\s]|\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2})/;
 const MARKERS = ['usage', 'error', 'prompt_tokens'].map((m) => Buffer.from(m));
 const DATA = Buffer.from('data:');
+const OVER_BUDGET: LineResult = { kind: 'unparsable', reason: `more than ${MAX_LINE_CONTAINERS.toLocaleString('en-US')} JSON objects and arrays in one line` };
 
 export class LineParser {
   private anthropic = new AnthropicStreamState();
@@ -38,6 +40,8 @@ export class LineParser {
     while (s < line.length && (line[s] === 0x20 || line[s] === 0x09)) s++;
     const jsonOrData = line[s] === 0x7b || DATA.equals(line.subarray(s, s + DATA.length));
     if (jsonOrData && !MARKERS.some((m) => line.includes(m, s))) return IGNORED;
+    // Before decoding: every later JSON.parse of this line, or of a body embedded in it, stays in budget.
+    if (exceedsContainerBudget(line)) return OVER_BUDGET;
     return this.parse(line.toString('utf8'), fallbackTime);
   }
 

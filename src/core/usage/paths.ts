@@ -21,11 +21,17 @@ export function patternBase(pattern: string): string {
   return scan.isGlob ? resolve(scan.base || '.') : resolve(pattern, '..');
 }
 
-/** Files matching a glob, sorted; unreadable directories are skipped (their files cannot be tailed anyway). */
-export async function filesMatching(pattern: string): Promise<string[]> {
+/**
+ * Files matching a glob, sorted; unreadable directories are skipped (their files cannot be tailed
+ * anyway). `dirs`, when given, receives every directory walked: the folders to watch for new files.
+ */
+export async function filesMatching(pattern: string, dirs?: Set<string>): Promise<string[]> {
   const absolute = resolve(pattern);
   const scan = picomatch.scan(absolute);
-  if (!scan.isGlob) return [absolute];
+  if (!scan.isGlob) {
+    dirs?.add(resolve(absolute, '..'));
+    return [absolute];
+  }
   const isMatch = picomatch(absolute, { dot: true, windows: process.platform === 'win32' });
   const maxDepth = scan.glob.includes('**') ? 32 : scan.glob.split('/').length;
   const out: string[] = [];
@@ -36,6 +42,7 @@ export async function filesMatching(pattern: string): Promise<string[]> {
     } catch {
       return;
     }
+    dirs?.add(dir);
     for (const e of entries) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
@@ -45,6 +52,15 @@ export async function filesMatching(pattern: string): Promise<string[]> {
       }
     }
   };
-  await walk(resolve(scan.base || '.'), 1);
+  const base = resolve(scan.base || '.');
+  dirs?.add(base);
+  await walk(base, 1);
   return out.sort();
+}
+
+/** Whether a path is one the pattern names (a plain path names only itself). */
+export function matchesPattern(pattern: string, path: string): boolean {
+  const absolute = resolve(pattern);
+  if (!picomatch.scan(absolute).isGlob) return resolve(path) === absolute;
+  return picomatch(absolute, { dot: true, windows: process.platform === 'win32' })(resolve(path));
 }

@@ -76,10 +76,12 @@ export class RequestStore {
   set(index: number, r: StoredRequest): void {
     this.at[index] = r.completedAt;
     this.model[index] = r.model;
-    this.hit[index] = clamp(r.cacheHitTokens);
-    this.miss[index] = clamp(r.cacheMissTokens);
-    this.out[index] = clamp(r.outputTokens);
-    this.reasoning[index] = clamp(r.reasoningTokens);
+    // The ledger stores only whole counts within requestTokenLimit (< 2³²): they fit exactly, so a
+    // re-total from these arrays gives the first total again.
+    this.hit[index] = r.cacheHitTokens;
+    this.miss[index] = r.cacheMissTokens;
+    this.out[index] = r.outputTokens;
+    this.reasoning[index] = r.reasoningTokens;
     this.flags[index] = r.hasCacheSplit ? 1 : 0;
     this.search[index] = Math.min(0xffff, r.searchCalls);
     this.fetch[index] = Math.min(0xffff, r.fetchCalls);
@@ -131,11 +133,6 @@ export class RequestStore {
       this.slots[slot] = index;
     }
   }
-}
-
-/** A single request is far below 2³² tokens; a garbage count must not wrap around. */
-function clamp(n: number): number {
-  return n > 0xffffffff ? 0xffffffff : n;
 }
 
 /**

@@ -23,6 +23,7 @@ export interface SpendTrackerOptions {
   chunkBytes?: number;
   maxLineBytes?: number;
   pollMs?: number;
+  sweepMs?: number;
 }
 
 export class SpendTracker {
@@ -41,13 +42,12 @@ export class SpendTracker {
       chunkBytes: options.chunkBytes,
       maxLineBytes: options.maxLineBytes,
       pollMs: options.pollMs,
+      sweepMs: options.sweepMs,
       sinkFor(): FileSink {
         const parser = new LineParser(env);
         return {
           line(bytes, fileTime) {
-            const r = parser.parseBytes(bytes, fileTime);
-            ledger.accept(r);
-            return r.kind;
+            return ledger.accept(parser.parseBytes(bytes, fileTime));
           },
           reset: () => parser.reset(),
         };

@@ -1,21 +1,27 @@
 // Follows a set of log files and globs, reading only what was appended since the last pass.
 // A file is identified by device + inode + a hash of its first bytes: shrinking, a new inode at the
 // same path or a changed head means "start this file over"; a known inode under a new name (a
-// rotated sibling matched by the glob) keeps its offset. Nothing is persisted here: `files()`
-// exposes offsets and identities for whoever wants to, and re-reading is made harmless by the
-// ledger's dedupe on record keys.
+// rotated sibling matched by the glob) keeps its offset. Rotation away from the patterns is
+// followed too: a renamed file is finished (found again by its inode beside the log) before the new
+// file at the path is read, and after copytruncate the copy supplies what was appended before the
+// truncation. Once started, the tailer waits for folder change events and reads only the files
+// they name; files in folders that cannot be watched are polled, and a slow sweep catches anything
+// a watch missed. Nothing is persisted here: `files()` exposes offsets and identities for whoever
+// wants to, and re-reading is made harmless by the ledger's dedupe on record keys.
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { FolderWatch, type FolderEvent } from './folderWatch';
 import { readLines } from './lineReader';
-import { filesMatching, isGlobPattern, patternBase } from './paths';
+import { filesMatching, isGlobPattern, matchesPattern } from './paths';
+import { copiedTo, laterGenerations, renamedTo, type Sibling } from './rotation';
 import type { LineResult, LogSourceState } from './types';
 
 /** What the tailer hands each line to: one per file identity, so per-file parse state stays apart. */
 export interface FileSink {
-  /** What the line was; 'unparsable' lines are counted as skipped. */
-  line(bytes: Buffer, fileTime: number): LineResult['kind'];
+  /** What the line was; 'unparsable' lines are counted as skipped, by reason. */
+  line(bytes: Buffer, fileTime: number): LineResult;
   /** The file was truncated or replaced: forget per-file state. */
   reset(): void;
 }
@@ -28,10 +34,10 @@ export interface TailerOptions {
   chunkBytes?: number;
   /** Longer lines are skipped and counted; default 64 MiB. */
   maxLineBytes?: number;
-  /** Poll interval, the fallback where fs.watch misses events; default 500 ms. */
+  /** Poll interval for files in folders that cannot be watched (missing, remote); default 2000 ms. */
   pollMs?: number;
-  /** Re-resolve globs every this many polls (directory watch events also trigger it); default 4. */
-  globEveryPolls?: number;
+  /** Interval of the full sweep (every file stat'ed, globs resolved again) behind the watches; default 5 min. */
+  sweepMs?: number;
   /** Called after a pass that read lines or changed a file's state. */
   onChange?(): void;
   /** Called when a pass fails unexpectedly (it is retried on the next change). */
@@ -51,30 +57,58 @@ export interface TailedFileInfo {
 }
 
 const HEAD_BYTES = 4096;
+/** A rotated file is still read while its writer may append to it (until it reopens the log). */
+const RETIRED_IDLE_MS = 5 * 60_000;
+/** Copies read in full, remembered by identity so they are never read twice. */
+const COPIES_REMEMBERED = 1000;
 
 interface FileState extends TailedFileInfo {
   skipping: boolean;
   mtimeMs: number;
   skippedLines: number;
+  skipReasons: Map<string, number>;
   lines: number;
   usageLines: number;
   sink: FileSink;
   state: 'reading' | 'unreadable';
   message?: string;
+  /** For a rotated file read under its new name: when it last grew. */
+  retiredAt?: number;
+  /** The path the tailer first read this file at, or the log a rotated generation came from. */
+  logPath: string;
+  /** Where reading had got to in the generation the head hash names (before a truncation seen mid-read). */
+  verified?: { offset: number; skipping: boolean };
 }
 
 type Probe = { kind: 'file'; stats: Stats } | { kind: 'missing' } | { kind: 'unreadable'; message: string };
 
+/** What a pass looks at: everything, or the files and folders that events named. */
+interface Scope {
+  all: boolean;
+  globs: boolean;
+  dirs: Set<string>;
+  paths: Set<string>;
+}
+
+const emptyScope = (): Scope => ({ all: false, globs: false, dirs: new Set(), paths: new Set() });
+
 export class LogTailer {
   private readonly files_ = new Map<string, FileState>();
+  /** Rotated files still being finished, by their new path. */
+  private readonly retired = new Map<string, FileState>();
+  private readonly copiesRead = new Set<string>();
+  /** Per log path, the modification time of the newest rotated generation read (or when tailing began). */
+  private readonly lastRotation = new Map<string, number>();
   private readonly probes = new Map<string, Probe>();
   private matches = new Map<string, string[]>();
-  private readonly watchers = new Map<string, FSWatcher>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly watch: FolderWatch;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private started = false;
   private running: Promise<boolean> | undefined;
-  private again = false;
-  private globsDue = true;
-  private polls = 0;
+  private pending: Scope = emptyScope();
+  private passCount = 0;
+  private hasPending = false;
   private readonly opts: Required<Omit<TailerOptions, 'onChange' | 'onError'>> & Pick<TailerOptions, 'onChange' | 'onError'>;
 
   constructor(options: TailerOptions) {
@@ -82,54 +116,41 @@ export class LogTailer {
       ...options,
       chunkBytes: options.chunkBytes ?? 1 << 20,
       maxLineBytes: options.maxLineBytes ?? 64 << 20,
-      pollMs: options.pollMs ?? 500,
-      globEveryPolls: options.globEveryPolls ?? 4,
+      pollMs: options.pollMs ?? 2000,
+      sweepMs: options.sweepMs ?? 300_000,
     };
+    this.watch = new FolderWatch((e) => this.onFolderEvent(e));
   }
 
   /**
-   * One pass over every pattern: read whatever was appended. Passes never overlap: a call during a
-   * pass runs one more pass after it. Resolves to whether anything was read or changed state.
+   * A full pass: globs resolved again, every file looked at, whatever was appended read. Passes
+   * never overlap: a call during a pass runs one more pass after it. Resolves to whether anything
+   * was read or changed state.
    */
   check(): Promise<boolean> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      let changed = false;
-      do {
-        this.again = false;
-        changed = (await this.pass()) || changed;
-      } while (this.again);
-      if (changed) this.opts.onChange?.();
-      return changed;
-    })().finally(() => (this.running = undefined));
-    return this.running;
+    return this.request({ ...emptyScope(), all: true, globs: true });
   }
 
-  /** A pass that also re-resolves the globs now (the poll does it every few intervals). */
+  /** The same as check(): globs are resolved again on every full pass. */
   rescan(): Promise<boolean> {
-    this.globsDue = true;
     return this.check();
   }
 
-  /** Starts watching (fs.watch on the patterns' directories) and polling. */
+  /** Starts following: folder watches, a poll of unwatchable folders, and the slow sweep. */
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      if (++this.polls % this.opts.globEveryPolls === 0) this.globsDue = true;
-      this.kick();
-    }, this.opts.pollMs);
-    this.timer.unref?.();
-    this.kick();
+    if (this.started) return;
+    this.started = true;
+    this.sweepTimer = setInterval(() => this.kick({ ...emptyScope(), all: true, globs: true }), this.opts.sweepMs);
+    this.sweepTimer.unref?.();
+    this.kick({ ...emptyScope(), all: true, globs: true });
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    for (const w of this.watchers.values()) w.close();
-    this.watchers.clear();
+    this.started = false;
+    clearInterval(this.sweepTimer);
+    clearInterval(this.pollTimer);
+    this.sweepTimer = this.pollTimer = undefined;
+    this.watch.close();
   }
 
   sources(): LogSourceState[] {
@@ -141,7 +162,7 @@ export class LogTailer {
         const f = this.files_.get(path);
         if (!probe || probe.kind === 'missing') files.push({ path, state: 'missing', skippedLines: 0, message: 'file not found' });
         else if (probe.kind === 'unreadable') files.push({ path, state: 'unreadable', skippedLines: f?.skippedLines ?? 0, message: probe.message });
-        else if (f) files.push({ path, state: f.state, skippedLines: f.skippedLines, message: f.message, offset: f.offset, lines: f.lines, usageLines: f.usageLines });
+        else if (f) files.push({ path, state: f.state, skippedLines: f.skippedLines, skipped: Object.fromEntries(f.skipReasons), message: f.message, offset: f.offset, lines: f.lines, usageLines: f.usageLines });
       }
       const found = files.some((f) => f.state !== 'missing');
       return found
@@ -154,36 +175,87 @@ export class LogTailer {
     return [...this.files_.values()].map((f) => ({ path: f.path, dev: f.dev, ino: f.ino, headHash: f.headHash, headLength: f.headLength, offset: f.offset, size: f.size }));
   }
 
-  private kick(): void {
-    this.check().catch((e) => this.opts.onError?.(e));
+  /** Passes run so far (an idle tracker on watched folders runs none). */
+  get passes(): number {
+    return this.passCount;
   }
 
-  private async pass(): Promise<boolean> {
+  /** Folders polled because they cannot be watched (for diagnostics and tests). */
+  polledFolders(): string[] {
+    return [...this.watch.polled];
+  }
+
+  private onFolderEvent(e: FolderEvent): void {
+    if (!this.started) return;
+    const scope = emptyScope();
+    if (e.kind === 'change' && e.name !== undefined) {
+      scope.paths.add(join(e.dir, e.name));
+    } else {
+      // Names came or went: a new file for a glob, a rotation, a deletion.
+      scope.dirs.add(e.dir);
+      scope.globs = true;
+    }
+    this.kick(scope);
+  }
+
+  private kick(scope: Scope): void {
+    this.request(scope).catch((e) => this.opts.onError?.(e));
+  }
+
+  private request(scope: Scope): Promise<boolean> {
+    const p = this.pending;
+    p.all ||= scope.all;
+    p.globs ||= scope.globs;
+    for (const d of scope.dirs) p.dirs.add(d);
+    for (const x of scope.paths) p.paths.add(x);
+    this.hasPending = true;
+    if (this.running) return this.running;
+    this.running = (async () => {
+      let changed = false;
+      while (this.hasPending) {
+        const next = this.pending;
+        this.pending = emptyScope();
+        this.hasPending = false;
+        this.passCount++;
+        changed = (await this.pass(next)) || changed;
+      }
+      if (changed) this.opts.onChange?.();
+      return changed;
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private requestAgain(path: string): void {
+    this.pending.dirs.add(dirname(path));
+    this.hasPending = true;
+  }
+
+  private inScope(scope: Scope, path: string): boolean {
+    return scope.all || scope.paths.has(path) || scope.dirs.has(dirname(path)) || !this.probes.has(path);
+  }
+
+  private async pass(scope: Scope): Promise<boolean> {
     let changed = false;
-    // A known file gone from its path may have been rotated to a sibling name: look for it now.
-    for (const [path, f] of this.globsDue ? [] : this.files_) {
-      const probe = await probeFile(path);
-      if (probe.kind !== 'file' || probe.stats.ino !== f.ino || probe.stats.dev !== f.dev) {
-        this.globsDue = true;
-        break;
+    if (scope.globs || this.matches.size === 0) {
+      const next = new Map<string, string[]>();
+      const dirs = new Set<string>();
+      for (const p of this.opts.patterns) next.set(p, await filesMatching(p, dirs));
+      this.matches = next;
+      if (this.started) {
+        await this.watch.set(dirs);
+        this.schedulePoll();
       }
     }
-    if (this.globsDue || this.matches.size === 0) {
-      this.globsDue = false;
-      const next = new Map<string, string[]>();
-      for (const p of this.opts.patterns) next.set(p, isGlobPattern(p) ? await filesMatching(p) : [p]);
-      this.matches = next;
-      if (this.timer) this.ensureWatchers();
-    }
     const paths = [...new Set([...this.matches.values()].flat())];
+    const current = new Set(paths);
+    for (const p of [...this.probes.keys()]) if (!current.has(p)) this.probes.delete(p);
     for (const path of paths) {
+      if (!this.inScope(scope, path)) continue;
       const before = this.probes.get(path);
       const probe = await probeFile(path);
       this.probes.set(path, probe);
       if ((before?.kind === 'missing') !== (probe.kind === 'missing') || (probe.kind === 'unreadable' && before?.kind !== 'unreadable')) changed = true;
     }
-    const current = new Set(paths);
-    for (const p of [...this.probes.keys()]) if (!current.has(p)) this.probes.delete(p);
     // Detach states whose path no longer holds their file; a rotated sibling may adopt them below.
     const orphans = new Map<string, FileState>();
     for (const [path, f] of this.files_) {
@@ -193,25 +265,128 @@ export class LogTailer {
         orphans.set(`${f.dev}:${f.ino}`, f);
       }
     }
+    // A rotated sibling the patterns match carries on where its state left off.
     for (const path of paths) {
       const probe = this.probes.get(path);
-      if (!probe || probe.kind !== 'file') continue;
+      if (this.files_.has(path) || !probe || probe.kind !== 'file') continue;
+      const f = orphans.get(`${probe.stats.dev}:${probe.stats.ino}`);
+      if (!f) continue;
+      orphans.delete(`${f.dev}:${f.ino}`);
+      f.path = path;
+      this.files_.set(path, f);
+    }
+    // Rotated where no pattern reaches: finish it under its new name before the new file is read.
+    for (const f of orphans.values()) changed = (await this.finishRotated(f)) || changed;
+    changed = (await this.readRetired(scope)) || changed;
+    for (const path of paths) {
+      const probe = this.probes.get(path);
+      if (!probe || probe.kind !== 'file' || !this.inScope(scope, path)) continue;
       let f = this.files_.get(path);
       if (!f) {
-        const id = `${probe.stats.dev}:${probe.stats.ino}`;
-        f = orphans.get(id);
-        if (f) {
-          orphans.delete(id);
-          f.path = path;
-        } else {
-          f = { path, dev: probe.stats.dev, ino: probe.stats.ino, headHash: '', headLength: 0, offset: 0, skipping: false, size: -1, mtimeMs: -1, skippedLines: 0, lines: 0, usageLines: 0, sink: this.opts.sinkFor(path), state: 'reading' };
-          changed = true;
-        }
+        f = {
+          path, dev: probe.stats.dev, ino: probe.stats.ino, headHash: '', headLength: 0, offset: 0, skipping: false, size: -1, mtimeMs: -1,
+          skippedLines: 0, skipReasons: new Map(), lines: 0, usageLines: 0, sink: this.opts.sinkFor(path), state: 'reading', logPath: path,
+        };
         this.files_.set(path, f);
+        if (!this.lastRotation.has(path)) this.lastRotation.set(path, Date.now());
+        changed = true;
       }
       changed = (await this.readFile(f, probe.stats)) || changed;
     }
     return changed;
+  }
+
+  /** Whether a file is read on its own (then no other file's state may read it). */
+  private followed = (s: Sibling): boolean => {
+    const id = `${s.dev}:${s.ino}`;
+    if (this.copiesRead.has(id) || this.files_.has(s.path) || this.opts.patterns.some((p) => matchesPattern(p, s.path))) return true;
+    const r = this.retired.get(s.path);
+    return r !== undefined && r.dev === s.dev && r.ino === s.ino;
+  };
+
+  private async finishRotated(f: FileState): Promise<boolean> {
+    let changed = false;
+    // Unless it was already read under its new name (as a generation found by an earlier search).
+    if (!this.copiesRead.has(`${f.dev}:${f.ino}`)) {
+      const to = await renamedTo(f.path, f.dev, f.ino, this.followed);
+      if (to) {
+        f.path = to.path;
+        this.retire(f);
+        const st = await stat(to.path).catch(() => undefined);
+        if (st) changed = await this.readFile(f, st);
+      }
+    }
+    changed = (await this.readGenerations(f.logPath)) || changed;
+    if (f.retiredAt) this.noteRotation(f.logPath, f.mtimeMs);
+    return changed;
+  }
+
+  /**
+   * Rotated more than once between two looks: files beside the log that appeared since the last
+   * rotation it followed, and that nothing has read, are whole generations: read from their start.
+   */
+  private async readGenerations(logPath: string): Promise<boolean> {
+    let changed = false;
+    const since = this.lastRotation.get(logPath) ?? Date.now();
+    for (const g of await laterGenerations(logPath, since, this.followed)) {
+      changed = (await this.readGeneration(g, logPath)) || changed;
+      this.noteRotation(logPath, g.mtimeMs);
+    }
+    return changed;
+  }
+
+  private noteRotation(logPath: string, mtimeMs: number): void {
+    this.lastRotation.set(logPath, Math.max(this.lastRotation.get(logPath) ?? 0, mtimeMs));
+  }
+
+  private retire(f: FileState): void {
+    f.retiredAt = Date.now();
+    this.retired.set(f.path, f);
+    this.rememberCopy(f);
+  }
+
+  /** A file rotated away before the tailer ever saw it at the log's path: read it from its start. */
+  private async readGeneration(g: Sibling, logPath: string): Promise<boolean> {
+    const st = await stat(g.path).catch(() => undefined);
+    if (!st || st.ino !== g.ino || st.dev !== g.dev) return false;
+    const f: FileState = {
+      path: g.path, dev: g.dev, ino: g.ino, headHash: '', headLength: 0, offset: 0, skipping: false, size: -1, mtimeMs: -1,
+      skippedLines: 0, skipReasons: new Map(), lines: 0, usageLines: 0, sink: this.opts.sinkFor(g.path), state: 'reading', logPath,
+    };
+    this.retire(f);
+    return this.readFile(f, st);
+  }
+
+  private rememberCopy(s: { dev: number; ino: number }): void {
+    this.copiesRead.add(`${s.dev}:${s.ino}`);
+    if (this.copiesRead.size > COPIES_REMEMBERED) this.copiesRead.delete(this.copiesRead.values().next().value as string);
+  }
+
+  private async readRetired(scope: Scope): Promise<boolean> {
+    let changed = false;
+    for (const [path, f] of [...this.retired]) {
+      if (!scope.all && !scope.paths.has(path) && !scope.dirs.has(dirname(path))) continue;
+      const st = await stat(path).catch(() => undefined);
+      if (!st || st.ino !== f.ino || st.dev !== f.dev || Date.now() - (f.retiredAt ?? 0) > RETIRED_IDLE_MS) {
+        this.retired.delete(path);
+        continue;
+      }
+      if (st.size !== f.size) f.retiredAt = Date.now();
+      changed = (await this.readFile(f, st)) || changed;
+    }
+    return changed;
+  }
+
+  /** Polls the files of folders that cannot be watched, and only while there are such folders. */
+  private schedulePoll(): void {
+    const needed = this.started && this.watch.polled.size > 0;
+    if (needed && !this.pollTimer) {
+      this.pollTimer = setInterval(() => this.kick({ ...emptyScope(), globs: true, dirs: new Set(this.watch.polled) }), this.opts.pollMs);
+      this.pollTimer.unref?.();
+    } else if (!needed && this.pollTimer) {
+      clearInterval(this.pollTimer);
+      this.pollTimer = undefined;
+    }
   }
 
   private async readFile(f: FileState, st: Stats): Promise<boolean> {
@@ -224,39 +399,49 @@ export class LogTailer {
       const news = f.state !== 'unreadable' || f.message !== message;
       f.state = 'unreadable';
       f.message = message;
-      this.probes.set(f.path, { kind: 'unreadable', message });
+      if (!f.retiredAt) this.probes.set(f.path, { kind: 'unreadable', message });
       return news;
     }
     try {
+      const opened = await fh.stat();
+      if (opened.ino !== f.ino || opened.dev !== f.dev) {
+        // The path was rotated again between the probe and the open: look at it once more.
+        this.requestAgain(f.path);
+        return false;
+      }
       f.state = 'reading';
       f.message = undefined;
-      const size = (await fh.stat()).size;
-      const headLength = Math.min(size, HEAD_BYTES);
-      const head = Buffer.alloc(headLength);
-      if (headLength > 0) await fh.read(head, 0, headLength, 0);
+      const size = opened.size;
+      const head = await readHead(fh, Math.min(size, HEAD_BYTES));
+      const headLength = head.length;
       const sameHead = f.headLength === 0 || (f.headLength <= headLength && sha1(head.subarray(0, f.headLength)) === f.headHash);
+      let read = 0;
       if (size < f.offset || !sameHead) {
+        // Truncated or rewritten: copytruncate's copy, if it is beside the log, holds what was
+        // appended before the truncation.
+        read += await this.readCopyTail(f);
         f.offset = 0;
         f.skipping = false;
         f.sink.reset();
       }
       f.headHash = sha1(head);
       f.headLength = headLength;
-      const fileTime = st.mtimeMs;
-      let read = 0;
-      const result = await readLines(fh, f.offset, size, f.skipping, this.opts, (line) => {
-        read++;
-        const kind = f.sink.line(line, fileTime);
-        if (kind === 'unparsable') f.skippedLines++;
-        else if (kind === 'usage') f.usageLines++;
-      });
-      f.skippedLines += result.oversize;
-      f.lines += read + result.oversize;
-      f.offset = result.offset;
-      f.skipping = result.skipping;
+      const from = { offset: f.offset, skipping: f.skipping };
+      const counts = { skippedLines: f.skippedLines, skipReasons: new Map(f.skipReasons), lines: f.lines, usageLines: f.usageLines };
+      read += await this.readRange(f, fh, size, st.mtimeMs);
+      // Truncated while being read, the bytes past the truncation may belong to the next
+      // generation: only what was read before this pass is known to be in copytruncate's copy,
+      // which will be read from there (the ledger's dedupe absorbs the repeat; the counts are undone).
+      const after = await readHead(fh, headLength);
+      if (sha1(after) === f.headHash) {
+        f.verified = { offset: f.offset, skipping: f.skipping };
+      } else {
+        f.verified = from;
+        Object.assign(f, counts);
+      }
       f.size = size;
       f.mtimeMs = st.mtimeMs;
-      return read > 0 || result.oversize > 0;
+      return read > 0;
     } catch (e) {
       f.state = 'unreadable';
       f.message = messageOf(e);
@@ -266,26 +451,42 @@ export class LogTailer {
     }
   }
 
-  private ensureWatchers(): void {
-    const dirs = new Set<string>();
-    for (const p of this.opts.patterns) dirs.add(patternBase(p));
-    for (const paths of this.matches.values()) for (const path of paths) dirs.add(dirname(path));
-    for (const dir of dirs) {
-      if (this.watchers.has(dir)) continue;
-      try {
-        const w = watch(dir, { persistent: false }, () => {
-          this.globsDue = true;
-          this.kick();
-        });
-        w.on('error', () => {
-          w.close();
-          this.watchers.delete(dir);
-        });
-        this.watchers.set(dir, w);
-      } catch {
-        // The directory does not exist yet, or cannot be watched here: polling covers it.
-      }
+  /** Reads [f.offset, size) of an open file into f's sink; returns the lines seen. */
+  private async readRange(f: FileState, fh: Awaited<ReturnType<typeof open>>, size: number, fileTime: number): Promise<number> {
+    let read = 0;
+    const result = await readLines(fh, f.offset, size, f.skipping, this.opts, (line) => {
+      read++;
+      const r = f.sink.line(line, fileTime);
+      if (r.kind === 'unparsable') skip(f, r.reason);
+      else if (r.kind === 'usage') f.usageLines++;
+    });
+    if (result.oversize > 0) skip(f, `longer than the ${sizeText(this.opts.maxLineBytes)} line limit`, result.oversize);
+    f.lines += read + result.oversize;
+    f.offset = result.offset;
+    f.skipping = result.skipping;
+    return read + result.oversize;
+  }
+
+  private async readCopyTail(f: FileState): Promise<number> {
+    const verified = f.verified ?? { offset: f.offset, skipping: f.skipping };
+    const copy = await copiedTo(f.path, f.headHash, f.headLength, verified.offset, this.followed);
+    if (!copy) return (await this.readGenerations(f.logPath)) ? 1 : 0;
+    this.rememberCopy(copy);
+    const fh = await open(copy.path, 'r').catch(() => undefined);
+    if (!fh) return 0;
+    let read = 0;
+    try {
+      const st = await fh.stat();
+      f.offset = verified.offset;
+      f.skipping = verified.skipping;
+      read = await this.readRange(f, fh, st.size, st.mtimeMs);
+    } finally {
+      await fh.close();
     }
+    // Truncated more than once since the last look: the copies in between are read whole.
+    if (await this.readGenerations(f.logPath)) read++;
+    this.noteRotation(f.logPath, copy.mtimeMs);
+    return read;
   }
 }
 
@@ -299,6 +500,23 @@ async function probeFile(path: string): Promise<Probe> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     return { kind: 'unreadable', message: messageOf(e) };
   }
+}
+
+/** Up to `length` bytes from the start of a file (fewer when it has shrunk meanwhile). */
+async function readHead(fh: Awaited<ReturnType<typeof open>>, length: number): Promise<Buffer> {
+  if (length === 0) return Buffer.alloc(0);
+  const head = Buffer.alloc(length);
+  const { bytesRead } = await fh.read(head, 0, length, 0);
+  return head.subarray(0, bytesRead);
+}
+
+function skip(f: FileState, reason: string, n = 1): void {
+  f.skippedLines += n;
+  f.skipReasons.set(reason, (f.skipReasons.get(reason) ?? 0) + n);
+}
+
+function sizeText(bytes: number): string {
+  return bytes % 1048576 === 0 ? `${bytes / 1048576} MiB` : `${bytes.toLocaleString('en-US')}-byte`;
 }
 
 function sha1(b: Buffer): string {

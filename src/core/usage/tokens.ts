@@ -18,10 +18,15 @@ export function isObject(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A finite, non-negative token count, or undefined (strings from text logs are accepted). */
+/**
+ * A count as the log wrote it (strings from text logs are accepted): undefined when absent, NaN
+ * when present but not a finite, non-negative number. NaN travels into the record, where the
+ * ledger rejects the line with a reason instead of reading the field as missing.
+ */
 export function count(v: unknown): number | undefined {
+  if (v === undefined || v === null || v === '') return undefined;
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : NaN;
 }
 
 /**

@@ -101,6 +101,8 @@ export interface LogSourceState {
     state: 'reading' | 'missing' | 'unreadable';
     /** Lines that could not be read: unparsable, or longer than the line cap. */
     skippedLines: number;
+    /** The skipped lines by reason ("invalid JSON", "completion time out of range ..."). */
+    skipped?: Record<string, number>;
     message?: string;
     /** Bytes consumed so far (always the end of a complete line). */
     offset?: number;

@@ -82,3 +82,47 @@ test('a separate writer appends, writes half a line, rotates and truncates while
   assert.equal(tracker.snapshot().session.requests, 5);
   assert.equal(tracker.snapshot().sources[0].files.reduce((n, f) => n + f.skippedLines, 0), 0);
 });
+
+/** Resolves with the first update whose snapshot satisfies `ok`; fails after `ms` with the last one. */
+function updateWhere(updates: { on?: (s: SpendSnapshot) => void }, ok: (s: SpendSnapshot) => boolean, last: () => SpendSnapshot, ms: number): Promise<SpendSnapshot> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out; ${last().session.requests} requests counted`)), ms);
+    updates.on = (s) => {
+      if (!ok(s)) return;
+      clearTimeout(timer);
+      resolve(s);
+    };
+    const now = last();
+    if (ok(now)) {
+      clearTimeout(timer);
+      resolve(now);
+    }
+  });
+}
+
+for (const mode of ['rename', 'copytruncate'] as const) {
+  test(`an exact path rotated by ${mode} while a separate writer appends 30,000 requests: none lost`, async (t) => {
+    const dir = tempDir(t);
+    const log = join(dir, 'proxy.jsonl');
+    const write = startWriter(t);
+    const updates: { on?: (s: SpendSnapshot) => void } = {};
+    const tracker = new SpendTracker(
+      { patterns: [log], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 },
+      (s) => updates.on?.(s),
+    );
+    await write({ op: 'append', path: log, text: '' });
+    await tracker.refresh();
+    tracker.start();
+    t.after(() => tracker.stop());
+    const count = 30_000;
+    await write({ op: 'stream', path: log, count, rotateEvery: 3000, mode, prefix: mode });
+    const s = await updateWhere(updates, (x) => x.session.requests >= count, () => tracker.snapshot(), 20_000).catch((e) => {
+      t.diagnostic(`${mode}: ${count - tracker.snapshot().session.requests} of ${count} requests lost`);
+      throw e;
+    });
+    t.diagnostic(`${mode}: ${count - s.session.requests} of ${count} requests lost`);
+    assert.equal(s.session.requests, count);
+    assertClose(s.session.cost, count * cost(100, 10, 10, FLASH_USD_JUL));
+    assert.equal(s.sources[0].files.reduce((n, f) => n + f.skippedLines, 0), 0);
+  });
+}

@@ -1,7 +1,7 @@
 // The tailer in-process: appends, unterminated lines, truncation, rotation, missing and
 // unreadable files, oversize and multi-megabyte lines.
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, renameSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
@@ -83,7 +83,7 @@ test('rotation is followed by inode: the rotated file is not read again from its
   const delivered: string[] = [];
   const tailer = new LogTailer({
     patterns: [join(dir, 'ccr-*.log')],
-    sinkFor: () => ({ line: (b) => (delivered.push(JSON.parse(b.toString()).id), 'usage'), reset: () => {} }),
+    sinkFor: () => ({ line: (b) => (delivered.push(JSON.parse(b.toString()).id), { kind: 'ignored' as const }), reset: () => {} }),
   });
   await tailer.check();
   appendFileSync(log, body('r2', 100, 10));
@@ -154,11 +154,105 @@ test('the tailer calls back after a pass that read lines, and not after an idle 
   const log = join(dir, 'a.log');
   writeFileSync(log, 'hello\n');
   let calls = 0;
-  const tailer = new LogTailer({ patterns: [log], sinkFor: () => ({ line: () => 'ignored', reset: () => {} }), onChange: () => calls++ });
+  const tailer = new LogTailer({ patterns: [log], sinkFor: () => ({ line: () => ({ kind: 'ignored' as const }), reset: () => {} }), onChange: () => calls++ });
   await tailer.check();
   await tailer.check();
   assert.equal(calls, 1);
   appendFileSync(log, 'again\n');
   await tailer.check();
   assert.equal(calls, 2);
+});
+
+/** Resolves after the next pass that read something (the tracker's update event); fails after `ms`. */
+function nextUpdate(holder: { on?: () => void }, ms = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no update')), ms);
+    holder.on = () => {
+      clearTimeout(timer);
+      holder.on = undefined;
+      resolve();
+    };
+  });
+}
+
+test('once started, appends are read on folder events alone: watched folders are never polled', async (t) => {
+  const dir = tempDir(t);
+  const log = join(dir, 'a.jsonl');
+  writeFileSync(log, body('r1', 100, 10));
+  const holder: { on?: () => void } = {};
+  const tr = new SpendTracker(
+    { patterns: [log, join(dir, '*.log')], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, pollMs: 20, sweepMs: 3_600_000 },
+    () => holder.on?.(),
+  );
+  const first = nextUpdate(holder);
+  tr.start();
+  t.after(() => tr.stop());
+  await first;
+  assert.deepEqual(tr.tailer.polledFolders(), []);
+  // Idle: with a 20 ms poll interval, a poller would have run a dozen passes by now.
+  const passes = tr.tailer.passes;
+  assert.ok(passes > 0);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(tr.tailer.passes, passes, 'no pass ran while nothing changed');
+  let update = nextUpdate(holder);
+  appendFileSync(log, body('r2', 100, 10));
+  await update;
+  assert.equal(tr.snapshot().session.requests, 2);
+  // A new file for the glob appears: the folder's event finds it too.
+  update = nextUpdate(holder);
+  writeFileSync(join(dir, 'b.log'), body('r3', 100, 10));
+  await update;
+  assert.equal(tr.snapshot().session.requests, 3);
+});
+
+test('a folder that does not exist yet is polled, and its log is read once it appears', async (t) => {
+  const dir = tempDir(t);
+  const log = join(dir, 'later', 'a.jsonl');
+  const holder: { on?: () => void } = {};
+  const tr = new SpendTracker(
+    { patterns: [log], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, pollMs: 50, sweepMs: 3_600_000 },
+    () => holder.on?.(),
+  );
+  const first = nextUpdate(holder);
+  tr.start();
+  t.after(() => tr.stop());
+  await first; // the file is reported missing
+  assert.deepEqual(tr.tailer.polledFolders(), [join(dir, 'later')]);
+  const update = nextUpdate(holder);
+  mkdirSync(join(dir, 'later'));
+  writeFileSync(log, body('r1', 100, 10));
+  await update;
+  assert.equal(tr.snapshot().session.requests, 1);
+});
+
+test('an exact path: rotated files from before the tracker started are never read; one rotated while it runs is finished', async (t) => {
+  const dir = tempDir(t);
+  const log = join(dir, 'proxy.jsonl');
+  writeFileSync(join(dir, 'proxy.jsonl.1'), body('old', 100, 10));
+  const past = new Date(Date.now() - 86_400_000);
+  utimesSync(join(dir, 'proxy.jsonl.1'), past, past);
+  writeFileSync(log, body('r1', 100, 10));
+  const tr = tracker([log]);
+  await tr.refresh();
+  appendFileSync(log, body('r2', 100, 10));
+  renameSync(join(dir, 'proxy.jsonl.1'), join(dir, 'proxy.jsonl.2'));
+  renameSync(log, join(dir, 'proxy.jsonl.1'));
+  writeFileSync(log, body('r3', 100, 10));
+  const s = await tr.refresh();
+  assert.equal(s.session.requests, 3, 'r1, r2 (the renamed file finished) and r3; not "old"');
+});
+
+test('an exact path truncated by copytruncate: the lines appended before the truncation are read from the copy', async (t) => {
+  const dir = tempDir(t);
+  const log = join(dir, 'proxy.jsonl');
+  writeFileSync(log, body('r1', 100, 10));
+  const tr = tracker([log]);
+  await tr.refresh();
+  appendFileSync(log, body('r2', 100, 10));
+  copyFileSync(log, join(dir, 'proxy.jsonl.1'));
+  truncateSync(log, 0);
+  appendFileSync(log, body('r3', 100, 10) + body('r4', 100, 10) + body('r5', 100, 10));
+  const s = await tr.refresh();
+  assert.equal(s.session.requests, 5);
+  assert.equal(s.sources[0].files[0].skippedLines, 0);
 });
