@@ -1,15 +1,16 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
-import { parseArgs } from 'node:util';
+import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
 import type { SeverityByStatus } from '../core/lint/modelIdFindings';
 import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
 import { isServedFile } from './sourceFiles';
 import { collectFiles } from './walk';
-import type { PlacedFinding } from './lintFile';
+import { type FileOutcome, type PlacedFinding, lintText } from './lintFile';
 import { LintRun } from './lintPool';
-import { lintText } from './lintFile';
 import { loadIgnoreFile } from './ignoreFile';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
@@ -19,9 +20,11 @@ export interface LintFinding extends PlacedFinding {
   file: string;
 }
 
-export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>] [--jobs N]
+export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>] [--fix | --fix-dry-run] [--jobs N]
 
 Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
+--fix applies the editor's preferred quick fix to each finding in place (thinking edits included) and
+reports what remains; --fix-dry-run prints those edits as a unified diff and changes nothing.
 Directories are walked honouring .gitignore; files matching .deepseekcostignore (in the working
 directory or above it, up to the repository root) are not checked, and deepseek-cost-ignore
 comments are honoured. --jobs: threads for large trees (default: one per core).
@@ -37,6 +40,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       catalog: { type: 'string' },
       'max-file-size': { type: 'string' },
       jobs: { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,10 +54,16 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
   const maxKB = values['max-file-size'] !== undefined ? Number(values['max-file-size']) : defaultLintSettings.maxFileSizeKB;
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'diff' : undefined;
   const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of threads, at least 1');
   const catalog = await catalogForOption(values.catalog, io);
-  const { findings, scanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, jobs });
+  const { findings, scanned, filesFixed } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix, jobs });
+  if (fix) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fix === 'write' ? 'fixed' : 'would be fixed'}\n`);
+  const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
+  // A dry run's standard output is the patch alone, so it can be applied as it is.
+  if (fix === 'diff') return failed ? 1 : 0;
 
   if (format === 'json') {
     io.stdout(JSON.stringify({ findings: findings.map(({ helpUri: _h, ...rest }) => rest), filesScanned: scanned }, null, 2) + '\n');
@@ -70,16 +81,21 @@ export interface LintOptions {
   at: Date;
   severity: SeverityByStatus;
   maxFileSizeKB: number;
+  /**
+   * Apply the preferred fix of each finding first (exactly the editor's fix-all), writing the file
+   * (`write`) or printing a unified diff (`diff`); the findings are then those of the fixed text.
+   */
+  fix?: 'write' | 'diff';
   /** Threads for large trees; 1 (the default) keeps all work on the caller's thread, as in the editor. */
   jobs?: number;
 }
 
 /** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
-export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number }> {
+export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; filesFixed: number }> {
   const findings: LintFinding[] = [];
   const ignore = await loadIgnoreFile(io.cwd);
+  const ctx = { catalog: options.catalog, at: options.at, maxFileSizeKB: options.maxFileSizeKB, severity: options.severity, cwd: io.cwd, fix: !!options.fix };
   // Files are checked while the walk goes on (on other threads once the tree proves large).
-  const ctx = { catalog: options.catalog, at: options.at, maxFileSizeKB: options.maxFileSizeKB, severity: options.severity, cwd: io.cwd };
   const run = new LintRun(ctx, options.jobs ?? 1);
   // An editor's unsaved text (agent tools in VS Code) is checked here, not read from disk.
   const unsaved = new Map<string, { text: string; languageId: string }>();
@@ -92,14 +108,15 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
   for (const p of walked.problems) io.stderr(`deepseek-cost: ${p}\n`);
   const outcomes = await run.finish();
   for (const [file, open] of unsaved) {
-    outcomes.set(
-      file,
+    const outcome: FileOutcome =
       open.text.length > options.maxFileSizeKB * 1024
         ? { kind: 'skipped', reason: `its unsaved text is over the ${options.maxFileSizeKB} KB limit` }
-        : await lintText(open.text, open.languageId, file, ctx),
-    );
+        : // Fixes computed on an editor's unsaved text would overwrite the file with it: the editor fixes those.
+          await lintText(open.text, open.languageId, file, { ...ctx, fix: false });
+    outcomes.set(file, outcome);
   }
   let scanned = 0;
+  let filesFixed = 0;
   const relative = (file: string) => path.relative(io.cwd, file).split(path.sep).join('/');
   for (const file of walked.files) {
     const outcome = outcomes.get(file);
@@ -109,11 +126,18 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
       continue;
     }
     scanned++;
+    if (options.fix && unsaved.has(file)) io.stderr(`deepseek-cost: not fixing ${relative(file)}: it has unsaved changes in the editor\n`);
+    if (outcome.fixed) {
+      filesFixed++;
+      const rel = relative(file);
+      if (options.fix === 'write') await fs.writeFile(file, outcome.fixed.after, 'utf8');
+      else io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, outcome.fixed.before, outcome.fixed.after));
+    }
     if (outcome.findings.length === 0) continue;
     const rel = relative(file);
     for (const f of outcome.findings) findings.push({ file: rel, ...f });
   }
-  return { findings, scanned };
+  return { findings, scanned, filesFixed };
 }
 
 /** One finding as `lint --format text` prints it. */

@@ -10,6 +10,8 @@ import { modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFin
 import { mentionsModelId, ParsedDocument, scanLanguageFor } from '../core/scan';
 import { LineIndex } from './lineIndex';
 import { unparsedNote } from '../core/lint/unparsedRegion';
+import { applyTextEdits, fixesForFinding, preferredEdits } from '../core/lint/fixes';
+import { splitRouterPrefix } from '../catalog/resolve';
 import * as path from 'node:path';
 
 /** A finding placed in its file (1-based lines and UTF-16 columns). */
@@ -30,7 +32,10 @@ export interface PlacedFinding {
   helpUri?: string;
 }
 
-export type FileOutcome = { kind: 'skipped'; reason: string } | { kind: 'scanned'; findings: PlacedFinding[] };
+export type FileOutcome =
+  | { kind: 'skipped'; reason: string }
+  /** `fixed`: with `fix`, the text before and after the preferred fixes (the findings are those of `after`). */
+  | { kind: 'scanned'; findings: PlacedFinding[]; fixed?: { before: string; after: string } };
 
 export interface LintContext {
   catalog: Catalog;
@@ -39,6 +44,8 @@ export interface LintContext {
   severity: SeverityByStatus;
   /** Paths are given to the test/fixture rules relative to this folder, as lint prints them. */
   cwd: string;
+  /** Apply each finding's preferred fix (as the editor's fix-all) and report the fixed text. */
+  fix?: boolean;
 }
 
 const NEEDLE = Buffer.from('deepseek');
@@ -128,7 +135,16 @@ export async function lintText(text: string, languageId: string, file: string, c
     const lines = new LineIndex(text);
     const rel = path.relative(ctx.cwd, file).split(path.sep).join('/');
     const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, ctx.severity, { path: rel });
-    const placed: PlacedFinding[] = findings.map((f) => {
+    // The fixes the editor offers, preferred first (a legacy replacement followed to the current model).
+    const fixes = findings.map((f) => fixesForFinding(f, text, ctx.catalog, ctx.at, doc));
+    if (ctx.fix) {
+      const after = applyTextEdits(text, preferredEdits(fixes));
+      if (after !== text) {
+        const inner = await lintText(after, languageId, file, { ...ctx, fix: false });
+        return inner.kind === 'scanned' ? { ...inner, fixed: { before: text, after } } : inner;
+      }
+    }
+    const placed: PlacedFinding[] = findings.map((f, i) => {
       const start = lines.position(f.start);
       const end = lines.position(f.end);
       return {
@@ -140,7 +156,7 @@ export async function lintText(text: string, languageId: string, file: string, c
         severity: f.severity,
         code: f.code,
         message: f.message,
-        replacements: f.replacements.map((r) => r.text),
+        replacements: fixes[i].map((x) => splitRouterPrefix(f.written).prefix + x.id),
         provider: f.provider,
         role: f.role,
         helpUri: f.sourceUrl,

@@ -55,6 +55,10 @@ function unsavedSource(io: CliIO, file: string, maxFileSizeKB: number): SourceRe
 export interface ScannedFile {
   /** Relative to the working directory, with `/`. */
   rel: string;
+  /** As found on disk (absolute). */
+  file: string;
+  /** The text is an editor's unsaved buffer, not the file on disk. */
+  unsaved: boolean;
   doc: ParsedDocument;
   lines: LineIndex;
 }
@@ -63,13 +67,14 @@ export interface ScannedFile {
  * Walks the inputs, reads every served file with the server's guards, parses it and hands it to
  * `visit`. Missing paths and skipped files are reported on stderr and never stop the run.
  */
-export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSizeKB: number, visit: (file: ScannedFile) => void): Promise<{ listed: number; scanned: number }> {
+export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSizeKB: number, visit: (file: ScannedFile) => void | Promise<void>): Promise<{ listed: number; scanned: number }> {
   const { files, problems } = await collectFiles(inputs, io.cwd, isServedFile);
   for (const p of problems) io.stderr(`deepseek-cost: ${p}\n`);
   let scanned = 0;
   for (const file of files) {
     const rel = path.relative(io.cwd, file).split(path.sep).join('/');
-    const source = unsavedSource(io, file, maxFileSizeKB) ?? (await readSource(file, maxFileSizeKB));
+    const unsaved = unsavedSource(io, file, maxFileSizeKB);
+    const source = unsaved ?? (await readSource(file, maxFileSizeKB));
     if (source.kind === 'skipped') {
       io.stderr(`deepseek-cost: skipped ${rel}: ${source.reason}\n`);
       continue;
@@ -77,7 +82,7 @@ export async function forEachSourceFile(inputs: string[], io: CliIO, maxFileSize
     scanned++;
     const doc = await ParsedDocument.create(source.language, source.text);
     try {
-      visit({ rel, doc, lines: new LineIndex(source.text) });
+      await visit({ rel, file, unsaved: !!unsaved, doc, lines: new LineIndex(source.text) });
     } finally {
       doc.dispose();
     }

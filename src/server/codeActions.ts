@@ -1,5 +1,6 @@
-// Quick fixes for model-ID diagnostics, read straight from diagnostic.data, plus one source action
-// that applies every preferred fix in the file (also usable as editor.codeActionsOnSave).
+// Quick fixes for model-ID diagnostics, read straight from diagnostic.data, plus "fix all": the
+// preferred fix of every finding in the file (thinking edits included), offered as a source action
+// (also usable as editor.codeActionsOnSave) and in the Ctrl+. menu.
 import {
   type CancellationToken,
   type CodeAction,
@@ -12,12 +13,15 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, type ModelIdDiagnosticData, type ModelIdDiagnostics } from './diagnostics';
+import { preferredEdits } from '../core/lint/fixes';
 import type { DocumentStore } from './documentStore';
 import { languageFor } from '../core/languages';
 import { ignoreOnLineEdit } from '../core/lint/suppression';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.deepseekCost`;
 export const FIX_ALL_TITLE = 'Fix all DeepSeek model IDs in this file';
+/** The same fix-all, as a quick fix: the Ctrl+. menu lists quick fixes only. */
+export const FIX_ALL_QUICKFIX_KIND = `${CodeActionKind.QuickFix}.deepseekCost.fixAll`;
 
 function dataOf(d: Diagnostic): ModelIdDiagnosticData | undefined {
   const data = d.data as ModelIdDiagnosticData | undefined;
@@ -63,21 +67,23 @@ export async function codeActions(
 
   if (wants(CodeActionKind.QuickFix)) {
     let ours = params.context.diagnostics.filter((d) => dataOf(d));
-    if (ours.length === 0 && params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) {
-      // A client that drops diagnostic.data still gets its fixes, from this version's cached results.
+    // Thinking edits sit away from the ID: fixes computed on an older version are never applied.
+    const stale = ours.some((d) => dataOf(d)!.version !== document.version);
+    if ((ours.length === 0 && params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) || stale) {
+      // A client that drops diagnostic.data (or sends an older version's) still gets its fixes, from this version's cached results.
       const report = await diagnostics.pull(document.uri, undefined, token);
       ours = ('items' in report ? report.items : []).filter((d) => dataOf(d) && intersects(d.range, params.range));
     }
     for (const d of ours) {
       const data = dataOf(d);
       if (!data || !stillValid(document, d, data)) continue;
-      for (const r of data.replacements) {
+      for (const fix of data.fixes) {
         actions.push({
-          title: r.title,
+          title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          isPreferred: r.preferred,
-          edit: { changes: { [document.uri]: [{ range: d.range, newText: r.text }] } },
+          isPreferred: fix.preferred,
+          edit: { changes: { [document.uri]: fix.edits } },
         });
       }
       const ignore = ignoreAction(document, d, data);
@@ -85,22 +91,32 @@ export async function codeActions(
     }
   }
 
-  if (wants(FIX_ALL_KIND)) {
-    const report = await diagnostics.pull(document.uri, undefined, token);
+  const wantsSource = wants(FIX_ALL_KIND);
+  // In the Ctrl+. menu only where one of our diagnostics is, as eslint does.
+  const wantsQuickFix = wants(CodeActionKind.QuickFix) && actions.length > 0;
+  if (wantsSource || wantsQuickFix) {
+    const all = await fixAll(document, diagnostics, token);
     if (token.isCancellationRequested) return [];
-    const items = 'items' in report ? report.items : [];
-    const edits: TextEdit[] = [];
-    const fixed: Diagnostic[] = [];
-    for (const d of items) {
-      const data = dataOf(d);
-      const preferred = data?.replacements.find((r) => r.preferred);
-      if (!data || !preferred || !stillValid(document, d, data)) continue;
-      edits.push({ range: d.range, newText: preferred.text });
-      fixed.push(d);
-    }
-    if (edits.length > 0) {
-      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [document.uri]: edits } } });
-    }
+    if (all && wantsQuickFix) actions.push({ ...all, kind: FIX_ALL_QUICKFIX_KIND });
+    if (all && wantsSource) actions.push({ ...all, kind: FIX_ALL_KIND });
   }
   return actions;
+}
+
+/** The preferred fix of every model-ID diagnostic still valid in this version; none when there is nothing to fix. */
+async function fixAll(document: TextDocument, diagnostics: ModelIdDiagnostics, token: CancellationToken): Promise<CodeAction | undefined> {
+  const report = await diagnostics.pull(document.uri, undefined, token);
+  const items = 'items' in report ? report.items : [];
+  const perFinding = [];
+  const fixed: Diagnostic[] = [];
+  for (const d of items) {
+    const data = dataOf(d);
+    if (!data || !stillValid(document, d, data) || !data.fixes.some((f) => f.preferred)) continue;
+    // The same selection as `lint --fix`: offsets, so the core decides which fixes collide.
+    perFinding.push(data.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), newText: e.newText })) })));
+    fixed.push(d);
+  }
+  const edits: TextEdit[] = preferredEdits(perFinding).map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }));
+  if (edits.length === 0) return undefined;
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [document.uri]: edits } } };
 }

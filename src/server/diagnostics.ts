@@ -6,9 +6,11 @@ import {
   DiagnosticSeverity,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FindingReplacement, type FindingSeverity, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { type FindingSeverity, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { fixesForFinding } from '../core/lint/fixes';
 import { documentFindings } from '../core/lint/documentFindings';
 import { languageFor } from '../core/languages';
 import { mentionsModelId } from '../core/scan';
@@ -26,9 +28,17 @@ export interface ModelIdDiagnosticData {
   written: string;
   /** The catalog ID (`written` without a router prefix), for "Ignore … on this line". */
   modelId: string;
-  replacements: FindingReplacement[];
+  /** The quick fixes, preferred first, as LSP edits on this version (ID and thinking edits together). */
+  fixes: ModelIdFixData[];
   provider: string;
   role: string;
+}
+
+export interface ModelIdFixData {
+  id: string;
+  title: string;
+  preferred: boolean;
+  edits: TextEdit[];
 }
 
 const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
@@ -107,14 +117,21 @@ export class ModelIdDiagnostics {
     const current = await this.store.parsed(uri);
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
+    const now = this.now();
     const comments = languageFor(current.document.languageId, uri)?.comments ?? 'none';
-    const findings = documentFindings(literals, current.parsed.text, comments, catalog, this.now(), settings.severity, { path: this.pathForRules(uri) });
-    const items = findings.map((f) => toDiagnostic(current.document, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
+    const findings = documentFindings(literals, current.parsed.text, comments, catalog, now, settings.severity, { path: this.pathForRules(uri) });
+    const doc = current.document;
+    const items = findings.map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, f.sourceUrl, {
       kind: 'deepseek-model-id',
-      version: current.document.version,
+      version: doc.version,
       written: f.written,
       modelId: f.modelId,
-      replacements: f.replacements,
+      fixes: fixesForFinding(f, current.parsed.text, catalog, now, current.parsed).map((fix) => ({
+        id: fix.id,
+        title: fix.title,
+        preferred: fix.preferred,
+        edits: fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
+      })),
       provider: f.provider,
       role: f.role,
     }));

@@ -61,7 +61,7 @@ test('npm run package:cli builds a tarball that installs offline and works as th
 
   const lint = sh(bin, ['lint', '--at', '2026-11-23T03:00:00Z'], { cwd: project, env });
   assert.equal(lint.status, 1, lint.stderr);
-  assert.match(lint.stdout, /^app\.py:3:43: error retired-model: deepseek-chat was retired on 2026-07-24 15:59 UTC; .*\(fix: deepseek-v4-flash or deepseek-v4-pro\)$/m);
+  assert.match(lint.stdout, /^app\.py:3:43: error retired-model: deepseek-chat was retired on 2026-07-24 15:59 UTC; .*\(fix: deepseek-flash or deepseek-v4-flash or deepseek-v4-pro\)$/m);
   assert.match(lint.stdout, /^web\/llm\.ts:1:\d+: error retired-model: deepseek-reasoner /m);
   assert.match(lint.stdout, /^2 findings \(2 errors, 0 warnings\) in 2 files scanned$/m);
   const clean = sh(bin, ['lint', 'proxy.jsonl'], { cwd: project, env });
@@ -93,7 +93,7 @@ test('npm run package:cli builds a tarball that installs offline and works as th
   assert.equal(sarif.version, '2.1.0');
   const results = sarif.runs[0].results;
   assert.deepEqual(results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri).sort(), ['app.py', 'web/llm.ts']);
-  assert.ok(results.every((r) => r.ruleId === 'retired-model' && r.level === 'error' && r.fixes.length === 2));
+  assert.ok(results.every((r) => r.ruleId === 'retired-model' && r.level === 'error' && r.fixes.length === 3));
   // The same step still fails the job when lint itself cannot run (bad usage exits 2).
   const lintStep = steps.find((s) => s.includes('--format sarif'));
   const broken = sh('bash', ['-e', '-c', lintStep.replace('lint .', 'lint . --at yesterday')], { cwd: project, env });

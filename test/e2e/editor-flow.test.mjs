@@ -94,19 +94,20 @@ test('Hover on a long prompt literal shows its token count and a price', { timeo
   });
 });
 
-test('Quick fix (Ctrl+.) replaces deepseek-chat with deepseek-v4-flash, saved to disk', { timeout: 150_000 }, async () => {
+test('Quick fix (Ctrl+.) moves deepseek-chat to deepseek-flash with thinking off, saved to disk', { timeout: 150_000 }, async () => {
   await step('quick-fix', async (w) => {
     await w.quickOpen('app.py');
     const at = positionOf('app.py', 'deepseek-chat');
     await w.goTo(at.line, at.column + 2);
-    const offered = await w.quickFix(/deepseek-v4-flash/);
+    const offered = await w.quickFix(/^Use deepseek-flash and turn thinking off/);
     console.log(`quick fixes offered: ${JSON.stringify(offered)}`);
     await w.save();
     const onDisk = await w.waitFor('the fix on disk', () => {
       const text = readFileSync(join(session.workspace, 'app.py'), 'utf8');
-      return text.includes('deepseek-v4-flash') && text;
+      return text.includes('deepseek-flash') && text;
     });
-    assert.match(onDisk, /model="deepseek-v4-flash"/);
+    assert.match(onDisk, /model="deepseek-flash",\n\s+extra_body=\{"thinking": \{"type": "disabled"\}\},\n/);
+    assert.equal(onDisk.split('"thinking"').length - 1, 1, 'thinking set exactly once');
     assert.doesNotMatch(onDisk, /deepseek-chat/);
   });
 });

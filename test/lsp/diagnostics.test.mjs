@@ -50,7 +50,9 @@ test('retired IDs are errors with the catalog message; the prefix and comments b
     assert.equal(chat.range.end.character - chat.range.start.character, 'deepseek-chat'.length);
     const reasoner = items[1];
     assert.equal(reasoner.range.end.character - reasoner.range.start.character, 'deepseek/deepseek-reasoner'.length);
-    assert.deepEqual(reasoner.data.replacements.map((r) => r.text), ['deepseek/deepseek-v4-flash', 'deepseek/deepseek-v4-pro']);
+    // The catalog's deepseek-v4-flash is itself legacy by now: the preferred fix follows it to deepseek-flash.
+    assert.deepEqual(reasoner.data.fixes.map((f) => [f.id, f.preferred]), [['deepseek-flash', true], ['deepseek-v4-flash', false], ['deepseek-v4-pro', false]]);
+    assert.equal(reasoner.data.fixes[0].edits[0].newText, 'deepseek/deepseek-flash');
   } finally {
     await server.stop();
   }
@@ -102,7 +104,7 @@ test('deepseek-v4-flash gets a hint only after 2026-09-10 04:00 UTC; v4-pro and 
     assert.equal(items.length, 1);
     assert.equal(items[0].severity, HINT);
     assert.equal(items[0].code, 'legacy-model-name');
-    assert.deepEqual(items[0].data.replacements.map((r) => r.text), ['deepseek-flash']);
+    assert.deepEqual(items[0].data.fixes.map((f) => f.edits.map((e) => e.newText)), [['deepseek-flash']]);
   } finally {
     await server.stop();
   }

@@ -21,6 +21,8 @@ export interface FindingReplacement {
   text: string;
   title: string;
   preferred: boolean;
+  /** How thinking must be set for the replacement to behave like the old ID (from the catalog). */
+  thinking?: 'disable' | 'default';
 }
 
 export interface ModelIdFinding {
@@ -105,6 +107,7 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
       text: prefix + r.id,
       title: r.title,
       preferred: i === 0,
+      thinking: r.thinking,
     }));
     const notes = (status.event.replacements ?? []).map((r) => r.note).filter((n): n is string => !!n);
     const base = status.event.message ?? `${status.id} is ${lifecycle}.`;

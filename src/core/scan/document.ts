@@ -6,6 +6,7 @@ import { findFences, MarkdownScanner } from './markdown';
 import { PromptFileScanner } from './prompt-file';
 import { loadAllGrammars, parserFor } from './runtime';
 import type { IsModelId, Scanner, TextChange } from './scanner';
+import type { ThinkingPlan } from './thinking';
 
 export const DEFAULT_SCAN_OPTIONS: ScanOptions = { promptMinLength: 200 };
 
@@ -81,6 +82,15 @@ export class ParsedDocument {
   promptLiterals(opts: Partial<ScanOptions> = {}): PromptLiteral[] {
     this.assertLive();
     return this.scanner.promptLiterals(opts.promptMinLength ?? DEFAULT_SCAN_OPTIONS.promptMinLength);
+  }
+
+  /**
+   * How to turn DeepSeek's thinking off in the call or request body that the model-ID literal at
+   * `offset` belongs to; undefined where the SDK form is not recognised.
+   */
+  thinkingPlan(offset: number): ThinkingPlan | undefined {
+    this.assertLive();
+    return this.scanner.thinkingPlan?.(offset);
   }
 
   /** Frees the syntax trees (wasm memory). The document cannot be used afterwards. */

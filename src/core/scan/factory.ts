@@ -53,7 +53,7 @@ export function createScannerSync(language: ScanLanguage, text: string): Scanner
   if (dialect && grammar) {
     const parser = loadedParser(grammar);
     // Values in config files are settings, not arguments: their model keys have the `config` role.
-    if (parser) return new TreeScanner(parser, dialect, text, grammar === 'json' || grammar === 'yaml' || grammar === 'toml' ? 'config' : 'code');
+    if (parser) return new TreeScanner(parser, dialect, text, grammar === 'json' || grammar === 'yaml' || grammar === 'toml' ? 'config' : 'code', grammar);
     return new FallbackScanner(text);
   }
   if (language === 'dotenv') return new DotenvScanner(text, lexDotenv);

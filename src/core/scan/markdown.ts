@@ -3,6 +3,7 @@
 import type { ModelIdLiteral, PromptLiteral, ScanLanguage, StringLiteral } from './types';
 import { scanLanguageForFence } from './language';
 import { createScannerSync } from './factory';
+import type { ThinkingPlan } from './thinking';
 import { type IsModelId, LastResult, type Scanner, shiftLiteral, shiftPrompt } from './scanner';
 
 export interface Fence {
@@ -96,6 +97,13 @@ export class MarkdownScanner implements Scanner {
     const b = this.blockAt(offset);
     const p = b?.scanner.promptAt(offset - b.base, minLength);
     return b && p ? shiftPrompt(p, b.base) : undefined;
+  }
+
+  thinkingPlan(offset: number): ThinkingPlan | undefined {
+    const b = this.blockAt(offset);
+    const plan = b?.scanner.thinkingPlan?.(offset - b.base);
+    if (!b || !plan?.edit) return plan;
+    return { ...plan, edit: { ...plan.edit, start: plan.edit.start + b.base, end: plan.edit.end + b.base } };
   }
 
   promptLiterals(minLength: number): PromptLiteral[] {

@@ -1,5 +1,6 @@
 // The interface every per-language scanner implements; ParsedDocument delegates to one of them.
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
+import type { ThinkingPlan } from './thinking';
 
 export interface TextChange {
   /** UTF-16 offset into the text as it was before this change (after the earlier ones). */
@@ -19,6 +20,8 @@ export interface Scanner {
   literalAt(offset: number): StringLiteral | undefined;
   promptAt(offset: number, minLength: number): PromptLiteral | undefined;
   promptLiterals(minLength: number): PromptLiteral[];
+  /** How to turn thinking off in the request the model literal at `offset` belongs to, where the form is recognised. */
+  thinkingPlan?(offset: number): ThinkingPlan | undefined;
   dispose(): void;
 }
 

@@ -5,6 +5,7 @@ import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId, candidateOffsets } from './ids';
 import { embeddedModelIds } from './embedded';
 import { quotedTokenAround } from './fallback';
+import { planThinkingOff, type ThinkingPlan } from './thinking';
 import { type ConfigFlavour, FileEvidence, SiteAnalyzer, touchesEvidence } from './sites';
 import { PromptScanner } from './prompts';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
@@ -48,6 +49,7 @@ export class TreeScanner implements Scanner {
     private readonly dialect: Dialect,
     private source: string,
     private readonly flavour: ConfigFlavour = 'code',
+    private readonly grammar: string = '',
   ) {
     this.tree = this.parse(source, null);
     this.prompts = new PromptScanner(dialect, this.tree.rootNode, source);
@@ -209,6 +211,17 @@ export class TreeScanner implements Scanner {
 
   literalAt(offset: number): StringLiteral | undefined {
     return this.prompts.literalAt(offset);
+  }
+
+  thinkingPlan(offset: number): ThinkingPlan | undefined {
+    const literal = this.prompts.literalNodeAt(offset);
+    if (!literal) return undefined;
+    try {
+      return planThinkingOff({ dialect: this.dialect, grammar: this.grammar, src: this.source, literal, expr: this.prompts.expressionOf(literal) });
+    } catch {
+      // An odd tree never costs the user the ID fix: the form is just not recognised.
+      return undefined;
+    }
   }
 
   promptAt(offset: number, minLength: number): PromptLiteral | undefined {

@@ -59,7 +59,7 @@ describe('agent tools (vscode.lm)', () => {
       assert.ok(line, `no finding at ${at} in\n${text}`);
       assert.ok(line.includes(d.message), `${line}\nshould carry the diagnostic's message: ${d.message}`);
     }
-    assert.match(text, /\(fix: deepseek-v4-flash or deepseek-v4-pro\)/);
+    assert.match(text, /\(fix: deepseek-flash or deepseek-v4-flash or deepseek-v4-pro\)/);
     assert.match(text, /in 1 file scanned, at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(catalog of \d{4}-\d{2}-\d{2}\)\./);
   });
 

@@ -44,8 +44,8 @@ test('lint --format json: findings in every served language, .gitignore honoured
     assert.equal(first.role, 'request');
     // The .env value is a config setting, the YAML one a config key.
     assert.deepEqual(out.findings.map((f: { role: string }) => f.role), ['request', 'config', 'request', 'config', 'request']);
-    assert.deepEqual(first.replacements, ['deepseek-v4-flash', 'deepseek-v4-pro']);
-    assert.deepEqual(out.findings[2].replacements, ['deepseek/deepseek-v4-flash', 'deepseek/deepseek-v4-pro']);
+    assert.deepEqual(first.replacements, ['deepseek-flash', 'deepseek-v4-flash', 'deepseek-v4-pro']);
+    assert.deepEqual(out.findings[2].replacements, ['deepseek/deepseek-flash', 'deepseek/deepseek-v4-flash', 'deepseek/deepseek-v4-pro']);
     // main.py, web.ts, ok.go, kept.yaml, .env, README.md
     assert.equal(out.filesScanned, 6);
   } finally {
@@ -88,7 +88,7 @@ test('lint --format sarif: SARIF 2.1.0 with rules, regions and fixes', async () 
     assert.equal(result.level, 'error');
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 14, endLine: 1, endColumn: 27 });
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'a.py');
-    assert.equal(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'deepseek-v4-flash');
+    assert.equal(result.fixes[0].artifactChanges[0].replacements[0].insertedContent.text, 'deepseek-flash');
     assert.deepEqual(result.properties, { modelId: 'deepseek-chat', provider: 'deepseek', role: 'request' });
   } finally {
     cleanup();
