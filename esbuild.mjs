@@ -3,6 +3,7 @@
 //   dist/server.js     language server (entry src/server/main.ts), started by the client over IPC (or stdio in tests)
 //   dist/cli.js        deepseek-cost
 //   dist/spendWorker.js the session-spend tailer (a worker thread of the extension host)
+//   dist/lintWorker.js  a worker thread of deepseek-cost lint
 // plus dist/grammars/*.wasm (tree-sitter) and the tokenizer data. --production minifies;
 // every build prints each bundle's size so growth is visible in review.
 import * as esbuild from 'esbuild';
@@ -71,6 +72,8 @@ const entries = [
   { entryPoints: { cli: 'src/cli/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The spend tracker's tailer and ledger run in a worker thread, off the extension host's main thread.
   { entryPoints: { spendWorker: 'src/worker/spendWorker.ts' } },
+  // deepseek-cost lint checks large trees on every core.
+  { entryPoints: { lintWorker: 'src/worker/lintWorker.ts' } },
 ]
   .filter((e) => existsSync(Object.values(e.entryPoints)[0]))
   .filter((e) => !only || only.includes(Object.keys(e.entryPoints)[0]));

@@ -2,7 +2,7 @@
 // the same run, then a table and bench/results.json. Inputs are generated deterministically here.
 //   --quick            smaller inputs and fewer repeats (a smoke run, not figures to publish)
 //   --ingest-size 1GB  size of the generated log for the ingestion benchmark (default 1GB)
-//   --only lsp,tokenizer,ingest,tracker,size
+//   --only lsp,tokenizer,ingest,tracker,size,lint
 import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -16,7 +16,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const only = new Set(option('--only', 'lsp,tokenizer,ingest,tracker,size').split(','));
+const only = new Set(option('--only', 'lsp,tokenizer,ingest,tracker,size,lint').split(','));
 
 const results = {
   date: new Date().toISOString(),
@@ -74,6 +74,11 @@ if (only.has('tracker')) {
   results.tracker = await tracker.run(quick ? { files: 1000, idleSeconds: 5 } : {});
   tracker.print(results.tracker);
 }
+if (only.has('lint')) {
+  const lint = await import('./lint.bench.mjs');
+  results.lint = await lint.run(quick ? { files: 5_000, repeats: 3 } : {});
+  lint.print(results.lint);
+}
 if (only.has('size')) {
   results.size = sizes();
   console.log('\nStartup and size');
@@ -83,5 +88,12 @@ if (only.has('size')) {
   if (results.size.activation) console.log(`  activation in the real editor: ${JSON.stringify(results.size.activation)}`);
   else console.log('  activation: run npm run test:integration first (it records test-output/activation.json)');
 }
-writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+// A partial run (--only) keeps the other benchmarks' last figures and the date and machine they were
+// measured on; each section measured now carries its own date and machine.
+const resultsFile = path.join(root, 'bench', 'results.json');
+const partial = option('--only', undefined) !== undefined && existsSync(resultsFile);
+const sections = ['lsp', 'tokenizer', 'ingest', 'tracker', 'size', 'lint'];
+for (const k of sections) if (results[k] && typeof results[k] === 'object') Object.assign(results[k], { measuredAt: results.date, machine: results.machine });
+const written = partial ? { ...JSON.parse(readFileSync(resultsFile, 'utf8')), ...Object.fromEntries(sections.filter((k) => results[k]).map((k) => [k, results[k]])) } : results;
+writeFileSync(resultsFile, JSON.stringify(written, null, 2) + '\n');
 console.log('\nwrote bench/results.json');

@@ -1,46 +1,36 @@
 // deepseek-cost lint: the server's model-ID diagnostics for files and directories, for CI.
 import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { modelIdFindings, modelIdPredicate, type SeverityByStatus } from '../core/lint/modelIdFindings';
-import { applyTextEdits, fixesForFinding, preferredEdits } from '../core/lint/fixes';
-import { ParsedDocument } from '../core/scan';
-import { splitRouterPrefix } from '../catalog/resolve';
-import { unparsedNote } from '../core/lint/unparsedRegion';
+import type { SeverityByStatus } from '../core/lint/modelIdFindings';
 import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
-import { forEachSourceFile, LineIndex, unscannedNote } from './sourceFiles';
-import type { PathProblem } from './walk';
+import { isServedFile, unscannedNote } from './sourceFiles';
+import { collectFiles, type PathProblem } from './walk';
+import { type FileOutcome, type PlacedFinding, lintText } from './lintFile';
+import { LintRun } from './lintPool';
+import { loadIgnoreFile } from './ignoreFile';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
 
-export interface LintFinding {
+export interface LintFinding extends PlacedFinding {
   file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  modelId: string;
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  code: string;
-  message: string;
-  replacements: string[];
-  /** The provider the ID is sent to (catalog provider id). */
-  provider: string;
-  /** Why the ID counts: request, config, default, command or value. */
-  role: string;
-  helpUri?: string;
 }
 
-export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>] [--fix | --fix-dry-run]
+export const LINT_USAGE = `usage: deepseek-cost lint [paths...] [--format text|json|sarif] [--at <ISO time>] [--catalog <override.json>] [--max-file-size <KB>] [--fix | --fix-dry-run] [--jobs N]
 
 Flags DeepSeek model IDs that are retired, deprecated or renamed at the given time (default: now).
 --fix applies the editor's preferred quick fix to each finding in place (thinking edits included) and
 reports what remains; --fix-dry-run prints those edits as a unified diff and changes nothing.
-Directories are walked honouring .gitignore. Exit code: 0 when nothing is found, 1 when any error or
-warning is found, 2 when a path could not be scanned (missing, unreadable, a symlink loop; listed on
-stderr and in the output) or on bad usage, 3 on an internal failure.`;
+Directories are walked honouring .gitignore; files matching .deepseekcostignore (in the working
+directory or above it, up to the repository root) are not checked, and deepseek-cost-ignore
+comments are honoured. --jobs: threads for large trees (default: one per core).
+Exit code: 0 when nothing is found, 1 when any error or warning is found, 2 when a path could not be
+scanned (missing, unreadable, a symlink loop; listed on stderr and in the output) or on bad usage,
+3 on an internal failure.`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -51,6 +41,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       at: { type: 'string' },
       catalog: { type: 'string' },
       'max-file-size': { type: 'string' },
+      jobs: { type: 'string' },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -67,8 +58,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(maxKB) || maxKB < 1) throw new UsageError('--max-file-size takes a whole number of KB');
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'diff' : undefined;
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of threads, at least 1');
   const catalog = await catalogForOption(values.catalog, io);
-  const { findings, scanned, filesFixed, notScanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix });
+  const { findings, scanned, filesFixed, notScanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix, jobs });
   if (fix) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fix === 'write' ? 'fixed' : 'would be fixed'}\n`);
   const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   // A dry run's standard output is the patch alone, so it can be applied as it is.
@@ -97,69 +90,63 @@ export interface LintOptions {
    * (`write`) or printing a unified diff (`diff`); the findings are then those of the fixed text.
    */
   fix?: 'write' | 'diff';
+  /** Threads for large trees; 1 (the default) keeps all work on the caller's thread, as in the editor. */
+  jobs?: number;
 }
 
 /** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
 export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; filesFixed: number; notScanned: PathProblem[] }> {
-  const isId = modelIdPredicate(options.catalog);
   const findings: LintFinding[] = [];
-  let filesFixed = 0;
-  const { scanned, notScanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, async (file) => {
-    if (!options.fix) return report(file.rel, file.doc, file.lines);
-    // Fixes computed on an editor's unsaved text would overwrite the file with it: the editor fixes those.
-    if (file.unsaved) {
-      io.stderr(`deepseek-cost: not fixing ${file.rel}: it has unsaved changes in the editor\n`);
-      return report(file.rel, file.doc, file.lines);
-    }
-    const { doc } = file;
-    const fixes = modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: file.rel })
-      .map((f) => fixesForFinding(f, doc.text, options.catalog, options.at, doc));
-    const fixedText = applyTextEdits(doc.text, preferredEdits(fixes));
-    if (fixedText === doc.text) return report(file.rel, doc, file.lines);
-    filesFixed++;
-    if (options.fix === 'write') await fs.writeFile(file.file, fixedText, 'utf8');
-    else io.stdout(createTwoFilesPatch(`a/${file.rel}`, `b/${file.rel}`, doc.text, fixedText));
-    const fixed = await ParsedDocument.create(doc.language, fixedText);
-    try {
-      report(file.rel, fixed, new LineIndex(fixedText));
-    } finally {
-      fixed.dispose();
-    }
+  const ignore = await loadIgnoreFile(io.cwd);
+  const ctx = { catalog: options.catalog, at: options.at, maxFileSizeKB: options.maxFileSizeKB, severity: options.severity, cwd: io.cwd, fix: !!options.fix };
+  // Files are checked while the walk goes on (on other threads once the tree proves large).
+  const run = new LintRun(ctx, options.jobs ?? 1);
+  // An editor's unsaved text (agent tools in VS Code) is checked here, not read from disk.
+  const unsaved = new Map<string, { text: string; languageId: string }>();
+  const walked = await collectFiles(inputs, io.cwd, isServedFile, (f) => {
+    if (ignore?.ignores(f)) return;
+    const open = io.unsaved?.(f);
+    if (open) unsaved.set(f, open);
+    else run.add(f);
   });
-  return { findings, scanned, filesFixed, notScanned };
-
-  function report(rel: string, doc: ParsedDocument, lines: LineIndex): void {
-    for (const f of modelIdFindings(doc.modelIdLiterals(isId), options.catalog, options.at, options.severity, { path: rel })) {
-      const start = lines.position(f.start);
-      const end = lines.position(f.end);
-      findings.push({
-        file: rel,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        modelId: f.written,
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-        // The fixes the editor offers, preferred first (a legacy replacement followed to the current model).
-        replacements: fixesForFinding(f, doc.text, options.catalog, options.at, doc).map((x) => splitRouterPrefix(f.written).prefix + x.id),
-        provider: f.provider,
-        role: f.role,
-        helpUri: f.sourceUrl,
-      });
-    }
-    const note = unparsedNote(doc.text, doc.unreadableCandidates(isId));
-    if (note) {
-      const start = lines.position(note.start);
-      const end = lines.position(note.end);
-      findings.push({
-        file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
-        modelId: doc.text.slice(note.start, note.end), severity: 'information', code: 'unparsed-region', message: note.message,
-        replacements: [], provider: '', role: '',
-      });
-    }
+  const outcomes = await run.finish();
+  for (const [file, open] of unsaved) {
+    const outcome: FileOutcome =
+      open.text.length > options.maxFileSizeKB * 1024
+        ? { kind: 'skipped', reason: `its unsaved text is over the ${options.maxFileSizeKB} KB limit` }
+        : // Fixes computed on an editor's unsaved text would overwrite the file with it: the editor fixes those.
+          await lintText(open.text, open.languageId, file, { ...ctx, fix: false });
+    outcomes.set(file, outcome);
   }
+  let scanned = 0;
+  let filesFixed = 0;
+  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(io.cwd, file) : file).split(path.sep).join('/');
+  const notScanned: PathProblem[] = walked.problems.map((p) => ({ path: relative(p.path), reason: p.reason }));
+  for (const file of walked.files) {
+    const outcome = outcomes.get(file);
+    if (!outcome) continue; // in .deepseekcostignore
+    if (outcome.kind === 'unreadable') {
+      notScanned.push({ path: relative(file), reason: outcome.reason });
+      continue;
+    }
+    if (outcome.kind === 'skipped') {
+      io.stderr(`deepseek-cost: skipped ${relative(file)}: ${outcome.reason}\n`);
+      continue;
+    }
+    scanned++;
+    if (options.fix && unsaved.has(file)) io.stderr(`deepseek-cost: not fixing ${relative(file)}: it has unsaved changes in the editor\n`);
+    if (outcome.fixed) {
+      filesFixed++;
+      const rel = relative(file);
+      if (options.fix === 'write') await fs.writeFile(file, outcome.fixed.after, 'utf8');
+      else io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, outcome.fixed.before, outcome.fixed.after));
+    }
+    if (outcome.findings.length === 0) continue;
+    const rel = relative(file);
+    for (const f of outcome.findings) findings.push({ file: rel, ...f });
+  }
+  for (const p of notScanned) io.stderr(`deepseek-cost: cannot scan ${p.path}: ${p.reason}\n`);
+  return { findings, scanned, filesFixed, notScanned };
 }
 
 /** One finding as `lint --format text` prints it. */

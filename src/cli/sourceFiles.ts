@@ -4,27 +4,18 @@ import * as path from 'node:path';
 import { ParsedDocument, scanLanguageFor } from '../core/scan';
 import type { CliIO } from './io';
 import { collectFiles, describeFsError, type PathProblem } from './walk';
+import { LineIndex } from './lineIndex';
 import type { ScanLanguage } from '../core/scan/types';
-
-const EXTENSION_LANGUAGES: Record<string, string> = {
-  '.py': 'python', '.pyi': 'python',
-  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
-  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
-  '.go': 'go', '.java': 'java', '.rs': 'rust',
-  '.json': 'json', '.jsonc': 'jsonc', '.yaml': 'yaml', '.yml': 'yaml', '.toml': 'toml',
-  '.md': 'markdown', '.markdown': 'markdown', '.prompt': 'prompt', '.prompty': 'prompty',
-};
+import { languageForFile } from '../core/languages';
 
 /** The VS Code language id a file would open with, as far as the CLI can tell from its name. */
 export function languageIdForFile(file: string): string {
-  const base = path.basename(file);
-  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
-  return EXTENSION_LANGUAGES[path.extname(file).toLowerCase()] ?? 'plaintext';
+  return languageForFile(file)?.id ?? 'plaintext';
 }
 
 /** Directory walks pick only files of the served kinds; files named explicitly are always read. */
 export function isServedFile(file: string): boolean {
-  return languageIdForFile(file) !== 'plaintext';
+  return languageForFile(file) !== undefined;
 }
 
 export type SourceRead =
@@ -55,23 +46,7 @@ export async function readSource(file: string, maxFileSizeKB: number): Promise<S
   return { kind: 'text', text, language: scanLanguageFor(languageIdForFile(file), file) };
 }
 
-/** 1-based line and column (UTF-16 code units, as editors count) for offsets in a text. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-  position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-  }
-}
+export { LineIndex } from './lineIndex';
 
 function unsavedSource(io: CliIO, file: string, maxFileSizeKB: number): SourceRead | undefined {
   const open = io.unsaved?.(file);

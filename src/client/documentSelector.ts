@@ -1,4 +1,7 @@
-// The documents the language server handles. Activation events in package.json mirror this list.
+// The documents the language server handles, derived from the language registry (as are the
+// activation events in package.json, which a test keeps equal to it).
+import { SERVED_LANGUAGES } from '../core/languages';
+
 /** Plain filters, valid both as an LSP DocumentFilter and as a vscode.DocumentFilter. */
 export interface ServedFilter {
   scheme: string;
@@ -6,19 +9,12 @@ export interface ServedFilter {
   pattern?: string;
 }
 
-export const SERVED_LANGUAGES = [
-  'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact',
-  'go', 'java', 'rust', 'json', 'jsonc', 'yaml', 'toml', 'dotenv', 'markdown', 'prompty',
-] as const;
-
-/** Files identified by name rather than language (VS Code opens `.env` as plain text without an extension for it). */
-export const SERVED_PATTERNS = ['**/.env', '**/.env.*', '**/*.env', '**/*.prompt', '**/*.prompty', '**/*.prompt.md'] as const;
-
 export function servedDocuments(): ServedFilter[] {
   const filters: ServedFilter[] = [];
   for (const scheme of ['file', 'untitled']) {
-    for (const language of SERVED_LANGUAGES) filters.push({ scheme, language });
+    for (const { id } of SERVED_LANGUAGES) filters.push({ scheme, language: id });
   }
-  for (const pattern of SERVED_PATTERNS) filters.push({ scheme: 'file', pattern });
+  // Files identified by name rather than language (VS Code opens `.env` as plain text).
+  for (const { fileNames } of SERVED_LANGUAGES) for (const name of fileNames) filters.push({ scheme: 'file', pattern: `**/${name}` });
   return filters;
 }

@@ -16,6 +16,8 @@ import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
 import type { ModelIdDiagnosticData, ModelIdDiagnostics } from './diagnostics';
 import { preferredEdits } from '../core/lint/fixes';
 import type { DocumentStore } from './documentStore';
+import { languageFor } from '../core/languages';
+import { ignoreOnLineEdit } from '../core/lint/suppression';
 export const FIX_ALL_TITLE = 'Fix all DeepSeek model IDs in this file';
 /** The same fix-all, as a quick fix: the Ctrl+. menu lists quick fixes only. */
 export const FIX_ALL_QUICKFIX_KIND = `${CodeActionKind.QuickFix}.deepseekCost.fixAll`;
@@ -33,6 +35,21 @@ function stillValid(document: TextDocument, d: Diagnostic, data: ModelIdDiagnost
 function intersects(a: Range, b: Range): boolean {
   const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** "Ignore <id> on this line": a suppression comment in the document's (or the fence's) comment syntax. */
+function ignoreAction(document: TextDocument, d: Diagnostic, data: ModelIdDiagnosticData): CodeAction | undefined {
+  const comments = languageFor(document.languageId, document.uri)?.comments ?? 'none';
+  const modelId = data.modelId ?? data.written;
+  const edit = ignoreOnLineEdit(document.getText(), comments, { start: document.offsetAt(d.range.start), written: data.written, modelId });
+  if (!edit) return undefined;
+  return {
+    title: `Ignore ${modelId} on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: false,
+    edit: { changes: { [document.uri]: [{ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }] } },
+  };
 }
 
 export async function codeActions(
@@ -68,6 +85,8 @@ export async function codeActions(
           edit: { changes: { [document.uri]: fix.edits } },
         });
       }
+      const ignore = ignoreAction(document, d, data);
+      if (ignore) actions.push(ignore);
     }
   }
 

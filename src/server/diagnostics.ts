@@ -11,20 +11,25 @@ import {
   ResponseError,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type FindingSeverity, modelIdFindings, modelIdPredicate } from '../core/lint/modelIdFindings';
+import { type FindingSeverity, modelIdPredicate } from '../core/lint/modelIdFindings';
 import { fixesForFinding } from '../core/lint/fixes';
+import { documentFindings } from '../core/lint/documentFindings';
+import { languageFor } from '../core/languages';
 import { mentionsModelId } from '../core/scan';
 import { isShownUrl } from '../core/markdown';
 import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import type { WorkspaceIgnores } from './workspaceIgnores';
 
 /** Carried in diagnostic.data: everything the quick fix needs. */
 export interface ModelIdDiagnosticData {
   kind: 'deepseek-model-id';
   version: number;
   written: string;
+  /** The catalog ID (`written` without a router prefix), for "Ignore … on this line". */
+  modelId: string;
   /** The quick fixes, preferred first, as LSP edits on this version (ID and thinking edits together). */
   fixes: ModelIdFixData[];
   provider: string;
@@ -55,6 +60,7 @@ export class ModelIdDiagnostics {
     private readonly settings: ServerSettings,
     private readonly now: () => Date,
     private readonly log: (message: string) => void,
+    private readonly ignores: WorkspaceIgnores,
   ) {}
 
   /** Folder URIs from the client: the test/fixture path rule looks only below them. */
@@ -110,6 +116,7 @@ export class ModelIdDiagnostics {
   private async compute(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined> {
     const { settings, catalog, linkHosts } = await this.settings.for(uri);
     if (token.isCancellationRequested) return undefined;
+    if (await this.ignores.isIgnored(uri)) return [];
     const skip = this.store.skipReason(uri, settings.maxFileSizeKB);
     if (skip) return this.skipNote(uri, skip);
     const isId = modelIdPredicate(catalog);
@@ -120,7 +127,8 @@ export class ModelIdDiagnostics {
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
     const now = this.now();
-    const findings = modelIdFindings(literals, catalog, now, settings.severity, { path: this.pathForRules(uri) });
+    const comments = languageFor(current.document.languageId, uri)?.comments ?? 'none';
+    const findings = documentFindings(literals, current.parsed.text, comments, catalog, now, settings.severity, { path: this.pathForRules(uri) });
     const doc = current.document;
     const href = (url: string | undefined) => (url && isShownUrl(url, linkHosts) ? url : undefined);
     // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
@@ -130,6 +138,7 @@ export class ModelIdDiagnostics {
       kind: 'deepseek-model-id',
       version: doc.version,
       written: f.written,
+      modelId: f.modelId,
       fixes: fixesForFinding(f, current.parsed.text, catalog, now, current.parsed).map((fix) => ({
         id: fix.id,
         title: fix.title,

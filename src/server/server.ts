@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   type ClientCapabilities,
   type Connection,
+  DidChangeWatchedFilesNotification,
   type InitializeResult,
   ResponseError,
   type ServerCapabilities,
@@ -16,6 +17,8 @@ import { ServerSettings } from './serverSettings';
 import { ModelIdDiagnostics } from './diagnostics';
 import { codeActions } from './codeActions';
 import { hover } from './hover';
+import { WorkspaceIgnores } from './workspaceIgnores';
+import { IGNORE_FILE_NAME } from '../core/lint/ignoreFile';
 
 export interface StartServerOptions {
   /** Wait for a `workspace/configuration` answer at most this long (ms); initializationOptions may say otherwise. */
@@ -33,19 +36,44 @@ export function startServer(connection: Connection, options: StartServerOptions 
   const now = () => pinnedNow ?? new Date();
   let canRefresh = false;
 
-  const diagnostics = new ModelIdDiagnostics(store, settings, now, log);
+  const ignores = new WorkspaceIgnores((m) => connection.console.warn(m));
+  const diagnostics = new ModelIdDiagnostics(store, settings, now, log, ignores);
+  let watchIgnoreFiles = false;
+  let followFolders = false;
 
   connection.onInitialize((params): InitializeResult => {
     const init = readInitializationOptions(params.initializationOptions);
     if (init.now) pinnedNow = new Date(init.now);
     if (init.configurationTimeoutMs !== undefined && options.configurationTimeoutMs === undefined) settings.setTimeout(init.configurationTimeoutMs);
     if (params.capabilities.workspace?.configuration) settings.enablePull();
+    ignores.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    watchIgnoreFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    followFolders = !!params.capabilities.workspace?.workspaceFolders;
     return { capabilities: capabilitiesFor(params.capabilities), serverInfo: { name: SERVER_NAME, version: PRODUCT_VERSION } };
   });
 
+  function refreshAll(): void {
+    diagnostics.invalidate();
+    // A client that cannot be asked to re-pull gets fresh results on its next pull anyway.
+    if (canRefresh) connection.languages.diagnostics.refresh().catch((err: unknown) => connection.console.warn(`diagnostics refresh failed: ${String(err)}`));
+  }
+
   connection.onInitialized(() => {
+    // Re-read a folder's ignore file when it changes (clients without dynamic registration send the
+    // same notification when configured to watch it).
+    if (watchIgnoreFiles) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${IGNORE_FILE_NAME}` }] }).catch((err: unknown) => connection.console.warn(`could not watch ${IGNORE_FILE_NAME}: ${String(err)}`));
+    }
+    if (followFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders())?.map((f) => f.uri) ?? [];
+        ignores.setFolders(folders);
+        diagnostics.setWorkspaceFolders(folders);
+        refreshAll();
+      });
+    }
     connection.console.log(`DeepSeek Cost Lens server ${PRODUCT_VERSION} ready${pinnedNow ? ` (clock pinned to ${pinnedNow.toISOString()})` : ''}`);
   });
 
@@ -59,9 +87,13 @@ export function startServer(connection: Connection, options: StartServerOptions 
 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
-    diagnostics.invalidate();
-    // A client that cannot be asked to re-pull gets fresh results on its next pull anyway.
-    if (canRefresh) connection.languages.diagnostics.refresh().catch((err: unknown) => connection.console.warn(`diagnostics refresh failed: ${String(err)}`));
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles((p) => {
+    let ours = false;
+    for (const change of p.changes) ours = ignores.changed(change.uri) || ours;
+    if (ours) refreshAll();
   });
 
   /** One failing request must never take the server (and so the editor's features) down. */
@@ -92,6 +124,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
 export function capabilitiesFor(client: ClientCapabilities): ServerCapabilities {
   const literals = client.textDocument?.codeAction?.codeActionLiteralSupport !== undefined;
   return {
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     codeActionProvider: literals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : undefined,

@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +114,52 @@ test('dist/spendWorker.js in a worker thread, as the extension host runs it, rea
     assert.deepEqual(snapshot.byProvider, { deepseek: 2 });
   } finally {
     await worker.terminate();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('lint on a tree large enough for worker threads: the same output, byte for byte, with one thread or two', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dcl-dist-jobs-'));
+  try {
+    const files = {
+      '.deepseekcostignore': 'fixtures/\n',
+      'fixtures/resp.json': '{"model": "deepseek-chat"}\n',
+      'bin.py': '\u0000deepseek-chat',
+    };
+    // 1,500 files (over the threshold where lint starts workers), every 97th naming a retired ID in
+    // another language, some of those suppressed.
+    const kinds = [
+      ['py', (id) => `m = f(model="${id}")\n`, '# '],
+      ['ts', (id) => `const m = { model: "${id}" };\n`, '// '],
+      ['yaml', (id) => `model: ${id}\n`, '# '],
+      ['properties', (id) => `app.model=${id}\n`, '# '],
+      ['md', (id) => '```go\nvar m = Req{Model: "' + id + '"}\n```\n', null],
+    ];
+    for (let i = 0; i < 1500; i++) {
+      const [ext, call, comment] = kinds[i % kinds.length];
+      const dirName = `pkg${i % 30}`;
+      let text = `${comment ?? ''}filler ${i}\n`;
+      if (i % 97 === 0) text = (comment && i % 3 === 0 ? `${comment}deepseek-cost-ignore-next-line\n` : '') + call(['deepseek-chat', 'deepseek-reasoner', 'deepseek-coder'][i % 3]);
+      files[`${dirName}/f${i}.${ext}`] = ext === 'md' && i % 97 !== 0 ? `# Notes ${i}\n` : text;
+    }
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    }
+    assert.ok(existsSync(path.join(path.dirname(cli), 'lintWorker.js')), 'the lint worker is built beside the CLI');
+    const one = run(['lint', '--format', 'json', '--at', '2026-11-23T00:00:00Z', '--jobs', '1'], dir);
+    const two = run(['lint', '--format', 'json', '--at', '2026-11-23T00:00:00Z', '--jobs', '2'], dir);
+    assert.equal(one.status, 1, one.stderr);
+    assert.equal(two.status, 1, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    const out = JSON.parse(two.stdout);
+    const expected = [];
+    for (let i = 0; i < 1500; i += 97) if (!(kinds[i % kinds.length][2] && i % 3 === 0)) expected.push(`pkg${i % 30}/f${i}.${kinds[i % kinds.length][0]}`);
+    assert.deepEqual(out.findings.map((f) => f.file), expected.sort());
+    assert.equal(out.filesScanned, 1500);
+    assert.match(two.stderr, /skipped bin\.py: looks binary/);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -15,6 +15,7 @@ test('quick fixes: preferred deepseek-flash with thinking off, then v4-flash and
       [`Use deepseek-flash and ${off}`, true],
       [`Use deepseek-v4-flash and ${off}`, false],
       ['Use deepseek-v4-pro', false],
+      ['Ignore deepseek-chat on this line', false],
       ['Fix all DeepSeek model IDs in this file', false],
     ]);
     const fixed = applyEdits(text, actions[0].edit.changes[uri]);
@@ -94,7 +95,7 @@ test('a client that drops diagnostic.data still gets the fixes for the range', a
     const actions = await server.codeActions(uri, stripped[0].range, stripped, ['quickfix']);
     // `f(...)` is no SDK call this product knows: the title says thinking stays on, and only the ID changes.
     const stays = '(thinking stays on: add {"thinking": {"type": "disabled"}} to the request)';
-    assert.deepEqual(actions.map((a) => a.title), [`Use deepseek-flash ${stays}`, `Use deepseek-v4-flash ${stays}`, 'Use deepseek-v4-pro', 'Fix all DeepSeek model IDs in this file']);
+    assert.deepEqual(actions.map((a) => a.title), [`Use deepseek-flash ${stays}`, `Use deepseek-v4-flash ${stays}`, 'Use deepseek-v4-pro', 'Ignore deepseek-chat on this line', 'Fix all DeepSeek model IDs in this file']);
     assert.equal(applyEdits(text, actions[0].edit.changes[uri]), 'a = f(model="deepseek-flash")\n');
   } finally {
     await server.stop();

@@ -176,6 +176,7 @@ test('the catalog chain: deepseek-chat goes to deepseek-flash, with deepseek-v4-
       ['Use deepseek-flash and turn thinking off: extra_body={"thinking": {"type": "disabled"}}', true],
       ['Use deepseek-v4-flash and turn thinking off: extra_body={"thinking": {"type": "disabled"}}', false],
       ['Use deepseek-v4-pro', false],
+      ['Ignore deepseek-chat on this line', false],
       ['Fix all DeepSeek model IDs in this file', false],
     ]);
     assert.equal(applyEdits(text, actions[2].edit.changes[uri]), 'r = client.chat.completions.create(model="deepseek-v4-pro", messages=m)\n');

@@ -23,6 +23,8 @@ import {
   ShowMessageRequest,
   LogMessageNotification,
   DiagnosticRefreshRequest,
+  DidChangeWatchedFilesNotification,
+  RegistrationRequest,
   ShutdownRequest,
   ExitNotification,
 } from 'vscode-languageserver-protocol/node';
@@ -32,7 +34,7 @@ export const serverPath = path.join(root, 'dist', 'server.js');
 
 /** The capabilities VS Code's client announces for what this server uses. */
 export const vscodeLikeCapabilities = {
-  workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+  workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
   textDocument: {
     synchronization: { dynamicRegistration: false },
     diagnostic: { dynamicRegistration: false },
@@ -74,7 +76,7 @@ export async function startServer(options = {}) {
  * Speaks LSP over a connection: initializes, answers workspace/configuration from the test's
  * settings (or never, with answerConfiguration: false), and records messages and log lines.
  */
-export async function attachClient(connection, { now, settings = {}, capabilities = vscodeLikeCapabilities, initializationOptions = {}, answerConfiguration = true, processId = null } = {}) {
+export async function attachClient(connection, { now, settings = {}, capabilities = vscodeLikeCapabilities, initializationOptions = {}, answerConfiguration = true, processId = null, workspaceFolders } = {}) {
   const messages = [];
   const logs = [];
   const configurationRequests = [];
@@ -84,7 +86,18 @@ export async function attachClient(connection, { now, settings = {}, capabilitie
     if (!answerConfiguration) return new Promise(() => {});
     return params.items.map((item) => (item.section === 'deepseekCost' ? currentSettings : null));
   });
-  if (capabilities.workspace?.diagnostics?.refreshSupport) connection.onRequest(DiagnosticRefreshRequest.type, () => null);
+  const registrations = [];
+  let refreshes = 0;
+  if (capabilities.workspace?.diagnostics?.refreshSupport) {
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      refreshes++;
+      return null;
+    });
+  }
+  connection.onRequest(RegistrationRequest.type, (params) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   connection.onNotification(ShowMessageNotification.type, (m) => messages.push(m));
   connection.onRequest(ShowMessageRequest.type, (m) => {
     messages.push(m);
@@ -95,7 +108,7 @@ export async function attachClient(connection, { now, settings = {}, capabilitie
   const init = await connection.sendRequest(InitializeRequest.type, {
     processId,
     rootUri: null,
-    workspaceFolders: [{ uri: pathToFileURL(path.join(root, 'test', 'fixtures', 'lsp-virtual')).href, name: 'lsp-virtual' }],
+    workspaceFolders: (workspaceFolders ?? [path.join(root, 'test', 'fixtures', 'lsp-virtual')]).map((dir) => ({ uri: pathToFileURL(dir).href, name: path.basename(dir) })),
     capabilities,
     initializationOptions: { ...(now ? { now } : {}), ...initializationOptions },
   });
@@ -108,6 +121,10 @@ export async function attachClient(connection, { now, settings = {}, capabilitie
     messages,
     logs,
     configurationRequests,
+    registrations,
+    get refreshes() {
+      return refreshes;
+    },
     uri(name) {
       return pathToFileURL(path.join(root, 'test', 'fixtures', 'lsp-virtual', name)).href;
     },
@@ -116,6 +133,17 @@ export async function attachClient(connection, { now, settings = {}, capabilitie
       versions.set(uri, 1);
       await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
       return uri;
+    },
+    /** Opens a document under its real file URI (for files inside a workspace folder). */
+    async openFile(file, languageId, text) {
+      const uri = pathToFileURL(file).href;
+      versions.set(uri, 1);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+      return uri;
+    },
+    /** What an editor sends for a watched file the server registered (type 1 created, 2 changed, 3 deleted). */
+    async watchedFilesChanged(changes) {
+      await connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map(({ file, type }) => ({ uri: pathToFileURL(file).href, type })) });
     },
     async close(uri) {
       versions.delete(uri);

@@ -1,8 +1,8 @@
 // The one class the language server and the CLI use: a document's text, parsed once and kept up
 // to date by incremental edits, answering model-ID and prompt questions from a per-document cache.
 import type { ModelIdLiteral, PromptLiteral, ScanLanguage, ScanOptions, StringLiteral } from './types';
-import { createTreeOrSimpleScanner } from './factory';
-import { MarkdownScanner } from './markdown';
+import { createTreeOrSimpleScanner, grammarOf } from './factory';
+import { findFences, MarkdownScanner } from './markdown';
 import { PromptFileScanner } from './prompt-file';
 import { loadAllGrammars, parserFor } from './runtime';
 import type { IsModelId, Scanner, TextChange } from './scanner';
@@ -19,11 +19,13 @@ export class ParsedDocument {
   ) {}
 
   /** Loads the grammars the language needs (once per process) and parses `text`. */
-  static async create(language: ScanLanguage, text: string): Promise<ParsedDocument> {
+  static async create(language: ScanLanguage, text: string, { edits = true }: { edits?: boolean } = {}): Promise<ParsedDocument> {
     let scanner: Scanner;
     if (language === 'markdown') {
       // Fences may switch language on any edit, and `update` is synchronous: load them all now.
-      await loadAllGrammars();
+      // A document read once (the CLI) needs only the grammars of the fences it has.
+      if (edits) await loadAllGrammars();
+      else await Promise.all(findFences(text).map((f) => grammarOf(f.language)).filter((g) => g !== undefined).map((g) => parserFor(g)));
       scanner = new MarkdownScanner(text);
     } else if (language === 'prompt-file') {
       await parserFor('yaml');

@@ -1,5 +1,6 @@
 // `.env` files: no grammar exists, and the format is small enough for a lexer. Handles
 // `KEY=value`, `export KEY=value`, single/double/backtick quotes (multi-line), `#` comments.
+// The same key/value scanner reads `.properties` files with their own lexer (properties.ts).
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId } from './ids';
 import { embeddedModelIds } from './embedded';
@@ -66,15 +67,20 @@ export function lexDotenv(src: string): EnvEntry[] {
 
 const PROMPT_KEY = /prompt|instructions/i;
 const SYSTEM_KEY = /system|instructions/i;
-const MODEL_KEY = /(^|_)MODEL(_NAME|_ID)?$/i;
+const MODEL_KEY = /(^|[_.\-])MODEL([_.\-]?(NAME|ID))?$/i;
 const MAX_TOKENS_KEY = /MAX_(COMPLETION_|OUTPUT_)?TOKENS$/i;
+
+export type KeyValueLexer = (src: string) => EnvEntry[];
 
 export class DotenvScanner implements Scanner {
   private entries: EnvEntry[];
   private readonly ids = new LastResult<IsModelId, ModelIdLiteral[]>();
 
-  constructor(private source: string) {
-    this.entries = lexDotenv(source);
+  constructor(
+    private source: string,
+    private readonly lex: KeyValueLexer = lexDotenv,
+  ) {
+    this.entries = lex(source);
   }
 
   get text(): string {
@@ -83,7 +89,7 @@ export class DotenvScanner implements Scanner {
 
   update(newText: string): void {
     this.source = newText;
-    this.entries = lexDotenv(newText);
+    this.entries = this.lex(newText);
     this.ids.clear();
   }
 

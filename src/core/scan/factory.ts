@@ -4,7 +4,9 @@ import type { ScanLanguage } from './types';
 import { type Grammar, loadedParser, parserFor } from './runtime';
 import { type Scanner } from './scanner';
 import { TreeScanner } from './tree-scanner';
-import { DotenvScanner } from './dotenv';
+import { DotenvScanner, lexDotenv } from './dotenv';
+import { lexProperties } from './properties';
+import { SERVED_LANGUAGES } from '../languages';
 import { FallbackScanner } from './fallback';
 import { python } from './dialects/python';
 import { javascript } from './dialects/javascript';
@@ -15,21 +17,30 @@ import { json } from './dialects/json';
 import { yaml } from './dialects/yaml';
 import { toml } from './dialects/toml';
 
-const treeLanguages: Partial<Record<ScanLanguage, { grammar: Grammar; dialect: Dialect }>> = {
-  python: { grammar: 'python', dialect: python },
-  typescript: { grammar: 'typescript', dialect: javascript },
-  tsx: { grammar: 'tsx', dialect: javascript },
-  javascript: { grammar: 'javascript', dialect: javascript },
-  go: { grammar: 'go', dialect: go },
-  java: { grammar: 'java', dialect: java },
-  rust: { grammar: 'rust', dialect: rust },
-  json: { grammar: 'json', dialect: json },
-  yaml: { grammar: 'yaml', dialect: yaml },
-  toml: { grammar: 'toml', dialect: toml },
+/** The dialect each tree-sitter scanner reads its grammar's trees with; the grammar comes from the registry. */
+const dialects: Partial<Record<ScanLanguage, Dialect>> = {
+  python,
+  typescript: javascript,
+  tsx: javascript,
+  javascript,
+  go,
+  java,
+  rust,
+  json,
+  yaml,
+  toml,
 };
 
+const grammars = new Map<ScanLanguage, Grammar>();
+for (const l of SERVED_LANGUAGES) if (l.grammar && !grammars.has(l.scanner)) grammars.set(l.scanner, l.grammar);
+
 export function grammarOf(language: ScanLanguage): Grammar | undefined {
-  return treeLanguages[language]?.grammar;
+  return grammars.get(language);
+}
+
+/** Scanners that read a tree (for the registry test: every one has a grammar and a dialect). */
+export function treeScannerLanguages(): ScanLanguage[] {
+  return Object.keys(dialects) as ScanLanguage[];
 }
 
 /**
@@ -37,14 +48,16 @@ export function grammarOf(language: ScanLanguage): Grammar | undefined {
  * gets the fallback (callers that can wait use `createScanner`).
  */
 export function createScannerSync(language: ScanLanguage, text: string): Scanner {
-  const tree = treeLanguages[language];
-  if (tree) {
-    const parser = loadedParser(tree.grammar);
+  const dialect = dialects[language];
+  const grammar = grammars.get(language);
+  if (dialect && grammar) {
+    const parser = loadedParser(grammar);
     // Values in config files are settings, not arguments: their model keys have the `config` role.
-    if (parser) return new TreeScanner(parser, tree.dialect, text, tree.grammar === 'json' || tree.grammar === 'yaml' || tree.grammar === 'toml' ? 'config' : 'code', tree.grammar);
+    if (parser) return new TreeScanner(parser, dialect, text, grammar === 'json' || grammar === 'yaml' || grammar === 'toml' ? 'config' : 'code', grammar);
     return new FallbackScanner(text);
   }
-  if (language === 'dotenv') return new DotenvScanner(text);
+  if (language === 'dotenv') return new DotenvScanner(text, lexDotenv);
+  if (language === 'properties') return new DotenvScanner(text, lexProperties);
   return new FallbackScanner(text);
 }
 

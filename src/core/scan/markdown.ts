@@ -8,6 +8,8 @@ import { type IsModelId, LastResult, type Scanner, shiftLiteral, shiftPrompt } f
 
 export interface Fence {
   language: ScanLanguage;
+  /** The info string after the opening fence (```python {x} → `python {x}`). */
+  info: string;
   /** Offset of the first content line and of the closing fence line (or the end of the text). */
   start: number;
   end: number;
@@ -16,22 +18,22 @@ export interface Fence {
 export function findFences(src: string): Fence[] {
   const fences: Fence[] = [];
   const lines = /[^\n]*(\n|$)/g;
-  let open: { char: string; length: number; language: ScanLanguage; start: number } | undefined;
+  let open: { char: string; length: number; language: ScanLanguage; info: string; start: number } | undefined;
   for (let m = lines.exec(src); m && m[0] !== ''; m = lines.exec(src)) {
     const line = m[0].replace(/\r?\n$/, '');
     const lineEnd = m.index + m[0].length;
     if (!open) {
       const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-      if (f && !(f[1][0] === '`' && f[2].includes('`'))) open = { char: f[1][0], length: f[1].length, language: scanLanguageForFence(f[2]), start: lineEnd };
+      if (f && !(f[1][0] === '`' && f[2].includes('`'))) open = { char: f[1][0], length: f[1].length, language: scanLanguageForFence(f[2]), info: f[2].trim(), start: lineEnd };
     } else {
       const c = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
       if (c && c[1][0] === open.char && c[1].length >= open.length) {
-        fences.push({ language: open.language, start: open.start, end: m.index });
+        fences.push({ language: open.language, info: open.info, start: open.start, end: m.index });
         open = undefined;
       }
     }
   }
-  if (open) fences.push({ language: open.language, start: open.start, end: src.length });
+  if (open) fences.push({ language: open.language, info: open.info, start: open.start, end: src.length });
   return fences;
 }
 

@@ -4,7 +4,7 @@
 /** Languages the scanner understands; everything else gets the conservative fallback. */
 export type ScanLanguage =
   | 'python' | 'typescript' | 'tsx' | 'javascript' | 'go' | 'java' | 'rust'
-  | 'json' | 'yaml' | 'toml' | 'dotenv' | 'markdown' | 'prompt-file' | 'fallback';
+  | 'json' | 'yaml' | 'toml' | 'dotenv' | 'properties' | 'markdown' | 'prompt-file' | 'fallback';
 
 export interface StringLiteral {
   /** The whole literal including quotes/prefixes, e.g. `r"abc"`. */

@@ -1,0 +1,89 @@
+// deepseek-cost lint over a generated tree of 20,000 small files (a few dozen call DeepSeek), timed
+// against `rg -l deepseek` over the same tree in the same run, and against a bare Node loop that
+// walks the tree, reads every file and searches it (the floor for any Node tool). Each is a whole
+// process, started the same way, after one warm-up run so every figure reads from the page cache.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { writeTree } from './lib/tree.mjs';
+import { summarize, round } from './lib/stats.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+const bareNodeScan = `
+const fs = require('node:fs'), path = require('node:path');
+const needle = Buffer.from('deepseek'); let hits = 0;
+(function walk(d) {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    if (e.name === '.git' || e.name === 'node_modules') continue;
+    const f = path.join(d, e.name);
+    if (e.isDirectory()) walk(f); else if (fs.readFileSync(f).indexOf(needle) >= 0) hits++;
+  }
+})(process.argv[1]);
+console.log(hits);`;
+
+function timed(cmd, args, cwd) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  if (r.error) throw r.error;
+  return { ms, stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+export async function run({ files = 20_000, repeats = 7 } = {}) {
+  const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  if (rg.error) return { error: 'ripgrep (rg) is not installed: run npm run setup' };
+  const dir = mkdtempSync(path.join(tmpdir(), 'dcl-lint-bench-'));
+  try {
+    const tree = writeTree(dir, { files });
+    const variants = {
+      rg: () => timed('rg', ['-l', 'deepseek', '.'], dir),
+      bareNode: () => timed(process.execPath, ['-e', bareNodeScan, dir], dir),
+      lint: () => timed(process.execPath, [cli, 'lint', '.', '--format', 'json'], dir),
+      lintOneThread: () => timed(process.execPath, [cli, 'lint', '.', '--format', 'json', '--jobs', '1'], dir),
+    };
+    // Warm the page cache and check every tool sees what the tree holds.
+    const rgFiles = variants.rg().stdout.trim().split('\n').filter(Boolean).length;
+    const lintOut = variants.lint();
+    const lintJson = JSON.parse(lintOut.stdout);
+    if (rgFiles !== tree.callFiles + tree.mentionFiles) throw new Error(`rg found ${rgFiles} files, the tree has ${tree.callFiles + tree.mentionFiles}`);
+    if (lintJson.findings.length !== tree.expectedFindings) throw new Error(`lint found ${lintJson.findings.length} findings, the tree has ${tree.expectedFindings}`);
+    if (variants.lintOneThread().stdout !== lintOut.stdout) throw new Error('lint --jobs 1 and the default disagree');
+    variants.bareNode();
+    const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+    // Interleaved, so a burst of load on the shared machine hits every variant alike.
+    for (let i = 0; i < repeats; i++) for (const [k, v] of Object.entries(variants)) samples[k].push(v().ms);
+    const s = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, summarize(xs, 1)]));
+    return {
+      // The machine is shared: its load during the run says how far wall times can be trusted.
+      loadAverageAfter: loadavg().map((x) => round(x, 1)),
+      tree: { files: tree.files, sizeMB: round(tree.bytes / 1e6, 1), callingDeepSeek: tree.callFiles, mentioningOnly: tree.mentionFiles, findings: lintJson.findings.length, filesScanned: lintJson.filesScanned },
+      wallMs: s,
+      ratios: {
+        lintOverRg: round(s.lint.median / s.rg.median, 2),
+        lintOneThreadOverRg: round(s.lintOneThread.median / s.rg.median, 2),
+        bareNodeOverRg: round(s.bareNode.median / s.rg.median, 2),
+        lintOverBareNode: round(s.lint.median / s.bareNode.median, 2),
+      },
+      goal: { lintOverRg: 3 },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function print(r) {
+  console.log('\nlint on a generated tree');
+  if (r.error) return console.log(`  skipped: ${r.error}`);
+  const t = r.tree;
+  console.log(`  ${t.files} files, ${t.sizeMB} MB; ${t.callingDeepSeek} call DeepSeek, ${t.mentioningOnly} only mention it; ${t.findings} findings`);
+  const w = r.wallMs;
+  console.log(`  rg -l deepseek: ${w.rg.median} ms (${w.rg.min}–${w.rg.max})`);
+  console.log(`  bare Node walk + read + search: ${w.bareNode.median} ms (${r.ratios.bareNodeOverRg}× rg)`);
+  console.log(`  deepseek-cost lint: ${w.lint.median} ms (${w.lint.min}–${w.lint.max}) = ${r.ratios.lintOverRg}× rg (goal ≤ ${r.goal.lintOverRg}×), ${r.ratios.lintOverBareNode}× the bare Node loop`);
+  console.log(`  deepseek-cost lint --jobs 1: ${w.lintOneThread.median} ms = ${r.ratios.lintOneThreadOverRg}× rg`);
+}
