@@ -77,7 +77,7 @@ export class LintRun {
         this.waiting.delete(m.chunk);
         if ('error' in m) return waiter.reject(new Error(m.error));
         const files = this.chunks[m.chunk];
-        m.outcomes.forEach((o, i) => this.outcomes.set(files[i], o));
+        for (let i = 0; i < m.outcomes.length; i++) this.outcomes.set(files[i], m.outcomes[i]);
         waiter.resolve();
       });
       const fail = (err: Error) => {
