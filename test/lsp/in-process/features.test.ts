@@ -31,6 +31,7 @@ test('in process: a retired ID is an error with its quick fixes, as over stdio',
       'Use deepseek-flash and turn thinking off: extra_body={"thinking": {"type": "disabled"}}',
       'Use deepseek-v4-flash and turn thinking off: extra_body={"thinking": {"type": "disabled"}}',
       'Use deepseek-v4-pro',
+      'Ignore deepseek-chat on this line',
       'Fix all DeepSeek model IDs in this file',
     ]);
   } finally {
@@ -151,7 +152,7 @@ test('a hostile workspace override never reaches a quick fix or a hover', async 
     const uri = await server.open('o.py', 'python', python);
     const [d] = (await server.diagnostics(uri)).items!;
     const actions = await server.codeActions(uri, d.range, [d], ['quickfix']);
-    assert.deepEqual(actions!.map((a) => a.edit!.changes![uri][0].newText), ['deepseek-flash', 'deepseek-v4-flash', 'deepseek-v4-pro', 'deepseek-flash'], 'the shipped catalog stays in force');
+    assert.deepEqual(actions!.map((a) => a.edit!.changes![uri][0].newText), ['deepseek-flash', 'deepseek-v4-flash', 'deepseek-v4-pro', '# deepseek-cost-ignore-next-line deepseek-chat\n', 'deepseek-flash'], 'the shipped catalog stays in force');
     assert.ok(actions!.every((a) => a.edit!.changes![uri].every((e) => !e.newText.includes('__import__'))), 'nothing from the override is written');
     assert.ok(server.messages.some((m) => /catalogOverrides .*shipped catalog stays in force.*model ID/.test(m.message)), JSON.stringify(server.messages));
 
