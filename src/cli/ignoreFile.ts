@@ -3,20 +3,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { IGNORE_FILE_NAME, IgnoreRules } from '../core/lint/ignoreFile';
+import { exists } from './walk';
 
 export interface LoadedIgnore {
   file: string;
   /** Whether an absolute path is ignored (paths outside the file's directory never are). */
   ignores(absPath: string): boolean;
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.access(p);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function loadIgnoreFile(cwd: string): Promise<LoadedIgnore | undefined> {

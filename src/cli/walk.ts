@@ -158,7 +158,7 @@ async function loadLayer(dir: string): Promise<IgnoreLayer | undefined> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
+export async function exists(p: string): Promise<boolean> {
   try {
     await fs.access(p);
     return true;
