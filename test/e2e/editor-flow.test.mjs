@@ -101,7 +101,7 @@ test('Quick fix (Ctrl+.) moves deepseek-chat to deepseek-flash with thinking off
     await w.goTo(at.line, at.column + 2);
     const offered = await w.quickFix(/^Use deepseek-flash and turn thinking off/);
     console.log(`quick fixes offered: ${JSON.stringify(offered)}`);
-    await w.save();
+    await w.saveEdit();
     const onDisk = await w.waitFor('the fix on disk', () => {
       const text = readFileSync(join(session.workspace, 'app.py'), 'utf8');
       return text.includes('deepseek-flash') && text;

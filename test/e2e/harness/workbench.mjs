@@ -210,6 +210,15 @@ export class Workbench {
     throw new Error(`could not focus a quick fix matching ${pick}; offered: ${JSON.stringify(titles)}`);
   }
 
+  /**
+   * Saves an edit a command has just made (a quick fix applies its workspace edit after the menu
+   * closes): waits until the active tab is dirty, so Ctrl+S cannot run before the edit lands.
+   */
+  async saveEdit() {
+    await this.page.waitForSelector(selectors.dirtyActiveTab, { state: 'attached', timeout: this.timeoutMs });
+    await this.save();
+  }
+
   /** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
   async save() {
     await this.page.keyboard.press('Control+S');
