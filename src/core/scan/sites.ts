@@ -82,7 +82,7 @@ export class SiteAnalyzer {
    * throws: odd trees give a plain `value`. This part only depends on the text near the literal, so
    * it is kept across edits elsewhere; `inContext` adds what depends on the whole file.
    */
-  analyze(lit: ModelIdLiteral, literal: TSNode, expr: TSNode): ModelIdLiteral {
+  analyze(lit: ModelIdLiteral, expr: TSNode): ModelIdLiteral {
     try {
       const keyed = this.dialect.keyedParent(expr, this.src);
       const role = this.roleOf(expr, keyed);
@@ -132,8 +132,7 @@ export class SiteAnalyzer {
   }
 
   private inComment(offset: number): boolean {
-    const node = this.root.descendantForIndex(offset);
-    return !!node && /comment/.test(node.type);
+    return isCommentAt(this.root, offset);
   }
 
   private roleOf(expr: TSNode, keyed: ReturnType<Dialect['keyedParent']>): ModelIdRole {
@@ -346,6 +345,12 @@ export class SiteAnalyzer {
     for (const c of args.namedChildren) if (c && !/comment/.test(c.type)) out.push(c);
     return out;
   }
+}
+
+/** Whether the token at an offset is a comment (a comment is never evidence, nor an ID to report). */
+export function isCommentAt(root: TSNode, offset: number): boolean {
+  const node = root.descendantForIndex(offset);
+  return !!node && /comment/.test(node.type);
 }
 
 function lastSegment(callee: string): string {

@@ -6,7 +6,7 @@ import { asModelId, candidateOffsets } from './ids';
 import { embeddedModelIds } from './embedded';
 import { quotedTokenAround } from './fallback';
 import { planThinkingOff, type ThinkingPlan } from './thinking';
-import { type ConfigFlavour, FileEvidence, SiteAnalyzer, touchesEvidence } from './sites';
+import { type ConfigFlavour, FileEvidence, isCommentAt, SiteAnalyzer, touchesEvidence } from './sites';
 import { PromptScanner } from './prompts';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
 import { type IdAnswer, mapThroughEdits, overlaps, type Region, type ReusableIds } from './idReuse';
@@ -142,7 +142,7 @@ export class TreeScanner implements Scanner {
     let analyzer: SiteAnalyzer | undefined;
     // Role and nearby evidence are kept with each literal, so an edit re-analyses only what it touched.
     const local = (lit: ModelIdLiteral, node: TSNode): ModelIdLiteral =>
-      (analyzer ??= new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence)).analyze(lit, node, this.prompts.expressionOf(node));
+      (analyzer ??= new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence)).analyze(lit, this.prompts.expressionOf(node));
     let k = 0;
     let lastLiteralStart = -1;
     for (const offset of candidateOffsets(this.source, isId)) {
@@ -164,7 +164,7 @@ export class TreeScanner implements Scanner {
           rejected.push(offset);
           // In a file with syntax errors, an ID standing bare in code was most likely in a string
           // the error broke apart: say it could not be checked rather than pass over it.
-          if (this.tree.rootNode.hasError && !this.inComment(offset)) unreadable.push(offset);
+          if (this.tree.rootNode.hasError && !isCommentAt(this.tree.rootNode, offset)) unreadable.push(offset);
         }
         continue;
       }
@@ -176,7 +176,7 @@ export class TreeScanner implements Scanner {
       const lit = this.dialect.isKeyPosition(node) ? undefined : this.dialect.decode(node, this.source);
       const id = lit && asModelId(lit, this.source, isId);
       if (!id) {
-        const embedded = lit && lit.placeholders === 0 ? embeddedModelIds(lit, this.source, isId) : lit ? embeddedModelIds(lit, this.source, isId) : [];
+        const embedded = lit ? embeddedModelIds(lit, this.source, isId) : [];
         if (embedded.length) for (const e of embedded) accepted.push(local(e, node));
         else rejected.push(offset);
         continue;
@@ -195,11 +195,6 @@ export class TreeScanner implements Scanner {
     // Reused answers keep their rejections without a fresh lookup: recheck those in error regions.
     if (this.unreadable?.isId !== isId) return [];
     return this.unreadable.offsets;
-  }
-
-  private inComment(offset: number): boolean {
-    const n = this.tree.rootNode.descendantForIndex(offset);
-    return !!n && /comment/.test(n.type);
   }
 
   private inErrorRegion(offset: number): boolean {
