@@ -1,8 +1,10 @@
 // The session-spend tracker: settings → worker (tailer + ledger, off the main thread) → snapshots →
 // status item, tooltip and budget alerts. Loaded by index.ts just after activation.
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { machineTimeZone } from '../../core/usage/time';
+import { SPEND_HISTORY_FILE } from '../../core/usage/store/fileName';
 import { SPEND_SETTINGS_SECTION } from '../../shared/spendSettings';
 import { addUsageLog } from './addUsageLog';
 import { type BudgetKind, stepBudgetAlert } from './budget';
@@ -38,6 +40,7 @@ export class SpendTracker implements vscode.Disposable {
   private workerError: string | undefined;
   private configKey = '';
   private midnightTimer: NodeJS.Timeout | undefined;
+  private readonly storePath: string | undefined;
 
   constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     this.store = new SessionStore(context.globalState);
@@ -48,7 +51,9 @@ export class SpendTracker implements vscode.Disposable {
         this.workerError = message;
         this.render();
       },
+      notice: (message) => void vscode.window.showWarningMessage(message),
     });
+    this.storePath = historyPath(context);
     this.resolved = readSpendSettings();
     this.problems.report(this.resolved.problems);
     this.sessionStart = this.store.current(Date.now(), this.resolved.settings.resetAtMidnight, this.zone);
@@ -108,6 +113,7 @@ export class SpendTracker implements vscode.Disposable {
       logTimezone: settings.logTimezone,
       displayTimezone: this.zone,
       catalogOverrides,
+      storePath: this.storePath,
     };
     const key = JSON.stringify({ ...config, sessionStart: 0 });
     if (key === this.configKey) return;
@@ -191,5 +197,16 @@ export class SpendTracker implements vscode.Disposable {
     };
     const tooltip = buildSpendTooltip({ ...input, unpriced: this.latest?.unpriced, now: Date.now(), zone: this.zone, problems });
     this.item.update(statusView(input), tooltip);
+  }
+}
+
+/** The spend history lives in the extension's global storage, shared by every window of this profile. */
+function historyPath(context: vscode.ExtensionContext): string | undefined {
+  try {
+    mkdirSync(context.globalStorageUri.fsPath, { recursive: true });
+    return path.join(context.globalStorageUri.fsPath, SPEND_HISTORY_FILE);
+  } catch {
+    // No writable global storage (a read-only profile): every start reads the logs in full, as before.
+    return undefined;
   }
 }

@@ -12,6 +12,8 @@ export interface WorkerHostEvents {
   snapshot(message: SnapshotMessage): void;
   /** The worker stopped for good (undefined: it is running again). */
   failure(message: string | undefined): void;
+  /** Something to tell the user once (the spend history was rebuilt). */
+  notice(message: string): void;
 }
 
 export class SpendWorkerHost {
@@ -88,7 +90,10 @@ export class SpendWorkerHost {
 
   private onMessage(m: WorkerToHost): void {
     if (m.type === 'snapshot') this.events.snapshot(m);
-    else if (m.level === 'error') this.log.error(`spend worker: ${m.message}`);
+    else if (m.type === 'notice') {
+      this.log.warn(`spend: ${m.message}`);
+      this.events.notice(m.message);
+    } else if (m.level === 'error') this.log.error(`spend worker: ${m.message}`);
     else if (m.level === 'warn') this.log.warn(`spend worker: ${m.message}`);
     else this.log.info(`spend worker: ${m.message}`);
   }

@@ -21,6 +21,8 @@ export interface WorkerConfig {
   displayTimezone: string;
   /** `deepseekCost.catalogOverrides`, unvalidated (the worker merges it like the language server does). */
   catalogOverrides?: unknown;
+  /** The spend history (SQLite) file in the extension's global storage; absent: keep nothing between runs. */
+  storePath?: string;
 }
 
 /** Host → worker. `configure` (re)starts reading from the start of every log; `session` only moves the session start. */
@@ -41,4 +43,6 @@ export interface SnapshotMessage {
 /** Worker → host. */
 export type WorkerToHost =
   | SnapshotMessage
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  /** Said to the user once (the spend history was moved aside and is being rebuilt). */
+  | { type: 'notice'; message: string };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
-import { SpendTracker, type SpendSnapshot } from '../../../src/core/usage';
+import { UsageFollower, type SpendSnapshot } from '../../../src/core/usage';
 import { FLASH_USD_JUL, assertClose, cost, tempDir } from './helpers';
 
 function body(id: string, hit: number, miss: number, out: number): string {
@@ -25,7 +25,7 @@ function startWriter(t: { after: (fn: () => void) => void }) {
 }
 
 /** Resolves when the snapshot satisfies `ok` (checked every 20 ms); fails after `ms`. */
-function until(tracker: SpendTracker, ok: (s: SpendSnapshot) => boolean, ms = 5000): Promise<SpendSnapshot> {
+function until(tracker: UsageFollower, ok: (s: SpendSnapshot) => boolean, ms = 5000): Promise<SpendSnapshot> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const check = () => {
@@ -43,7 +43,7 @@ test('a separate writer appends, writes half a line, rotates and truncates while
   const log = join(dir, 'proxy.log');
   const write = startWriter(t);
   const updates: SpendSnapshot[] = [];
-  const tracker = new SpendTracker(
+  const tracker = new UsageFollower(
     { patterns: [join(dir, 'proxy*.log')], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, pollMs: 100 },
     (s) => updates.push(s),
   );
@@ -106,7 +106,7 @@ for (const mode of ['rename', 'copytruncate'] as const) {
     const log = join(dir, 'proxy.jsonl');
     const write = startWriter(t);
     const updates: { on?: (s: SpendSnapshot) => void } = {};
-    const tracker = new SpendTracker(
+    const tracker = new UsageFollower(
       { patterns: [log], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 },
       (s) => updates.on?.(s),
     );
