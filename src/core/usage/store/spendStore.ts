@@ -67,6 +67,10 @@ export interface StoreOpenOptions {
   /** How long a read or write waits for another window's transaction. */
   busyWaitMs?: number;
   now?: () => number;
+  /** Default MIGRATIONS; tests pass a longer list to check an upgrade. */
+  migrations?: readonly string[];
+  /** Called inside each write's transaction just before it commits (the crash test kills the process there). */
+  beforeCommit?: () => void;
 }
 
 export type OpenOutcome =
@@ -106,7 +110,7 @@ export class SpendStore {
   static open(path: string, options: StoreOpenOptions): OpenOutcome {
     const lock = new WriterLock(`${path}.writer`);
     const writer = lock.tryAcquire();
-    if (writer) clearStaleFileLock(path);
+    if (writer) clearStaleFileLock(path, lock.tookOver);
     let notice: string | undefined;
     for (let attempt = 0; attempt < 2; attempt++) {
       let db: Db | undefined;
@@ -117,7 +121,7 @@ export class SpendStore {
         const state = store.retry(() => store.check());
         if (state !== 'ok' && state !== 'new') throw new NotOurs(state);
         if (writer) store.retry(() => store.migrate());
-        else if (state === 'new' || store.version() !== SCHEMA_VERSION) return closeWith(db, lock, 'the store is being set up by another window');
+        else if (state === 'new' || store.version() !== (options.migrations ?? MIGRATIONS).length) return closeWith(db, lock, 'the store is being set up by another window');
         store.loadNames();
         if (store.meta('reading') !== options.readingKey) {
           if (!writer) return closeWith(db, lock, 'the store was written with other reading settings');
@@ -135,13 +139,15 @@ export class SpendStore {
           lock.release();
           return { kind: 'unavailable', reason: `the store could not be read (${messageOf(e)})` };
         }
+        // A fresh file that fails too is not a bad file but a step that cannot run: stop there.
+        if (attempt > 0) break;
         const aside = `${path}.corrupt-${new Date(options.now?.() ?? Date.now()).toISOString().replace(/[:.]/g, '-')}`;
         moveAside(path, aside);
         notice = `The spend history at ${path} could not be used (${e instanceof NotOurs ? e.message : messageOf(e)}); it was moved to ${aside} and is being rebuilt from the usage logs.`;
       }
     }
     lock.release();
-    return { kind: 'unavailable', reason: notice ?? 'the store could not be created' };
+    return { kind: 'unavailable', reason: notice ? `${notice} The new store could not be set up either.` : 'the store could not be created' };
   }
 
   get isWriter(): boolean {
@@ -152,7 +158,7 @@ export class SpendStore {
   tryBecomeWriter(): boolean {
     if (this.lock.held) return true;
     if (!this.lock.tryAcquire()) return false;
-    clearStaleFileLock(this.path);
+    clearStaleFileLock(this.path, this.lock.tookOver);
     return true;
   }
 
@@ -242,6 +248,7 @@ export class SpendStore {
         this.sourceId(f.path);
         this.db.run('UPDATE sources SET dev = ?, ino = ?, head_hash = ?, head_length = ?, offset = ?, size = ? WHERE path = ?', [f.dev, f.ino, f.headHash, f.headLength, f.offset, f.size, f.path]);
       }
+      this.options.beforeCommit?.();
     }));
     return true;
   }
@@ -282,7 +289,8 @@ export class SpendStore {
     const tables = num(this.db.get("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")?.n);
     if (app === 0 && version === 0 && tables === 0) return 'new';
     if (app !== APPLICATION_ID) return 'it is not a DeepSeek Cost Lens spend store';
-    if (version > SCHEMA_VERSION) return `it was written by a newer version (schema ${version}; this version knows ${SCHEMA_VERSION})`;
+    const known = (this.options.migrations ?? MIGRATIONS).length;
+    if (version > known) return `it was written by a newer version (schema ${version}; this version knows ${known})`;
     return 'ok';
   }
 
@@ -291,9 +299,10 @@ export class SpendStore {
   }
 
   private migrate(): void {
-    for (let v = this.version(); v < SCHEMA_VERSION; v++) {
+    const migrations = this.options.migrations ?? MIGRATIONS;
+    for (let v = this.version(); v < migrations.length; v++) {
       this.transaction(() => {
-        this.db.exec(MIGRATIONS[v]);
+        this.db.exec(migrations[v]);
         this.db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
         this.db.exec(`PRAGMA user_version = ${v + 1}`);
       });
@@ -388,12 +397,17 @@ function sleep(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
-/** The file layer's lock folder outlives a crashed holder; with the writer lock held, an old one is such a leftover. */
+/**
+ * The file layer's lock folder outlives a crashed holder. With the writer lock held, one older than
+ * this is such a leftover (readers hold it for milliseconds); when the writer lock was just taken
+ * from a writer whose process is gone, a folder older than a second is that writer's.
+ */
 const FILE_LOCK_STALE_MS = 60_000;
+const FILE_LOCK_AFTER_TAKEOVER_MS = 1_000;
 
-function clearStaleFileLock(path: string): void {
+function clearStaleFileLock(path: string, tookOver: boolean): void {
   try {
-    if (Date.now() - statSync(`${path}.lock`).mtimeMs > FILE_LOCK_STALE_MS) rmSync(`${path}.lock`, { recursive: true, force: true });
+    if (Date.now() - statSync(`${path}.lock`).mtimeMs > (tookOver ? FILE_LOCK_AFTER_TAKEOVER_MS : FILE_LOCK_STALE_MS)) rmSync(`${path}.lock`, { recursive: true, force: true });
   } catch {
     // No lock folder: nothing to clear.
   }

@@ -21,6 +21,8 @@ interface LockContent {
 
 export class WriterLock {
   private token: string | undefined;
+  /** The last acquisition took the lock over from a writer that was gone. */
+  tookOver = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(readonly path: string) {}
@@ -33,6 +35,7 @@ export class WriterLock {
   tryAcquire(now = Date.now()): boolean {
     if (this.token && this.stillOurs()) return true;
     this.token = undefined;
+    this.tookOver = false;
     if (this.create(now)) return true;
     if (!isStale(this.path, readLock(this.path), now)) return false;
     // Stale, or unreadable for a while (a crash between create and write). Move it away under a unique name;
@@ -44,7 +47,8 @@ export class WriterLock {
       return false;
     }
     rmSync(aside, { force: true });
-    return this.create(now);
+    this.tookOver = this.create(now);
+    return this.tookOver;
   }
 
   release(): void {
