@@ -8,11 +8,11 @@ import { UsageFollower } from '../core/usage/usageFollower';
 import { type StoreWriter, storedFollower } from '../core/usage/store/storedFollower';
 import { readClaudeBaseUrlSync } from '../core/usage/claudeSettings';
 import type { SpendSnapshot } from '../core/usage/types';
-import { nextLocalMidnight, startOfLocalDay } from '../client/spend/localTime';
-import { regroupSources } from '../client/spend/sourceStates';
-import { totalsByModel } from '../client/spend/totals';
-import { unpricedReasons } from '../client/spend/unpricedReasons';
-import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from '../client/spend/workerProtocol';
+import { nextLocalMidnight, startOfLocalDay } from '../spend/localTime';
+import { regroupSources } from '../spend/sourceStates';
+import { totalsByModel } from '../spend/totals';
+import { unpricedReasons } from '../spend/unpricedReasons';
+import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from '../spend/workerProtocol';
 
 /** At most four snapshots a second: the status bar needs no more, and each costs a structured clone. */
 const MIN_POST_INTERVAL_MS = 250;

@@ -2,12 +2,12 @@
 // tracker's current state through SpendCommandContext, so none of them re-reads logs itself.
 import * as vscode from 'vscode';
 import { SPEND_SETTINGS_SECTION, type SpendSettings } from '../../shared/spendSettings';
-import { formatAmount } from './amount';
-import type { BudgetKind } from './budget';
-import { parseBudgetInput } from './budgetInput';
-import { SPEND_COMMANDS, type SpendCommandId } from './commandIds';
-import { buildSpendReport } from './report';
-import type { SnapshotMessage } from './workerProtocol';
+import { formatAmount } from '../../spend/amount';
+import type { BudgetKind } from '../../spend/budget';
+import { parseBudgetInput } from '../../spend/budgetInput';
+import { SPEND_COMMANDS, type SpendCommandId } from '../../spend/commandIds';
+import { buildSpendReport } from '../../spend/report';
+import type { SnapshotMessage } from '../../spend/workerProtocol';
 
 export interface SpendCommandContext {
   latest(): SnapshotMessage | undefined;

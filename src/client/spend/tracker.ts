@@ -7,18 +7,18 @@ import { machineTimeZone } from '../../core/usage/time';
 import { SPEND_HISTORY_FILE } from '../../core/usage/store/fileName';
 import { SPEND_SETTINGS_SECTION } from '../../shared/spendSettings';
 import { addUsageLog } from './addUsageLog';
-import { type BudgetKind, stepBudgetAlert } from './budget';
+import { type BudgetKind, stepBudgetAlert } from '../../spend/budget';
 import { spendCommandHandlers, type SpendCommandHandlers } from './commands';
-import { formatAmount } from './amount';
-import { SPEND_COMMANDS } from './commandIds';
-import { localDateKey, nextLocalMidnight } from './localTime';
+import { formatAmount } from '../../spend/amount';
+import { SPEND_COMMANDS } from '../../spend/commandIds';
+import { localDateKey, nextLocalMidnight } from '../../spend/localTime';
 import { SessionStore } from './sessionStore';
 import { ProblemReporter, type ResolvedSpendSettings, readSpendSettings } from './settingsReader';
 import { SpendStatusItem } from './statusItem';
-import { statusView } from './statusView';
-import { buildSpendTooltip } from './tooltip';
+import { statusView } from '../../spend/statusView';
+import { buildSpendTooltip } from '../../spend/tooltip';
 import { SpendWorkerHost } from './workerHost';
-import type { SnapshotMessage, WorkerConfig } from './workerProtocol';
+import type { SnapshotMessage, WorkerConfig } from '../../spend/workerProtocol';
 import type { TrackedSpend } from '../../agentTools/context';
 
 /** How often this window looks for a session reset made in another window (an in-memory read). */

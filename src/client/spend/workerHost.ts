@@ -3,7 +3,7 @@
 // the tracker shows the error and waits for a settings change or a window reload.
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from './workerProtocol';
+import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from '../../spend/workerProtocol';
 
 const MAX_RESTARTS = 4;
 const FIRST_RESTART_DELAY_MS = 1000;

@@ -9,7 +9,7 @@ import { renderModelHover, renderPromptHover } from '../../../src/core/estimate/
 import { hostsOf, isShownUrl, markdownCode, markdownLink, markdownText } from '../../../src/core/markdown';
 import { emptyTotals } from '../../../src/core/usage/ledger';
 import type { SpendSnapshot, SpendTotals } from '../../../src/core/usage/types';
-import { buildSpendTooltip } from '../../../src/client/spend/tooltip';
+import { buildSpendTooltip } from '../../../src/spend/tooltip';
 import { SPEND_COMMANDS } from '../../../src/shared/protocol';
 import { markdownShape } from '../../support/markdownShape';
 

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { shippedCatalogData } from '../../../src/catalog';
 import { emptyTotals } from '../../../src/core/usage/ledger';
 import type { LogSourceState, SpendSnapshot, SpendTotals } from '../../../src/core/usage/types';
-import { SPEND_COMMANDS } from '../../../src/client/spend/commandIds';
-import { buildSpendReport } from '../../../src/client/spend/report';
-import { regroupSources } from '../../../src/client/spend/sourceStates';
-import { statusView } from '../../../src/client/spend/statusView';
-import { type TooltipInput, buildSpendTooltip } from '../../../src/client/spend/tooltip';
-import { unpricedReasons } from '../../../src/client/spend/unpricedReasons';
+import { SPEND_COMMANDS } from '../../../src/spend/commandIds';
+import { buildSpendReport } from '../../../src/spend/report';
+import { regroupSources } from '../../../src/spend/sourceStates';
+import { statusView } from '../../../src/spend/statusView';
+import { type TooltipInput, buildSpendTooltip } from '../../../src/spend/tooltip';
+import { unpricedReasons } from '../../../src/spend/unpricedReasons';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const ZONE = 'Europe/Berlin';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as esbuild from 'esbuild';
 import { costOf, priceAt, shippedCatalogData } from '../../../src/catalog';
-import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from '../../../src/client/spend/workerProtocol';
+import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from '../../../src/spend/workerProtocol';
 
 let dir: string;
 let script: string;

@@ -1,5 +1,5 @@
 // Sums of the ledger's totals across days, for the report and its unpriced explanations.
-import type { SpendTotals } from '../../core/usage/types';
+import type { SpendTotals } from '../core/usage/types';
 
 /**
  * The ledger has the same zero, but importing it would pull the pricer, the catalog and zod into the

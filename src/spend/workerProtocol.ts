@@ -1,6 +1,6 @@
 // Messages between the extension host (workerHost.ts) and the spend worker (src/worker/spendWorker.ts),
 // one type per direction. Everything is structured-clone data: no functions, no class instances.
-import type { SpendSnapshot } from '../../core/usage/types';
+import type { SpendSnapshot } from '../core/usage/types';
 import type { Currency } from './amount';
 import type { UnpricedReason } from './unpricedWording';
 

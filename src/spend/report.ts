@@ -1,6 +1,6 @@
 // The plain-text spend report (per local day and model) opened in an untitled document, laid out
 // in fixed-width columns so it pastes cleanly into an issue, a chat or a spreadsheet.
-import type { SpendSnapshot, SpendTotals } from '../../core/usage/types';
+import type { SpendSnapshot, SpendTotals } from '../core/usage/types';
 import { formatAmount, formatCount, formatPercent } from './amount';
 import { localParts } from './localTime';
 import { addTotals, emptyTotals } from './totals';
