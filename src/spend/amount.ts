@@ -1,11 +1,11 @@
 // Money and ratios as the status bar and tooltip show them. Small request costs are the norm
 // (a cached Flash call costs a fraction of a cent), so amounts under a cent keep two significant
 // digits instead of collapsing to 0.00.
-import type { Currency } from '../../catalog/schema';
-import { currencySymbol } from '../../core/money';
+import type { Currency } from '../catalog/schema';
+import { currencySymbol } from '../core/money';
 
 export type { Currency };
-export { currencySymbol, formatCount } from '../../core/money';
+export { currencySymbol, formatCount } from '../core/money';
 /** Below this an amount is shown as "<$0.0001": more digits would be noise in a status bar. */
 const SMALLEST_SHOWN = 0.0001;
 
