@@ -12,7 +12,7 @@ const readJson = (file: string) => JSON.parse(readFileSync(path.join(root, file)
 const translated = LOCALES.filter((l) => l !== 'en');
 
 /** `{0}`, `{name}`: the placeholders @vscode/l10n fills, as a sorted multiset. */
-export function placeholders(message: string): string[] {
+function placeholders(message: string): string[] {
   return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 }
 
