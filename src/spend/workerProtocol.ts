@@ -3,6 +3,7 @@
 import type { SpendSnapshot } from '../core/usage/types';
 import type { Currency } from './amount';
 import type { UnpricedReason } from './unpricedWording';
+import type { Locale } from '../core/locale';
 
 export interface WorkerSourceConfig {
   /** The entry as the user wrote it; source states are reported under this name. */
@@ -23,6 +24,11 @@ export interface WorkerConfig {
   catalogOverrides?: unknown;
   /** The spend history (SQLite) file in the extension's global storage; absent: keep nothing between runs. */
   storePath?: string;
+}
+
+/** Given once when the worker starts: the locale its sentences (source states, assumptions) are worded in. */
+export interface SpendWorkerData {
+  locale: Locale;
 }
 
 /** Host → worker. `configure` (re)starts reading from the start of every log; `session` only moves the session start. */
