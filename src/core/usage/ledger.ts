@@ -42,7 +42,7 @@ const OTHER_MODELS = '(other models)';
 const ERROR_KEYS_KEPT = 100_000;
 
 export function emptyTotals(): SpendTotals {
-  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0 };
+  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0, peakCost: 0, peakSavingOffPeak: 0 };
 }
 
 export class SpendLedger {
@@ -339,6 +339,10 @@ function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1
   if (priced) {
     t.cost += sign * priced.cost;
     t.savedByCache += sign * priced.saved;
+    if (priced.peak && priced.offPeakCost !== undefined) {
+      t.peakCost += sign * priced.cost;
+      t.peakSavingOffPeak += sign * (priced.cost - priced.offPeakCost);
+    }
   } else {
     t.unpriced += sign;
   }
