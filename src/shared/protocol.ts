@@ -50,6 +50,7 @@ export const COMMANDS = {
 /** The spend tracker's commands, linked from its (command-trusted) tooltip. */
 export const SPEND_COMMANDS = {
   showMenu: 'deepseekCost.spend.showMenu',
+  showDashboard: 'deepseekCost.spend.showDashboard',
   resetSession: 'deepseekCost.spend.resetSession',
   openLogSources: 'deepseekCost.spend.openLogSources',
   showReport: 'deepseekCost.spend.showReport',

@@ -97,10 +97,11 @@ export function buildSpendTooltip(input: TooltipInput): string {
   out.push(
     '',
     [
-      link('Reset session', SPEND_COMMANDS.resetSession),
+      link('Dashboard', SPEND_COMMANDS.showDashboard),
       link('Spend report', SPEND_COMMANDS.showReport),
       link('Set budget', SPEND_COMMANDS.setBudget),
       link('Log sources', SPEND_COMMANDS.openLogSources),
+      link('Reset session', SPEND_COMMANDS.resetSession),
     ].join(' · '),
   );
   return out.join('\n');

@@ -15,6 +15,8 @@ import { localDateKey, nextLocalMidnight } from '../../spend/localTime';
 import { SessionStore } from './sessionStore';
 import { ProblemReporter, type ResolvedSpendSettings, readSpendSettings } from './settingsReader';
 import { SpendStatusItem } from './statusItem';
+import { SpendDashboard } from './dashboardPanel';
+import { SpendReportDocument } from './reportDocument';
 import { statusView } from '../../spend/statusView';
 import { buildSpendTooltip } from '../../spend/tooltip';
 import { SpendWorkerHost } from './workerHost';
@@ -28,6 +30,8 @@ const MAX_MIDNIGHT_WAIT_MS = 5 * 60_000;
 
 export class SpendTracker implements vscode.Disposable {
   readonly commands: SpendCommandHandlers;
+  private readonly dashboard: SpendDashboard;
+  private readonly report: SpendReportDocument;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly item = new SpendStatusItem();
   private readonly store: SessionStore;
@@ -54,6 +58,12 @@ export class SpendTracker implements vscode.Disposable {
       notice: (message) => void vscode.window.showWarningMessage(message),
     });
     this.storePath = historyPath(context);
+    this.dashboard = new SpendDashboard(context.extensionUri, {
+      latest: () => this.latest,
+      displayZone: () => this.zone,
+      budgetDaily: () => this.resolved.settings.budgetDaily,
+    });
+    this.report = new SpendReportDocument(() => this.latest, () => this.zone);
     this.resolved = readSpendSettings();
     this.problems.report(this.resolved.problems);
     this.sessionStart = this.store.current(Date.now(), this.resolved.settings.resetAtMidnight, this.zone);
@@ -64,11 +74,15 @@ export class SpendTracker implements vscode.Disposable {
         settings: () => this.resolved.settings,
         displayZone: () => this.zone,
         resetSession: () => this.resetSession(),
+        showDashboard: () => this.dashboard.show(),
+        showReport: () => this.report.show(),
       },
       addUsageLog,
     );
     this.disposables.push(
       this.item,
+      this.dashboard,
+      this.report,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SPEND_SETTINGS_SECTION)) this.reloadSettings();
       }),
@@ -150,6 +164,8 @@ export class SpendTracker implements vscode.Disposable {
   private onSnapshot(m: SnapshotMessage): void {
     this.latest = m;
     this.workerError = undefined;
+    this.dashboard.update();
+    this.report.refresh();
     if (m.initialReadDone) this.checkBudgets(m);
     this.render();
   }

@@ -146,7 +146,7 @@ test('tooltip: model names, paths, messages and problems from logs and settings 
     workerError: HOSTILE[8],
   });
   const shape = markdownShape(md);
-  const ours = [SPEND_COMMANDS.resetSession, SPEND_COMMANDS.showReport, SPEND_COMMANDS.setBudget, SPEND_COMMANDS.openLogSources].map((c) => `command:${c}`);
+  const ours = [SPEND_COMMANDS.showDashboard, SPEND_COMMANDS.showReport, SPEND_COMMANDS.setBudget, SPEND_COMMANDS.openLogSources, SPEND_COMMANDS.resetSession].map((c) => `command:${c}`);
   assert.deepEqual(shape.links, ours, md);
   assert.deepEqual(shape.images, []);
   assert.deepEqual(shape.html, []);
