@@ -164,6 +164,15 @@ test('the report lists days and models in aligned columns with totals and caveat
   assert.match(empty, /No DeepSeek requests with usage were found/);
 });
 
+test('the report leaves out columns that are empty for it, so it fits a narrower editor', () => {
+  const plain = totals({ cost: 0.3, requests: 10, cacheHitTokens: 6000, cacheMissTokens: 4000, outputTokens: 1000 });
+  const header = (s: SpendSnapshot) => buildSpendReport({ snapshot: s, now: NOW, zone: ZONE }).split('\n').find((l) => l.startsWith('Day  '))!;
+  assert.deepEqual(header(snapshot({ byDay: { '2026-11-23': { 'deepseek-v4-flash': plain } } })).split(/\s{2,}/), ['Day', 'Model', 'Requests', 'Cache hit', 'Input tok', 'Output tok', 'Cost']);
+  // Reasoning tokens on one day bring their column back for every row; a request without a cache split brings "No split".
+  const full = header(snapshot({ byDay: { '2026-11-22': { 'deepseek-v4-flash': plain }, '2026-11-23': { 'deepseek-v4-flash': totals({ ...plain, reasoningTokens: 5, noSplit: 1 }) } } }));
+  assert.deepEqual(full.split(/\s{2,}/), ['Day', 'Model', 'Requests', 'Cache hit', 'Input tok', 'Output tok', 'Reasoning', 'No split', 'Cost']);
+});
+
 test('unpriced reasons come from the catalog at the request times', () => {
   const catalog = shippedCatalogData();
   const byModel = { 'deepseek-v4-pro': totals({ requests: 2, unpriced: 2 }), nope: totals({ requests: 1, unpriced: 1 }), 'deepseek-v4-flash': totals({ requests: 5 }) };
