@@ -173,7 +173,7 @@ test('two processes writing overlapping requests at once: every request once, no
   open(path).close();
   const a = child('write', path, '0', '200');
   const b = child('write', path, '100', '300');
-  assert.deepEqual(await Promise.all([a.next(), b.next()]), ['done', 'done']);
+  assert.deepEqual(await Promise.all([a.next(), b.next()]), ['done', 'done'], 'both writers finish');
   await Promise.all([a.exited, b.exited]);
   const store = open(path);
   const ledger = load(store);

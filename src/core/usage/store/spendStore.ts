@@ -122,20 +122,22 @@ export class SpendStore {
         if (state !== 'ok' && state !== 'new') throw new NotOurs(state);
         if (writer) store.retry(() => store.migrate());
         else if (state === 'new' || store.version() !== (options.migrations ?? MIGRATIONS).length) return closeWith(db, lock, 'the store is being set up by another window');
-        store.loadNames();
-        if (store.meta('reading') !== options.readingKey) {
+        store.retry(() => store.loadNames());
+        if (store.retry(() => store.meta('reading')) !== options.readingKey) {
           if (!writer) return closeWith(db, lock, 'the store was written with other reading settings');
           store.retry(() => store.reset());
         }
         return { kind: 'opened', store, notice };
       } catch (e) {
-        if (e instanceof StoreBusyError) {
+        if (e instanceof StoreBusyError || isBusy(e)) {
           safeClose(db);
           if (writer) lock.release();
           return { kind: 'unavailable', reason: e.message };
         }
         safeClose(db);
-        if (!writer) {
+        // Only what SQLite says about the file makes it a bad file; anything else (the library
+        // could not load, a permission error) leaves the file where it is.
+        if (!writer || !(e instanceof NotOurs || fileProblem(e))) {
           lock.release();
           return { kind: 'unavailable', reason: `the store could not be read (${messageOf(e)})` };
         }
@@ -374,6 +376,11 @@ function closeWith(db: Db, lock: WriterLock, reason: string): OpenOutcome {
 
 function num(v: unknown): number {
   return typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : 0;
+}
+
+/** SQLite's words for a file that is not a usable database of ours (or a migration step that failed on it). */
+function fileProblem(e: unknown): boolean {
+  return /not a database|malformed|corrupt|disk image|no such (table|column)|SQLITE_(CORRUPT|NOTADB|ERROR)|syntax error|already exists/i.test(messageOf(e));
 }
 
 function isBusy(e: unknown): boolean {
