@@ -132,7 +132,7 @@ export class SpendStore {
         if (e instanceof StoreBusyError || isBusy(e)) {
           safeClose(db);
           if (writer) lock.release();
-          return { kind: 'unavailable', reason: e.message };
+          return { kind: 'unavailable', reason: messageOf(e) };
         }
         safeClose(db);
         // Only what SQLite says about the file makes it a bad file; anything else (the library
