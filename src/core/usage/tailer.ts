@@ -54,6 +54,8 @@ export interface TailerOptions {
   resume?(path: string): TailedFileInfo | undefined;
   /** Called after a pass that read lines or changed a file's state. */
   onChange?(): void;
+  /** Called after every pass, whether it read anything or not (tests wait on it instead of polling). */
+  onPass?(): void;
   /** Called when a pass fails unexpectedly (it is retried on the next change). */
   onError?(error: unknown): void;
 }
@@ -133,7 +135,7 @@ export class LogTailer {
   private pending: Scope = emptyScope();
   private passCount = 0;
   private hasPending = false;
-  private readonly opts: Required<Omit<TailerOptions, 'onChange' | 'onError' | 'resume'>> & Pick<TailerOptions, 'onChange' | 'onError' | 'resume'>;
+  private readonly opts: Required<Omit<TailerOptions, 'onChange' | 'onError' | 'resume' | 'onPass'>> & Pick<TailerOptions, 'onChange' | 'onError' | 'resume' | 'onPass'>;
 
   constructor(options: TailerOptions) {
     this.opts = {
@@ -251,6 +253,7 @@ export class LogTailer {
         changed = (await this.pass(next)) || changed;
       }
       if (changed) this.opts.onChange?.();
+      this.opts.onPass?.();
       return changed;
     })().finally(() => (this.running = undefined));
     return this.running;

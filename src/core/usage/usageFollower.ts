@@ -29,6 +29,8 @@ export interface UsageFollowerOptions {
   /** See TailerOptions.databaseIntervalMs. */
   databaseIntervalMs?: number;
   sweepMs?: number;
+  /** See TailerOptions.onPass. */
+  onPass?: () => void;
   /** See TailerOptions.resume (progress kept in the spend store). */
   resume?: (path: string) => TailedFileInfo | undefined;
   /** Every usage or error record the ledger took, with the file it came from (for the spend store). */
@@ -54,6 +56,7 @@ export class UsageFollower {
       databaseIntervalMs: options.databaseIntervalMs,
       sweepMs: options.sweepMs,
       resume: options.resume,
+      onPass: options.onPass,
       sinkFor(path): FileSink {
         const parser = new LineParser(env);
         const onRecord = options.onRecord;
