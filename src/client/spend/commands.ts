@@ -7,6 +7,7 @@ import type { BudgetKind } from '../../spend/budget';
 import { parseBudgetInput } from '../../spend/budgetInput';
 import { SPEND_COMMANDS, type SpendCommandId } from '../../spend/commandIds';
 import type { SnapshotMessage } from '../../spend/workerProtocol';
+import { spendMenuShown } from './menuEvents';
 
 export interface SpendCommandContext {
   latest(): SnapshotMessage | undefined;
@@ -44,7 +45,20 @@ async function showMenu(ctx: SpendCommandContext): Promise<void> {
   ];
   const s = ctx.latest()?.snapshot;
   const title = s ? `DeepSeek spend: ${formatAmount(s.session.cost, s.currency)} this session, ${formatAmount(s.today.cost, s.currency)} today` : 'DeepSeek spend';
-  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Choose an action' });
+  const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
+  quickPick.items = items;
+  quickPick.title = title;
+  quickPick.placeholder = 'Choose an action';
+  const pick = await new Promise<(typeof items)[number] | undefined>((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+    spendMenuShown.fire(items.map((i) => i.label));
+  });
+  quickPick.dispose();
   if (pick) await vscode.commands.executeCommand(pick.command);
 }
 

@@ -8,6 +8,7 @@ import type { SpendTracker } from './tracker';
 import type { TrackedSpend } from '../../agentTools/context';
 
 export { SPEND_COMMANDS, SPEND_STATUS_ITEM_ID } from '../../spend/commandIds';
+export { spendMenuShown } from './menuEvents';
 
 export interface SpendTrackerHandle extends vscode.Disposable {
   /** The tracker's state once it has loaded (undefined when it could not start). */
