@@ -38,8 +38,8 @@ describe('session spend', () => {
     assert.match(report.getText(), MONEY, report.getText());
     assert.strictEqual(report.isUntitled, false);
     assert.strictEqual(report.isDirty, false, 'nothing to save');
-    const closed = waitForEvent(vscode.workspace.onDidCloseTextDocument, (d) => (d.uri.toString() === report.uri.toString() ? d : undefined), 30_000, 'the report to close');
+    // A dirty document would stop here on a save prompt; the report's editor simply goes.
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await closed;
+    assert.ok(vscode.window.visibleTextEditors.every((e) => e.document.uri.scheme !== 'deepseek-spend'), 'the report editor closed');
   });
 });
