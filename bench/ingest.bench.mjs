@@ -9,7 +9,7 @@
 //
 // Generated files live in a temp dir that is removed at the end.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -175,6 +175,8 @@ async function bundleSpend(work) {
 runSpend(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() }).then((c) => { process.exitCode = c; });\n`);
   const outfile = join(work, 'spend.cjs');
   await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'error', absWorkingDir: root });
+  // SQLite's WebAssembly beside the bundle, as in dist/ (the --store runs need it).
+  copyFileSync(join(dirname(require.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm'), join(work, 'node-sqlite3-wasm.wasm'));
   return outfile;
 }
 
@@ -205,6 +207,34 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, lo
     if (mixed.code !== 0) throw new Error(`spend failed (${mixed.code}): ${mixed.stderr}`);
     const mixedReport = JSON.parse(mixed.stdout);
 
+    // Window reload: the same logs with a spend history. The first run fills it (a first start);
+    // the second is a reload: stored requests loaded, only what the logs gained read (nothing here).
+    // The reference is the full read above, in the same run.
+    log('window reload: the same logs with a spend history (filled, then reloaded)');
+    const history = join(work, 'history.sqlite');
+    const withStore = [spend, ...all.map((f) => f.path), '--format', 'json', '--tz', 'UTC', '--log-tz', 'Asia/Shanghai', ...evidence, '--store', history];
+    const filling = await measure(withStore, { work });
+    if (filling.code !== 0) throw new Error(`spend --store failed (${filling.code}): ${filling.stderr}`);
+    const reload = await measure(withStore, { work });
+    if (reload.code !== 0) throw new Error(`spend --store (reload) failed (${reload.code}): ${reload.stderr}`);
+    const reloadReport = JSON.parse(reload.stdout);
+    const { Database } = require('node-sqlite3-wasm');
+    const db = new Database(history, { fileMustExist: true });
+    const storedRecords = Number(db.get('SELECT coalesce(sum(count), 0) AS n FROM batches').n);
+    db.close();
+    const historyBytes = statSync(history).size;
+    const reloadResults = {
+      fullReadMs: round(mixed.wallMs, 0),
+      firstRunWithStoreMs: round(filling.wallMs, 0),
+      reloadMs: round(reload.wallMs, 0),
+      reloadOverFullRead: round(reload.wallMs / mixed.wallMs, 3),
+      reloadPeakRssMB: round(reload.peakRssMB),
+      sameTotals: reloadReport.total === mixedReport.total && reloadReport.requests === mixedReport.requests,
+      storedRecords,
+      storeMB: round(historyBytes / 1024 / 1024),
+      storeMBPerMillionRequests: round((historyBytes / storedRecords) * 1e6 / 1024 / 1024),
+    };
+
     // A quarter of the data, to see whether peak memory follows the log size.
     const quarterDir = join(work, 'quarter');
     mkdirSync(quarterDir);
@@ -220,6 +250,7 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, lo
     const oursReport = JSON.parse(ours.stdout);
 
     const results = {
+      reload: reloadResults,
       sizeMB: round(totalBytes / 1024 / 1024),
       generatedRequests,
       engine: {

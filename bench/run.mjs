@@ -29,6 +29,11 @@ function printIngest(r) {
   console.log(`\nLog ingestion (${r.sizeMB} MB generated, ${r.generatedRequests} requests, every format)`);
   console.log(`  deepseek-cost spend: ${e.ingestMBps} MB/s wall (${e.ingestMBpsPerCpuSecond} MB per CPU second), peak RSS ${e.peakRssMB} MB, ${e.requests} requests counted, ${e.skippedLines} lines skipped`);
   console.log(`  a quarter of the data: peak RSS ${e.quarterSize.peakRssMB} MB, against ${e.peakRssMB} MB for all of it`);
+  const w = r.reload;
+  if (w) {
+    console.log(`  window reload with a spend history: ${w.reloadMs} ms to the first total, against ${w.fullReadMs} ms for today's full re-read (${w.reloadOverFullRead} of it; goal under 0.1); same totals: ${w.sameTotals}`);
+    console.log(`  spend history: ${w.storeMB} MB for ${w.storedRecords} requests, ${w.storeMBPerMillionRequests} MB per million requests; the first run that fills it: ${w.firstRunWithStoreMs} ms`);
+  }
   const cc = r.claudeCode;
   console.log(`  Claude Code transcripts, ${cc.sizeMB} MB: ours ${cc.ours.wallMs} ms, ${cc.ours.peakRssMB} MB`);
   if (cc.ccusage) {
