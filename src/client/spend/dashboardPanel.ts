@@ -183,10 +183,12 @@ function pageHtml(webview: vscode.Webview, dist: vscode.Uri): string {
   <button type="button" id="export-csv">${escapeHtml(vscode.l10n.t('Export CSV'))}</button>
   <button type="button" id="export-json">${escapeHtml(vscode.l10n.t('Export JSON'))}</button>
 </div>
+<div class="table-box" tabindex="0" role="region" aria-labelledby="table-title">
 <table aria-labelledby="table-title">
   <thead><tr id="table-head"></tr></thead>
   <tbody id="table-body"></tbody>
 </table>
+</div>
 <p id="table-empty" hidden>${escapeHtml(vscode.l10n.t('No requests in this range.'))}</p>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
