@@ -27,14 +27,11 @@ describe('session spend', () => {
   it('the spend report is a read-only document that totals the configured proxy log and closes without asking to save', async () => {
     const logs = vscode.workspace.getConfiguration('deepseekCost').get<string[]>('usageLogs') ?? [];
     assert.ok(logs.length > 0, 'the runner should configure deepseekCost.usageLogs');
-    const opened = waitForEvent(
-      vscode.window.onDidChangeActiveTextEditor,
-      (editor) => (editor?.document.uri.scheme === 'deepseek-spend' ? editor.document : undefined),
-      30_000,
-      'the spend report document',
-    );
-    void vscode.commands.executeCommand(SHOW_REPORT);
-    const report = await opened;
+    // The command resolves once the report's editor is shown (a failure surfaces here).
+    await vscode.commands.executeCommand(SHOW_REPORT);
+    const report = vscode.window.activeTextEditor?.document;
+    assert.ok(report, 'an editor is active after Show Spend Report');
+    assert.strictEqual(report.uri.scheme, 'deepseek-spend', `the report is the virtual document, not ${report.uri.toString()}`);
     assert.match(report.getText(), MONEY, report.getText());
     assert.strictEqual(report.isUntitled, false);
     assert.strictEqual(report.isDirty, false, 'nothing to save');
