@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FindingSeverity, modelIdPredicate } from '../core/lint/modelIdFindings';
-import { completeFix, fixChoices } from '../core/lint/fixes';
+import { completeFix, fixChooser } from '../core/lint/fixes';
 import { documentFindings } from '../core/lint/documentFindings';
 import { languageFor } from '../core/languages';
 import { mentionsModelId } from '../core/scan';
@@ -141,12 +141,13 @@ export class ModelIdDiagnostics {
     // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
     // hundreds of MB for a list nobody reads. `deepseek-cost lint` reports every one.
     const cap = settings.maxDiagnosticsPerFile;
+    const choose = fixChooser(catalog, now);
     const items = findings.slice(0, cap).map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, href(f.sourceUrl), {
       kind: 'deepseek-model-id',
       version: doc.version,
       written: f.written,
       modelId: f.modelId,
-      fixes: fixChoices(f, current.parsed.text, catalog, now).map((choice): ModelIdFixData => {
+      fixes: choose(f, current.parsed.text).map((choice): ModelIdFixData => {
         const pending = choice.thinking === 'disable';
         const fix = pending ? { title: `Use ${choice.id}`, edits: [choice.idEdit] } : completeFix(choice, undefined);
         return {

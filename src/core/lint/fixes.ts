@@ -93,6 +93,24 @@ export function fixChoices(finding: ModelIdFinding, text: string, catalog: Catal
   return choices;
 }
 
+/**
+ * fixChoices for many findings at one time: findings of the same ID on the same provider move to
+ * the same targets, so the catalog is asked once per such pair (a file often repeats its ID).
+ */
+export function fixChooser(catalog: Catalog, at: Date): (finding: ModelIdFinding, text: string) => FixChoice[] {
+  const byId = new Map<string, FixChoice[]>();
+  return (finding, text) => {
+    if (text.slice(finding.start, finding.end) !== finding.written) return [];
+    const key = `${finding.provider}\0${finding.written}\0${finding.replacements.map((r) => `${r.id}:${r.thinking ?? ''}:${r.title}`).join('\0')}`;
+    let template = byId.get(key);
+    if (!template) {
+      template = fixChoices(finding, text, catalog, at);
+      byId.set(key, template);
+    }
+    return template.map((c) => ({ ...c, idEdit: { start: finding.start, end: finding.end, newText: c.idEdit.newText } }));
+  };
+}
+
 /** A chosen fix made whole with the call's thinking plan (asked for only when the choice needs one). */
 export function completeFix(choice: FixChoice, plan: ThinkingPlan | undefined): ModelIdFix {
   const edits: TextEdit[] = [choice.idEdit];
