@@ -52,9 +52,12 @@ export class LineParser {
     if (!this.document) {
       let s = 0;
       while (s < line.length && (line[s] === 0x20 || line[s] === 0x09)) s++;
-      const jsonOrData = line[s] === 0x7b || DATA.equals(line.subarray(s, s + DATA.length));
+      // Compared in place: a view per line for these two checks cost more than the checks.
+      const brace = line[s] === 0x7b;
+      const jsonOrData = brace || startsWithAt(line, s, DATA);
       // A lone `{` opens a pretty-printed document: its markers come on the lines after it.
-      const opener = line[s] === 0x7b && line.subarray(s + 1).every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
+      let opener = brace;
+      for (let k = s + 1; opener && k < line.length; k++) opener = line[k] === 0x20 || line[k] === 0x09 || line[k] === 0x0d;
       if (jsonOrData && !opener && !MARKERS.some((m) => m.foundIn(line, s))) return IGNORED;
     }
     // Before decoding: every later JSON.parse of this line, or of a body embedded in it, stays in budget.
@@ -195,6 +198,12 @@ export class LineParser {
       line: (text, fallbackTime) => this.parse(text, fallbackTime),
     };
   }
+}
+
+function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
+  return true;
 }
 
 function stampTime(record: UsageRecord, at: number): void {
