@@ -1,8 +1,8 @@
 // A project tree for the lint fast path: mentions of DeepSeek in every way a byte search could get
 // wrong (UTF-16 text, upper case, a UTF-8 BOM, Latin-1 bytes, only in a .env or YAML file, only in
-// a comment or a URL, in a gitignored file or folder), spread over enough folders that several
-// threads walking it at once deal its subtrees out. Shared by the unit test (source) and the test
-// of the built CLI (worker threads).
+// a comment or a URL, in a gitignored file or folder, in a folder .deepseekcostignore names),
+// spread over enough folders that several threads walking it at once deal its subtrees out.
+// Shared by the unit test (source) and the test of the built CLI (worker threads).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -15,6 +15,8 @@ function utf16le(text: string, bom = true): Buffer {
 export const SCREEN_TREE_FILES: Record<string, string | Buffer> = {
   '.git/HEAD': 'ref: refs/heads/main\n',
   '.gitignore': 'generated/\n*.gen.py\n',
+  '.deepseekcostignore': 'vendor/\n',
+  'vendor/lib.py': 'resp = client.chat.completions.create(model="deepseek-chat")\n',
   'app/client.py': 'resp = client.chat.completions.create(model="deepseek-chat", messages=[])\n',
   'app/upper.py': 'resp = client.chat.completions.create(model="DEEPSEEK-CHAT", messages=[])\n# DEEPSEEK, DeepSeek and DeepSeek-Chat in prose\n',
   'app/mixed.ts': '// DEEPSEEK gateway\nconst cfg = { model: "deepseek-reasoner" };\n',

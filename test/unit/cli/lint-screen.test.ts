@@ -16,6 +16,7 @@ import { documentFindings } from '../../../src/core/lint/documentFindings';
 import { modelIdPredicate } from '../../../src/core/lint/modelIdFindings';
 import { languageFor } from '../../../src/core/languages';
 import { writeScreenTree } from '../../support/lintScreenTree';
+import { loadIgnoreFile } from '../../../src/cli/ignoreFile';
 
 const AT = new Date('2026-11-23T00:00:00Z');
 const catalog = catalogWithOverrides(undefined).catalog;
@@ -86,7 +87,9 @@ test('lint reports the same files and findings as a full parse of every file', w
   const io = { stdout: () => {}, stderr: () => {}, cwd: dir };
   const options = { catalog, at: AT, severity: defaultLintSettings.severity, maxFileSizeKB: defaultLintSettings.maxFileSizeKB, jobs: 1 };
   const linted = await lintPaths(['.'], io, options);
-  const { files } = await collectFiles([dir], dir, isServedFile);
+  const ignore = await loadIgnoreFile(dir);
+  const files = (await collectFiles([dir], dir, isServedFile)).files.filter((f) => !ignore?.ignores(f));
+  assert.equal(files.length + 1, (await collectFiles([dir], dir, isServedFile)).files.length, 'vendor/lib.py is in .deepseekcostignore');
   const expected: Record<string, number> = {};
   let parsed = 0;
   for (const file of files) {
