@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type FileOutcome, type LintContext, canSearchBytes, lintFile } from './lintFile';
 import type { PathProblem } from './walk';
+import { currentLocale, type Locale } from '../core/locale';
 
 /** Files per message: large enough that messaging is noise, small enough to even out the cores. */
 const CHUNK = 128;
@@ -17,6 +18,8 @@ export const PARALLEL_FROM = 1024;
 export interface LintWorkerData extends Omit<LintContext, 'at'> {
   mode: 'files';
   at: string;
+  /** The CLI's locale: the worker's findings are worded in it. */
+  locale: Locale;
 }
 
 /** A worker that walks its share of `dirs` (see walkShare) and screens every file it finds. */
@@ -28,6 +31,8 @@ export interface WalkWorkerData {
   cwd: string;
   maxFileSizeKB: number;
   byteSearch: boolean;
+  /** The CLI's locale: reasons a file was left out are worded in it. */
+  locale: Locale;
 }
 
 export type WalkWorkerReply =
@@ -88,7 +93,7 @@ export class LintRun {
   }
 
   private start(script: string): void {
-    const workerData: LintWorkerData = { ...this.ctx, mode: 'files', at: this.ctx.at.toISOString() };
+    const workerData: LintWorkerData = { ...this.ctx, mode: 'files', at: this.ctx.at.toISOString(), locale: currentLocale() };
     this.workers = Array.from({ length: this.jobs }, () => {
       const worker = new Worker(script, { workerData, name: 'deepseek-lint' });
       worker.on('message', (m: LintWorkerReply) => {
@@ -160,7 +165,7 @@ export async function lintTrees(dirs: string[], ctx: LintContext, jobs: number, 
   try {
     await Promise.all(
       Array.from({ length: jobs }, (_, me) => {
-        const workerData: WalkWorkerData = { mode: 'walk', dirs, me, threads: jobs, cwd: ctx.cwd, maxFileSizeKB: ctx.maxFileSizeKB, byteSearch: canSearchBytes(ctx.catalog) };
+        const workerData: WalkWorkerData = { mode: 'walk', dirs, me, threads: jobs, cwd: ctx.cwd, maxFileSizeKB: ctx.maxFileSizeKB, byteSearch: canSearchBytes(ctx.catalog), locale: currentLocale() };
         const worker = new Worker(script, { workerData, name: 'deepseek-lint-walk' });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {

@@ -10,12 +10,15 @@ import type { FileOutcome } from '../cli/lintFile';
 import { walkShare } from '../cli/walk';
 import { isServedFile } from '../cli/sourceFiles';
 import { loadIgnoreFile } from '../cli/ignoreFile';
+import { useLocale } from '../core/locale';
 
 const data = workerData as LintWorkerData | WalkWorkerData;
+useLocale(data.locale);
 
 if (data.mode === 'walk') void walk(data);
 else {
-  const ctx = { ...data, at: new Date(data.at) };
+  const { locale: _locale, mode: _mode, ...rest } = data;
+  const ctx = { ...rest, at: new Date(data.at) };
   parentPort?.on('message', async ({ chunk, files }: LintWorkerRequest) => {
     let reply: LintWorkerReply;
     try {
