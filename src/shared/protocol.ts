@@ -37,6 +37,15 @@ export const USER_SOURCE_HOSTS_KEY = 'userSourceHosts';
 /** The source action that applies every preferred fix in a file (`source.fixAll` + our suffix). */
 export const FIX_ALL_KIND = 'source.fixAll.deepseekCost';
 
+/**
+ * The README section that explains a diagnostic code (`retired-model`...): each code is a heading
+ * there, so `codeDescription` opens the explanation, not a search.
+ */
+export const README_URL = 'https://github.com/deepseek-cost-lens/deepseek-cost-lens/blob/main/README.md';
+export function codeHelpUrl(code: string): string {
+  return `${README_URL}#${code}`;
+}
+
 /** `source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'DeepSeek Cost Lens';
 
