@@ -75,7 +75,23 @@ export interface InitializationOptions {
   now?: string;
   /** How long to wait for a `workspace/configuration` answer before using the defaults (ms). */
   configurationTimeoutMs?: number;
+  /**
+   * The VS Code client's own protocol: settings problems go to it as SETTINGS_PROBLEM_NOTIFICATION
+   * (it shows them with "Open Settings" / "Show Output"), catalog overrides are validated by the
+   * client itself (so one change is reported once, not by every process that reads it), and every
+   * model-ID fix carries FIX_APPLIED_COMMAND, which the client runs once the edit is applied.
+   */
+  vscodeClient?: boolean;
 }
+
+/** Server → client: a settings problem, at most once per distinct message per settings change. */
+export const SETTINGS_PROBLEM_NOTIFICATION = 'deepseekCost/settingsProblem';
+export interface SettingsProblemParams {
+  message: string;
+}
+
+/** Run by the editor after a model-ID fix's edit is applied (a real fix, for the walkthrough). */
+export const FIX_APPLIED_COMMAND = 'deepseekCost.internal.fixApplied';
 
 /** Reads initializationOptions defensively: a client may send anything. */
 export function readInitializationOptions(raw: unknown): InitializationOptions {
@@ -85,5 +101,6 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
   if (typeof o.configurationTimeoutMs === 'number' && Number.isFinite(o.configurationTimeoutMs) && o.configurationTimeoutMs > 0) {
     out.configurationTimeoutMs = o.configurationTimeoutMs;
   }
+  if (o.vscodeClient === true) out.vscodeClient = true;
   return out;
 }
