@@ -54,6 +54,9 @@ export const COMMANDS = {
   restartServer: 'deepseekCost.restartServer',
   showOutput: 'deepseekCost.showOutput',
   fixAllModelIds: 'deepseekCost.fixAllModelIds',
+  openWalkthrough: 'deepseekCost.openWalkthrough',
+  countSelectionTokens: 'deepseekCost.countSelectionTokens',
+  chooseLegacySeverity: 'deepseekCost.chooseLegacySeverity',
 } as const;
 
 /** The spend tracker's commands, linked from its (command-trusted) tooltip. */

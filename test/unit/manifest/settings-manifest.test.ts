@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import manifest from '../../../package.json';
 import { lintSettingsSchema } from '../../../src/shared/settings';
 import { spendSettingsSchema } from '../../../src/shared/spendSettings';
+import { selectionSettingsSchema } from '../../../src/shared/selectionSettings';
 
 type Property = { default?: unknown; markdownDescription?: string; scope?: string; properties?: Record<string, Property> };
 const properties = manifest.contributes.configuration.properties as Record<string, Property>;
@@ -20,6 +21,7 @@ test('every setting is validated by the lint or spend schema, with the manifest 
   const schemas: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = {};
   for (const [k, s] of Object.entries(lintSettingsSchema.shape)) schemas[k] = s;
   for (const [k, s] of Object.entries(spendSettingsSchema.shape)) schemas[k] = s;
+  for (const [k, s] of Object.entries(selectionSettingsSchema.shape)) schemas[k] = s;
   for (const [key, p] of Object.entries(properties)) {
     const short = key.replace(/^deepseekCost\./, '');
     if (short === 'trace.server') continue; // read by the language client itself
@@ -42,7 +44,8 @@ test('log paths and budgets cannot be set by a workspace', () => {
 });
 
 /** Settings a workspace may set that change nothing written into files and nothing read. */
-const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server']);
+// The selection count's status-bar switch only shows or hides a count: it reads no file and writes nothing.
+const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server', 'deepseekCost.selectionTokens.statusBar']);
 
 test('Restricted Mode: limited support; every setting a workspace could abuse is restricted', () => {
   const capabilities = (manifest as { capabilities?: Record<string, { supported?: unknown; description?: string; restrictedConfigurations?: string[] }> }).capabilities;
