@@ -283,4 +283,15 @@ export class Workbench {
     await hover.waitFor({ timeout: this.timeoutMs });
     return hover.innerText();
   }
+
+  /** Runs `body` with this workbench's waits shortened to `ms` (restored afterwards). */
+  async withTimeout(ms, body) {
+    const saved = this.timeoutMs;
+    this.timeoutMs = ms;
+    try {
+      return await body();
+    } finally {
+      this.timeoutMs = saved;
+    }
+  }
 }
