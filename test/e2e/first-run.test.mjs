@@ -206,7 +206,7 @@ test('a selection shows its exact DeepSeek token count and input cost in the sta
 test('the hover on a retired ID leads with the short message; the Problems panel shows it alone', { timeout: 150_000 }, async () => {
   await step('hover-retired-id', async (w) => {
     await w.quickOpen('src/client.ts');
-    const hover = await w.hover('deepseek-chat', /was retired on/);
+    const hover = await w.hover('deepseek-chat', /was retired on 2026-07-24 — use/);
     assert.match(hover, /deepseek-chat was retired on 2026-07-24 — use deepseek-flash/);
     // The details follow the message: the catalog's words, TypeScript's way to keep thinking off, no Python advice.
     assert.match(hover, /requests with it fail/);
