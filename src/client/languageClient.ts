@@ -50,7 +50,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticPullOptions: { onChange: true, onSave: false },
-    initializationOptions: { vscodeClient: true } satisfies InitializationOptions,
+    initializationOptions: { locale: vscode.env.language, vscodeClient: true } satisfies InitializationOptions,
     middleware: {
       provideHover: async (document, position, token, next) => {
         const hover = await next(document, position, token);

@@ -19,6 +19,7 @@ import { codeActions } from './codeActions';
 import { hover } from './hover';
 import { WorkspaceIgnores } from './workspaceIgnores';
 import { IGNORE_FILE_NAME } from '../core/lint/ignoreFile';
+import { normalizeLocale, useLocale } from '../core/locale';
 
 export interface StartServerOptions {
   /** Wait for a `workspace/configuration` answer at most this long (ms); initializationOptions may say otherwise. */
@@ -45,6 +46,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
   connection.onInitialize((params): InitializeResult => {
     const init = readInitializationOptions(params.initializationOptions);
     if (init.now) pinnedNow = new Date(init.now);
+    const localeProblem = useLocale(normalizeLocale(init.locale));
+    if (localeProblem) connection.console.warn(localeProblem);
     if (init.configurationTimeoutMs !== undefined && options.configurationTimeoutMs === undefined) settings.setTimeout(init.configurationTimeoutMs);
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     if (init.vscodeClient) {

@@ -85,6 +85,8 @@ export interface InitializationOptions {
    * model-ID fix carries FIX_APPLIED_COMMAND, which the client runs once the edit is applied.
    */
   vscodeClient?: boolean;
+  /** VS Code's display language (`vscode.env.language`): diagnostics, fixes and hovers are worded in it. */
+  locale?: string;
 }
 
 /** Server → client: a settings problem, at most once per distinct message per settings change. */
@@ -105,5 +107,6 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
     out.configurationTimeoutMs = o.configurationTimeoutMs;
   }
   if (o.vscodeClient === true) out.vscodeClient = true;
+  if (typeof o.locale === 'string' && o.locale.length <= 35) out.locale = o.locale;
   return out;
 }

@@ -5,14 +5,12 @@
 import { thinkingOffAdvice } from '../scan/thinkingText';
 import type { Catalog, Currency } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
-import { formatCount, formatMoney, formatRate } from '../money';
+import { formatCount, formatMoney, formatRate, formatUtc } from '../money';
 import { isShownUrl, markdownCode, markdownLink, markdownText } from '../markdown';
 import type { CurrencyEstimate, PromptEstimate } from './promptEstimate';
 import { factLimitLines, factLimits, modelVersionLine, tokenizerLine } from './factNotes';
 
-function utc(iso: string): string {
-  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-}
+const utc = formatUtc;
 
 function priceWhen(c: CurrencyEstimate): string {
   if (!c.hasPeakHours) return 'One price all day';

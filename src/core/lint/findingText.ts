@@ -3,6 +3,7 @@
 // else (the catalog's prose, how to keep thinking off in this file's language, the source) goes in
 // the details, which the editor shows as related information and the hover repeats.
 import type { Catalog, LifecycleEvent, LifecycleStatus } from '../../catalog/schema';
+import * as l10n from '@vscode/l10n';
 import { thinkingOffAdvice } from '../scan/thinkingText';
 
 /** `2026-07-24T15:59:00Z` → `2026-07-24`: the day is what a reader needs first; the hover has the minute. */
@@ -21,14 +22,15 @@ export interface ShortMessageInput {
 }
 
 export function shortMessage({ written, status, since, next, use }: ShortMessageInput): string {
-  const fix = use ? ` — use ${use}` : '';
+  // Whole sentences, one per case, so a translation can order them as its language needs.
   switch (status) {
     case 'retired':
-      return `${written} was retired on ${day(since)}${fix}`;
+      return use ? l10n.t('{0} was retired on {1} — use {2}', written, day(since), use) : l10n.t('{0} was retired on {1}', written, day(since));
     case 'deprecated':
-      return next?.status === 'retired' ? `${written} will be retired on ${day(next.from)}${fix}` : `${written} is deprecated${fix}`;
+      if (next?.status === 'retired') return use ? l10n.t('{0} will be retired on {1} — use {2}', written, day(next.from), use) : l10n.t('{0} will be retired on {1}', written, day(next.from));
+      return use ? l10n.t('{0} is deprecated — use {1}', written, use) : l10n.t('{0} is deprecated', written);
     case 'legacy':
-      return `${written} is a legacy name, still served${fix}`;
+      return use ? l10n.t('{0} is a legacy name, still served — use {1}', written, use) : l10n.t('{0} is a legacy name, still served', written);
   }
 }
 
