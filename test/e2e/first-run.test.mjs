@@ -173,8 +173,8 @@ test('a budget set ticks the last step; the tooltip shows how much of it is used
     await page.locator(`${selectors.quickInputRow}.focused`, { hasText: 'Session budget' }).first().waitFor({ timeout: w.timeoutMs });
     await page.keyboard.press('Enter');
     await page.locator(selectors.quickInput, { hasText: 'Session budget in' }).first().waitFor({ timeout: w.timeoutMs });
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('1000');
+    // fill() sets the whole value at once: keystrokes typed while the box is still being swapped in are lost.
+    await page.fill(selectors.quickInputBox, '1000');
     await page.keyboard.press('Enter');
     await showWalkthrough(w);
     await w.waitForWalkthroughStep('setBudget');
