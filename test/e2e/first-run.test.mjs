@@ -175,7 +175,13 @@ test('a budget set ticks the last step; the tooltip shows how much of it is used
     await page.locator(selectors.quickInput, { hasText: 'Session budget in' }).first().waitFor({ timeout: w.timeoutMs });
     // fill() sets the whole value at once: keystrokes typed while the box is still being swapped in are lost.
     await page.fill(selectors.quickInputBox, '1000');
+    await page.waitForFunction((sel) => document.querySelector(sel)?.value === '1000', selectors.quickInputBox, { timeout: w.timeoutMs });
     await page.keyboard.press('Enter');
+    await page.waitForSelector(selectors.quickInput, { state: 'hidden', timeout: w.timeoutMs });
+    // The budget has landed when the spend tooltip shows it; only then is the step's tick due.
+    const tooltip = await w.statusItemTooltip(spendItemId, /Session budget/);
+    console.log(`spend tooltip: ${tooltip.split('\n').find((l) => /Session budget/.test(l))}`);
+    await page.mouse.move(0, 0);
     await showWalkthrough(w);
     await w.waitForWalkthroughStep('setBudget');
     assert.deepEqual(await ticked(), STEPS);
