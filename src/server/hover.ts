@@ -9,6 +9,7 @@ import { resolveEndpoint } from '../core/lint/endpoint';
 import { currencyOrder, estimatePrompt } from '../core/estimate/promptEstimate';
 import { renderModelHover, renderPromptHover } from '../core/estimate/renderHover';
 import { UserTokenizers, countTokens, tokenizerFileFor } from '../core/tokenizer';
+import { languageFor } from '../core/languages';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 
@@ -28,7 +29,7 @@ export async function hover(params: HoverParams, store: DocumentStore, settings:
     // The hover speaks for the provider the call goes to: DeepSeek's verdicts only for DeepSeek's API.
     const site = parsed.modelIdLiterals(modelIdPredicate(catalog)).find((l) => l.contentStart <= offset && offset <= l.contentEnd);
     const provider = site ? resolveEndpoint(catalog, site.written, site.endpoint).provider : undefined;
-    const markdown = renderModelHover(catalog, literal.value, at, currencies, linkHosts, provider);
+    const markdown = renderModelHover(catalog, literal.value, at, currencies, linkHosts, provider, languageFor(document.languageId, uri)?.grammar);
     if (markdown) {
       return { contents: { kind: 'markdown', value: markdown }, range: { start: document.positionAt(literal.start), end: document.positionAt(literal.end) } };
     }

@@ -41,6 +41,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
   const diagnostics = new ModelIdDiagnostics(store, settings, now, log, ignores);
   let watchIgnoreFiles = false;
   let followFolders = false;
+  let fixAppliedCommand = false;
 
   connection.onInitialize((params): InitializeResult => {
     const init = readInitializationOptions(params.initializationOptions);
@@ -49,6 +50,10 @@ export function startServer(connection: Connection, options: StartServerOptions 
     if (localeProblem) connection.console.warn(localeProblem);
     if (init.configurationTimeoutMs !== undefined && options.configurationTimeoutMs === undefined) settings.setTimeout(init.configurationTimeoutMs);
     if (params.capabilities.workspace?.configuration) settings.enablePull();
+    if (init.vscodeClient) {
+      settings.reportToClient();
+      fixAppliedCommand = true;
+    }
     ignores.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
@@ -114,7 +119,7 @@ export function startServer(connection: Connection, options: StartServerOptions 
   connection.languages.diagnostics.on((params, token) =>
     guard('diagnostics', () => diagnostics.pull(params.textDocument.uri, params.previousResultId, token), { kind: 'full' as const, items: [] }),
   );
-  connection.onCodeAction((params, token) => guard('code actions', () => codeActions(params, store, diagnostics, token), []));
+  connection.onCodeAction((params, token) => guard('code actions', () => codeActions(params, store, diagnostics, token, fixAppliedCommand), []));
   connection.onHover((params, token) => guard('hover', () => hover(params, store, settings, now, token), null));
 
   connection.listen();

@@ -2,6 +2,7 @@
 // LSP tests and the unit tests see exactly what users see. Model names come from source code and
 // settings, and the catalog's text may come from an override: all of it goes through the helpers
 // in core/markdown.
+import { thinkingOffAdvice } from '../scan/thinkingText';
 import type { Catalog, Currency } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
 import { formatCount, formatMoney, formatRate, formatUtc } from '../money';
@@ -70,6 +71,8 @@ export function renderModelHover(
   currencies: Currency[],
   linkHosts: ReadonlySet<string>,
   provider?: string,
+  /** The file's grammar, so the advice on keeping thinking off shows this language's form. */
+  grammar?: string,
 ): string | undefined {
   const status = modelStatusAt(catalog, written, at, provider);
   if (status.kind === 'unknown') return undefined;
@@ -87,6 +90,11 @@ export function renderModelHover(
   } else {
     lines.push('', `Status: **${status.event.status}** since ${utc(status.since.toISOString())}${status.next ? ` · ${status.next.status} from ${utc(status.next.from)}` : ''}`);
     if (status.event.message) lines.push('', markdownText(status.event.message));
+    const first = status.event.replacements?.[0];
+    if (first?.note) {
+      const advice = first.thinking === 'disable' ? thinkingOffAdvice(grammar) : undefined;
+      lines.push('', markdownText(advice ? `${first.note} ${advice}.` : first.note));
+    }
     const source = catalog.sources[status.event.source];
     if (source) {
       const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
