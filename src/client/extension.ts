@@ -6,7 +6,7 @@ import { createLanguageClient } from './languageClient';
 import { servedDocuments } from './documentSelector';
 import { activateSpendTracker } from './spend';
 import { registerAgentTools } from './agentTools';
-import { COMMANDS, FIX_ALL_KIND } from '../shared/protocol';
+import { type CallBreakdown, COMMANDS, FIX_ALL_KIND } from '../shared/protocol';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -31,6 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       else await startClient(context, log);
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.showCallBreakdown, async (breakdown?: CallBreakdown) => {
+      // The labels come from the server already made plain (no icon syntax, no line breaks).
+      if (!breakdown || !Array.isArray(breakdown.items)) return;
+      await vscode.window.showQuickPick(breakdown.items, { title: breakdown.title, matchOnDescription: true, matchOnDetail: true });
+    }),
     vscode.commands.registerCommand(COMMANDS.fixAllModelIds, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;

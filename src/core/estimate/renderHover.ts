@@ -4,61 +4,67 @@
 // in core/markdown.
 import type { Catalog, Currency } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
+import { DEEPSEEK_PROVIDER } from '../../catalog/providers';
+import { currentTarget } from '../lint/fixes';
 import { formatCount, formatMoney, formatRate } from '../money';
 import { isShownUrl, markdownCode, markdownLink, markdownText } from '../markdown';
-import type { CurrencyEstimate, PromptEstimate } from './promptEstimate';
+import type { PromptEstimate } from './promptEstimate';
 import { factLimitLines, factLimits, modelVersionLine, tokenizerLine } from './factNotes';
+import { fill } from './callWords';
+import { outputLine, priceWhenLine } from './renderCall';
 
 function utc(iso: string): string {
   return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
 }
 
-function priceWhen(c: CurrencyEstimate): string {
-  if (!c.hasPeakHours) return 'One price all day';
-  const state = c.peak ? '**Peak** price now' : c.holiday ? 'Off-peak now (public holiday)' : 'Off-peak now';
-  const change = c.nextChange ? `; ${c.peak ? 'off-peak' : 'peak'} from ${utc(c.nextChange)}` : '';
-  return state + change;
+const modelSourceWords = {
+  argument: 'Model {model} from `model` in this call.',
+  constant: 'Model {model} from the constant this call names.',
+} as const;
+
+/**
+ * The hover of a prompt no recognised chat call in the file sends (the call-aware hover is
+ * renderPromptInCalls): price first, one compact table, then why it is priced for this model.
+ */
+export function renderPromptHover(e: PromptEstimate, context: { constantName?: string } = {}): string {
+  const lines: string[] = [];
+  const model = markdownCode(e.model);
+  const priced = e.currencies.find((c) => c.priced);
+  if (priced) {
+    lines.push(fill('hoverLead', { perCall: formatMoney(priced.inputMiss!, priced.currency), perThousand: formatMoney(priced.inputMiss! * 1000, priced.currency), tokens: formatCount(e.tokens), model }));
+  } else {
+    lines.push(fill('hoverLeadUnpriced', { tokens: formatCount(e.tokens), model, reason: markdownText(e.currencies[0]?.unpricedReason ?? 'no price') }));
+  }
+  if (e.modelSource === 'default') {
+    lines.push('', context.constantName ? fill('hoverNoCallConstant', { name: markdownCode(context.constantName), model }) : fill('hoverNoCall', { model }));
+  } else {
+    lines.push('', modelSourceWords[e.modelSource].replace('{model}', model));
+  }
+  if (e.modelStatusNote) lines.push('', `⚠️ ${markdownText(e.modelStatusNote)}`);
+  if (priced) {
+    const c = priced;
+    lines.push('', fill('hoverTableHead', { currency: c.currency, output: e.outputBound !== null ? formatCount(e.outputBound) : '?' }), '|---|---:|---:|---:|');
+    lines.push(`| this prompt | ${formatMoney(c.inputMiss! * 1000, c.currency)} | ${formatMoney(c.inputHit! * 1000, c.currency)} | ${c.boundOutput !== undefined ? formatMoney(c.boundOutput * 1000, c.currency) : '—'} |`);
+    lines.push('', fill('hoverTableUnit', {}));
+  }
+  const output = outputLine({ outputBound: e.outputBound, outputBoundSource: e.outputBoundSource, thinking: e.thinkingByDefault });
+  if (output) lines.push('', output);
+  if (priced) lines.push('', priceWhenLine({ hasPeakHours: !!priced.hasPeakHours, peak: !!priced.peak, holiday: !!priced.holiday, nextChange: priced.nextChange }));
+  for (const c of e.currencies.filter((x) => !x.priced && x !== e.currencies[0])) lines.push('', `${c.currency}: not priced — ${markdownText(c.unpricedReason ?? 'no price')}.`);
+  lines.push('', promptNotes(e).join('\n\n'));
+  return lines.join('\n');
 }
 
-const modelSourceWords = {
-  argument: 'from `model` in this call',
-  constant: 'from the constant this call names',
-  default: 'from `deepseekCost.defaultModel`: no model found in this call',
-};
-
-export function renderPromptHover(e: PromptEstimate): string {
-  const lines: string[] = [];
-  const placeholderNote = e.placeholders > 0 ? ` · ${e.placeholders} placeholder${e.placeholders === 1 ? '' : 's'} not counted` : '';
-  lines.push(`**DeepSeek prompt** · **${formatCount(e.tokens)} tokens** · ${formatCount(e.characters)} characters${placeholderNote}`);
-  lines.push('', tokenizerLine(e.tokenizer, e.model));
-  lines.push('');
-  lines.push(`Model ${markdownCode(e.model)} (${modelSourceWords[e.modelSource]})${e.modelKnown ? '' : ' — not in the catalog, so not priced'}`);
-  if (e.modelStatusNote) lines.push(`\n⚠️ ${markdownText(e.modelStatusNote)}`);
-  const priced = e.currencies.filter((c) => c.priced);
-  if (priced.length > 0) {
-    lines.push('');
-    lines.push('| input | per call | per 1,000 calls |');
-    lines.push('|---|---:|---:|');
-    for (const c of priced) {
-      lines.push(`| cache miss (${c.currency}) | ${formatMoney(c.inputMiss!, c.currency)} | ${formatMoney(c.inputMiss! * 1000, c.currency)} |`);
-      lines.push(`| cache hit (${c.currency}) | ${formatMoney(c.inputHit!, c.currency)} | ${formatMoney(c.inputHit! * 1000, c.currency)} |`);
-    }
-    for (const c of priced) {
-      if (c.maxOutput !== undefined) {
-        lines.push(`| max output, ${formatCount(e.maxTokens!)} tokens (${c.currency}) | ${formatMoney(c.maxOutput, c.currency)} | ${formatMoney(c.maxOutput * 1000, c.currency)} |`);
-      }
-    }
-    lines.push('');
-    const first = priced[0];
-    lines.push(`${priceWhen(first)} · catalog row of ${markdownText(first.sourceDate ?? 'unknown date')}${first.reported ? ' (reported, not read on DeepSeek\'s page)' : ''}`);
-  }
-  for (const c of e.currencies.filter((x) => !x.priced)) lines.push(`\n${c.currency}: not priced — ${markdownText(c.unpricedReason ?? 'no price')}.`);
-  if (e.thinkingByDefault) lines.push('\nThis model thinks by default: reasoning tokens are billed as output.');
+/** The quiet lines under a prompt's price: placeholders, tokenizer, prefix-cache warning, where the facts end. */
+export function promptNotes(e: Pick<PromptEstimate, 'placeholders' | 'tokenizer' | 'model' | 'prefixCacheWarning' | 'limits'>): string[] {
+  const notes: string[] = [];
+  const tokenizer = tokenizerLine(e.tokenizer, e.model);
+  notes.push(e.placeholders > 0 ? `${tokenizer} ${e.placeholders === 1 ? 'One placeholder is not counted.' : `${e.placeholders} placeholders are not counted.`}` : tokenizer);
   if (e.prefixCacheWarning) {
-    lines.push('\n⚠️ This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.');
+    notes.push('⚠️ This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.');
   }
-  for (const line of factLimitLines(e.limits)) lines.push('', line);
-  return lines.join('\n');
+  notes.push(...factLimitLines(e.limits));
+  return notes;
 }
 
 /**
@@ -87,36 +93,44 @@ export function renderModelHover(
   if (status.kind === 'unreleased') {
     lines.push('', `Not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
   } else {
-    lines.push('', `Status: **${status.event.status}** since ${utc(status.since.toISOString())}${status.next ? ` · ${status.next.status} from ${utc(status.next.from)}` : ''}`);
-    if (status.event.message) lines.push('', markdownText(status.event.message));
-    const source = catalog.sources[status.event.source];
-    if (source) {
-      const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
-      lines.push('', `Source: ${named}, ${markdownText(source.date)}`);
-    }
+    // One status sentence: the catalog's own message when it has one (it names the date), else the status and date.
+    const next = status.next ? ` Becomes ${status.next.status} on ${utc(status.next.from)}.` : '';
+    const statusLine = status.event.message ? `**${status.event.status}**: ${markdownText(status.event.message)}` : `**${status.event.status}** since ${utc(status.since.toISOString())}.`;
+    lines.push('', statusLine + next);
+    const replacements = status.event.replacements ?? [];
+    const target = replacements.length ? currentTarget(catalog, status.id, at, provider ?? DEEPSEEK_PROVIDER) : undefined;
+    const ids = [...new Set([...(target ? [target] : []), ...replacements.map((r) => r.id)])];
+    if (ids.length) lines.push('', `Use instead: ${ids.map((id) => markdownCode(id)).join(', ')}.`);
     const version = modelVersionLine(catalog, written, at, provider);
     if (version) lines.push('', version);
   }
-  if (status.model.thinkingDefault !== undefined) lines.push('', status.model.thinkingDefault ? 'Thinks by default (reasoning billed as output).' : 'Non-thinking.');
   const rows: string[] = [];
   let when = '';
   for (const currency of currencies) {
     const p = priceAt(catalog, written, at, currency, provider);
     if (p.kind === 'unpriced') {
-      rows.push(`| ${currency} | — | — | — | ${p.reason === 'currency-unknown' ? 'no published price' : 'not priced'} |`);
+      rows.push(`| ${currency} | — | — | — |`);
       continue;
     }
-    const mark = (peak: boolean) => (p.hasPeakHours ? (peak ? 'peak' : 'off-peak') : 'all day') + (p.peak === peak || !p.hasPeakHours ? ' ← now' : '');
-    rows.push(`| ${currency} | ${formatRate(p.offPeakRates.cacheHit, currency)} | ${formatRate(p.offPeakRates.cacheMiss, currency)} | ${formatRate(p.offPeakRates.output, currency)} | ${mark(false)} |`);
-    if (p.peakRates) rows.push(`| ${currency} | ${formatRate(p.peakRates.cacheHit, currency)} | ${formatRate(p.peakRates.cacheMiss, currency)} | ${formatRate(p.peakRates.output, currency)} | ${mark(true)} |`);
+    rows.push(`| ${currency} | ${formatRate(p.rates.cacheMiss, currency)} | ${formatRate(p.rates.cacheHit, currency)} | ${formatRate(p.rates.output, currency)} |`);
     if (!when) {
       const src = catalog.sources[p.period.source];
-      when = `Prices per 1M tokens, period from ${utc(p.period.from)}${src ? `, source dated ${markdownText(src.date)}` : ''}${p.period.reported ? ' (reported)' : ''}.${p.nextChange ? ` Rate changes at ${utc(p.nextChange.toISOString())}.` : ''}`;
+      const peak = priceWhenLine({ hasPeakHours: p.hasPeakHours, peak: p.peak, holiday: p.holiday, nextChange: p.nextChange?.toISOString() });
+      const factor = p.period.peakMultiplier && p.period.peakMultiplier !== 1 ? ` Peak rates are ×${p.period.peakMultiplier}.` : '';
+      when = `${peak}${factor} Price period from ${utc(p.period.from)}${src ? `, source dated ${markdownText(src.date)}` : ''}${p.period.reported ? ' (reported)' : ''}.`;
     }
   }
   if (rows.length > 0) {
-    lines.push('', '| | cache hit | cache miss | output | |', '|---|---:|---:|---:|---|', ...rows);
-    if (when) lines.push('', when);
+    const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ' Thinks by default: reasoning is billed as output.' : ' Non-thinking.';
+    lines.push('', '| per 1M tokens, now | cache miss | cache hit | output |', '|---|---:|---:|---:|', ...rows);
+    if (when) lines.push('', when + thinking);
+  }
+  if (status.kind !== 'unreleased') {
+    const source = catalog.sources[status.event.source];
+    if (source) {
+      const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
+      lines.push('', `_Source: ${named}, ${markdownText(source.date)}_`);
+    }
   }
   for (const line of factLimitLines(factLimits(catalog, written, at))) lines.push('', line);
   return lines.join('\n');

@@ -42,7 +42,7 @@ test('log paths and budgets cannot be set by a workspace', () => {
 });
 
 /** Settings a workspace may set that change nothing written into files and nothing read. */
-const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server']);
+const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server', 'deepseekCost.codeLens.enabled']);
 
 test('Restricted Mode: limited support; every setting a workspace could abuse is restricted', () => {
   const capabilities = (manifest as { capabilities?: Record<string, { supported?: unknown; description?: string; restrictedConfigurations?: string[] }> }).capabilities;
