@@ -17,6 +17,7 @@ import {
   DidChangeConfigurationNotification,
   DocumentDiagnosticRequest,
   CodeActionRequest,
+  CodeLensRequest,
   HoverRequest,
   ConfigurationRequest,
   ShowMessageNotification,
@@ -167,6 +168,9 @@ export async function attachClient(connection, { now, settings = {}, capabilitie
     },
     hover(uri, position) {
       return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    },
+    codeLenses(uri) {
+      return connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
     },
   };
   return client;

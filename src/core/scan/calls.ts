@@ -160,7 +160,9 @@ export class CallScanner {
     const ordered = [...entries].sort((a, b) => a.value.startIndex - b.value.startIndex);
     for (const e of ordered) {
       if (MODEL_KEYS.has(e.key) && !model && !modelUnresolved) {
-        modelNode = e.value;
+        // The evidence of a model written in place is that of its literal (`deepseek('…')` names the provider).
+        const unwrapped = this.dialect.unwrapValue(e.value);
+        modelNode = this.literal(unwrapped) ? unwrapped : e.value;
         const r = this.modelOf(e.value);
         if (r && 'written' in r) model = r;
         else if (r) modelUnresolved = r;
