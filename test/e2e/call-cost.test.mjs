@@ -90,6 +90,7 @@ test('the model-ID hover of a retired ID shows status, replacement and prices wi
     const text = await w.hoverAtCursor(/per 1M tokens/);
     assert.match(text, /retired/);
     assert.match(text, /Use instead:/);
+    // The diagnostic's message and the hover share one box: the retirement sentence appears once.
     assert.equal(text.match(/was retired on/g)?.length, 1, 'the retirement sentence once');
     const m = await w.hoverScrollMetrics();
     measured.modelIdHover = m;

@@ -107,7 +107,7 @@ test('model-ID hover: the version serving the ID, and the recorded conflict abou
     assert.match(pro, /Served by \*\*DeepSeek-V4-Pro-0813\*\* since 2026-10-17 · tokenizer: DeepSeek-V4 \(bundled\)/);
     assert.match(pro, /Sources disagree: some third parties say deepseek-v4-pro has been routed to V4\.1-Flash.*The product follows DeepSeek's page/);
     const vision = (await server.hover(uri, positionOf(text, 'vision-exp', 3))).contents.value.replace(ESCAPED, '$1');
-    assert.match(vision, /\*\*legacy\*\*: /);
+    assert.match(vision, /\*\*legacy\*\* since /);
     assert.match(vision, /\| USD \| \$0\.15 \| \$0\.003 \| \$0\.6 \|/);
     assert.match(vision, /Off-peak price now/);
     assert.doesNotMatch(flash, /prices as of/, 'a catalog younger than 60 days says nothing about its age');

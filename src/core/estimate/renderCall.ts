@@ -109,52 +109,62 @@ function perMillion(tokens: number, rate: number): number {
   return (tokens * rate) / 1e6;
 }
 
-/** The prompt hover when calls in the file send the prompt: price first, one compact table, each sentence once. */
+/**
+ * The prompt hover when calls in the file send the prompt: price first, one compact table, each
+ * sentence once. Editors cap a hover's height (VS Code: a quarter of the editor, at least 250 px),
+ * so related sentences share a paragraph instead of each taking one with its margins.
+ */
 export function renderPromptInCalls(v: PromptCallsView): string {
-  const lines: string[] = [];
+  const blocks: string[] = [];
   const first = v.calls[0].estimate;
   const c = firstPriced(first);
   const model = markdownCode(first.model);
-  if (c) {
-    const perCall = perMillion(v.tokens, c.rates.cacheMiss);
-    lines.push(fill('hoverLead', { perCall: formatMoney(perCall, c.currency), perThousand: formatMoney(perCall * 1000, c.currency), tokens: formatCount(v.tokens), model }));
-  } else {
-    lines.push(fill('hoverLeadUnpriced', { tokens: formatCount(v.tokens), model, reason: unpricedWhy(first) }));
-  }
+  const lead = c
+    ? fill('hoverLead', { perCall: formatMoney(perMillion(v.tokens, c.rates.cacheMiss), c.currency), perThousand: formatMoney(perMillion(v.tokens, c.rates.cacheMiss) * 1000, c.currency), tokens: formatCount(v.tokens), model })
+    : fill('hoverLeadUnpriced', { tokens: formatCount(v.tokens), model, reason: unpricedWhy(first) });
   const models = groupModels(v.calls.map((x) => x.estimate.model));
-  lines.push('', fill(v.calls.length === 1 ? 'hoverUsedByOne' : 'hoverUsedByOther', { count: v.calls.length, models }));
+  const sentBy = fill(v.calls.length === 1 ? 'hoverUsedByOne' : 'hoverUsedByOther', { count: v.calls.length, models });
   const currency: Currency | undefined = c?.currency;
+  let whole = '';
+  if (currency && v.calls.length === 1) {
+    const k = first.costs[currency]!;
+    const most = k.miss + (k.maxOutput ?? 0);
+    whole = ' ' + fill('hoverCallLine', { callTokens: formatCount(first.inputTokens + first.templateTokens), line: v.calls[0].line, perCall: formatMoney(most, currency), perThousand: formatMoney(most * 1000, currency) });
+  }
+  blocks.push(`${lead}  \n${sentBy}${whole}`);
   if (currency) {
-    lines.push('');
+    const rows: string[] = [];
     if (v.calls.length === 1) {
       const k = first.costs[currency]!;
-      lines.push(fill('hoverTableHead', { currency, output: first.outputBound !== null ? formatCount(first.outputBound) : '?' }), '|---|---:|---:|---:|');
-      lines.push(`| this prompt | ${formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency)} | ${formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency)} | ${k.maxOutput !== undefined ? formatMoney(k.maxOutput * 1000, currency) : '—'} |`);
+      rows.push(fill('hoverTableHead', { currency, output: first.outputBound !== null ? formatCount(first.outputBound) : '?' }), '|---|---:|---:|---:|');
+      rows.push(`| this prompt | ${formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency)} | ${formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency)} | ${k.maxOutput !== undefined ? formatMoney(k.maxOutput * 1000, currency) : '—'} |`);
     } else {
-      lines.push(fill('hoverCallsTableHead', { currency }), '|---|---|---:|---:|---:|---|');
+      rows.push(fill('hoverCallsTableHead', { currency }), '|---|---|---:|---:|---:|');
       for (const { estimate: e, line } of v.calls) {
         const k = e.costs[currency];
-        if (!k) {
-          lines.push(`| ${line} | ${markdownCode(e.model, { inTable: true })} | — | — | — | |`);
-          continue;
-        }
-        lines.push(
-          `| ${line} | ${markdownCode(e.model, { inTable: true })} | ${formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency)} | ${formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency)} | ${k.maxOutput !== undefined ? formatMoney(k.maxOutput * 1000, currency) : '—'} | |`,
-        );
+        const cells = k
+          ? [formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency), formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency), k.maxOutput !== undefined ? `${formatMoney(k.maxOutput * 1000, currency)} (${formatCount(e.outputBound ?? 0)})` : '—']
+          : ['—', '—', '—'];
+        rows.push(`| ${line} | ${markdownCode(e.model, { inTable: true })} | ${cells.join(' | ')} |`);
       }
     }
-    lines.push('', fill('hoverTableUnit', {}));
-    if (v.calls.length === 1) {
-      const k = first.costs[currency]!;
-      const whole = k.miss + (k.maxOutput ?? 0);
-      lines.push('', fill('hoverCallLine', { callTokens: formatCount(first.inputTokens + first.templateTokens), line: v.calls[0].line, perCall: formatMoney(whole, currency), perThousand: formatMoney(whole * 1000, currency) }));
-    }
+    blocks.push(rows.join('\n'));
   }
-  const output = outputLine(first);
-  if (output) lines.push('', output);
-  if (c) lines.push('', priceWhenLine(c));
-  for (const n of v.notes) lines.push('', n);
-  return lines.join('\n');
+  // The unit, when the price changes, and the output bound: one paragraph.
+  const footer: string[] = [];
+  if (currency) footer.push(fill('hoverTableUnit', { currency }));
+  if (c) footer.push(priceWhenLine(c));
+  const output = v.calls.length === 1 ? outputLine(first) : manyOutputsLine(v.calls.map((x) => x.estimate));
+  if (output) footer.push(output);
+  if (footer.length) blocks.push(footer.join(' '));
+  if (v.notes.length) blocks.push(v.notes.join('  \n'));
+  return blocks.join('\n\n');
+}
+
+/** With several calls, the output sentence only when some call has no max_tokens (the table shows each bound). */
+function manyOutputsLine(estimates: CallEstimate[]): string | undefined {
+  const unbounded = estimates.find((e) => e.outputBoundSource === 'model-maximum');
+  return unbounded ? outputLine(unbounded) : undefined;
 }
 
 /** "deepseek-v4-flash ×2, deepseek-v4-pro", escaped for Markdown. */

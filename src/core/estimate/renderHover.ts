@@ -27,32 +27,39 @@ const modelSourceWords = {
  * renderPromptInCalls): price first, one compact table, then why it is priced for this model.
  */
 export function renderPromptHover(e: PromptEstimate, context: { constantName?: string } = {}): string {
-  const lines: string[] = [];
+  // Related sentences share a paragraph: editors cap a hover's height (see renderPromptInCalls).
+  const blocks: string[] = [];
   const model = markdownCode(e.model);
   const priced = e.currencies.find((c) => c.priced);
-  if (priced) {
-    lines.push(fill('hoverLead', { perCall: formatMoney(priced.inputMiss!, priced.currency), perThousand: formatMoney(priced.inputMiss! * 1000, priced.currency), tokens: formatCount(e.tokens), model }));
-  } else {
-    lines.push(fill('hoverLeadUnpriced', { tokens: formatCount(e.tokens), model, reason: markdownText(e.currencies[0]?.unpricedReason ?? 'no price') }));
-  }
-  if (e.modelSource === 'default') {
-    lines.push('', context.constantName ? fill('hoverNoCallConstant', { name: markdownCode(context.constantName), model }) : fill('hoverNoCall', { model }));
-  } else {
-    lines.push('', modelSourceWords[e.modelSource].replace('{model}', model));
-  }
-  if (e.modelStatusNote) lines.push('', `⚠️ ${markdownText(e.modelStatusNote)}`);
+  const lead = priced
+    ? fill('hoverLead', { perCall: formatMoney(priced.inputMiss!, priced.currency), perThousand: formatMoney(priced.inputMiss! * 1000, priced.currency), tokens: formatCount(e.tokens), model })
+    : fill('hoverLeadUnpriced', { tokens: formatCount(e.tokens), model, reason: markdownText(e.currencies[0]?.unpricedReason ?? 'no price') });
+  const why =
+    e.modelSource === 'default'
+      ? context.constantName
+        ? fill('hoverNoCallConstant', { name: markdownCode(context.constantName), model })
+        : fill('hoverNoCall', { model })
+      : modelSourceWords[e.modelSource].replace('{model}', model);
+  blocks.push([lead, why, ...(e.modelStatusNote ? [`⚠️ ${markdownText(e.modelStatusNote)}`] : [])].join('  \n'));
   if (priced) {
     const c = priced;
-    lines.push('', fill('hoverTableHead', { currency: c.currency, output: e.outputBound !== null ? formatCount(e.outputBound) : '?' }), '|---|---:|---:|---:|');
-    lines.push(`| this prompt | ${formatMoney(c.inputMiss! * 1000, c.currency)} | ${formatMoney(c.inputHit! * 1000, c.currency)} | ${c.boundOutput !== undefined ? formatMoney(c.boundOutput * 1000, c.currency) : '—'} |`);
-    lines.push('', fill('hoverTableUnit', {}));
+    blocks.push(
+      [
+        fill('hoverTableHead', { currency: c.currency, output: e.outputBound !== null ? formatCount(e.outputBound) : '?' }),
+        '|---|---:|---:|---:|',
+        `| this prompt | ${formatMoney(c.inputMiss! * 1000, c.currency)} | ${formatMoney(c.inputHit! * 1000, c.currency)} | ${c.boundOutput !== undefined ? formatMoney(c.boundOutput * 1000, c.currency) : '—'} |`,
+      ].join('\n'),
+    );
   }
+  const footer: string[] = [];
+  if (priced) footer.push(fill('hoverTableUnit', { currency: priced.currency }));
+  if (priced) footer.push(priceWhenLine({ hasPeakHours: !!priced.hasPeakHours, peak: !!priced.peak, holiday: !!priced.holiday, nextChange: priced.nextChange }));
   const output = outputLine({ outputBound: e.outputBound, outputBoundSource: e.outputBoundSource, thinking: e.thinkingByDefault });
-  if (output) lines.push('', output);
-  if (priced) lines.push('', priceWhenLine({ hasPeakHours: !!priced.hasPeakHours, peak: !!priced.peak, holiday: !!priced.holiday, nextChange: priced.nextChange }));
-  for (const c of e.currencies.filter((x) => !x.priced && x !== e.currencies[0])) lines.push('', `${c.currency}: not priced — ${markdownText(c.unpricedReason ?? 'no price')}.`);
-  lines.push('', promptNotes(e).join('\n\n'));
-  return lines.join('\n');
+  if (output) footer.push(output);
+  for (const c of e.currencies.filter((x) => !x.priced && x !== e.currencies[0])) footer.push(`${c.currency}: not priced — ${markdownText(c.unpricedReason ?? 'no price')}.`);
+  if (footer.length) blocks.push(footer.join(' '));
+  blocks.push(promptNotes(e).join('  \n'));
+  return blocks.join('\n\n');
 }
 
 /** The quiet lines under a prompt's price: placeholders, tokenizer, prefix-cache warning, where the facts end. */
@@ -89,21 +96,24 @@ export function renderModelHover(
       `This call goes to ${name}, not DeepSeek's API: DeepSeek's dates and prices do not apply, and the name may mean something else there. Unpriced unless you add ${name}'s prices in \`deepseekCost.catalogOverrides\`.`,
     ].join('\n');
   }
-  const lines: string[] = [`**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`];
+  // Editors cap a hover's height and show the diagnostic's message in the same box: related
+  // sentences share a paragraph, and the lifecycle message is left to the diagnostic that says it.
+  const head: string[] = [];
+  const title = `**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`;
   if (status.kind === 'unreleased') {
-    lines.push('', `Not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
+    head.push(`${title} — not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
   } else {
-    // One status sentence: the catalog's own message when it has one (it names the date), else the status and date.
     const next = status.next ? ` Becomes ${status.next.status} on ${utc(status.next.from)}.` : '';
-    const statusLine = status.event.message ? `**${status.event.status}**: ${markdownText(status.event.message)}` : `**${status.event.status}** since ${utc(status.since.toISOString())}.`;
-    lines.push('', statusLine + next);
+    const said = status.event.status === 'current' && status.event.message ? ` ${markdownText(status.event.message)}` : '';
+    head.push(`${title} — **${status.event.status}** since ${utc(status.since.toISOString())}.${said}${next}`);
     const replacements = status.event.replacements ?? [];
     const target = replacements.length ? currentTarget(catalog, status.id, at, provider ?? DEEPSEEK_PROVIDER) : undefined;
     const ids = [...new Set([...(target ? [target] : []), ...replacements.map((r) => r.id)])];
-    if (ids.length) lines.push('', `Use instead: ${ids.map((id) => markdownCode(id)).join(', ')}.`);
+    if (ids.length) head.push(`Use instead: ${ids.map((id) => markdownCode(id)).join(', ')}.`);
     const version = modelVersionLine(catalog, written, at, provider);
-    if (version) lines.push('', version);
+    if (version) head.push(version);
   }
+  const lines: string[] = [head.join('  \n')];
   const rows: string[] = [];
   let when = '';
   for (const currency of currencies) {
@@ -120,18 +130,17 @@ export function renderModelHover(
       when = `${peak}${factor} Price period from ${utc(p.period.from)}${src ? `, source dated ${markdownText(src.date)}` : ''}${p.period.reported ? ' (reported)' : ''}.`;
     }
   }
-  if (rows.length > 0) {
-    const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ' Thinks by default: reasoning is billed as output.' : ' Non-thinking.';
-    lines.push('', '| per 1M tokens, now | cache miss | cache hit | output |', '|---|---:|---:|---:|', ...rows);
-    if (when) lines.push('', when + thinking);
-  }
+  const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ' Thinks by default: reasoning is billed as output.' : ' Non-thinking.';
+  if (rows.length > 0) lines.push('', ['| per 1M tokens, now | cache miss | cache hit | output |', '|---|---:|---:|---:|', ...rows].join('\n'));
+  let tail = when + thinking;
   if (status.kind !== 'unreleased') {
     const source = catalog.sources[status.event.source];
     if (source) {
       const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
-      lines.push('', `_Source: ${named}, ${markdownText(source.date)}_`);
+      tail += ` _Source: ${named}, ${markdownText(source.date)}_`;
     }
   }
+  if (tail.trim()) lines.push('', tail.trim());
   for (const line of factLimitLines(factLimits(catalog, written, at))) lines.push('', line);
   return lines.join('\n');
 }

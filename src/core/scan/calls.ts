@@ -67,8 +67,9 @@ const ADD_MESSAGE = new Map<string, MessageRole>([
   ['addassistantmessage', 'assistant'],
 ]);
 const CALL_TYPES = new Set(['call', 'call_expression', 'new_expression', 'method_invocation', 'object_creation_expression', 'macro_invocation']);
-const ANCHOR = /\b(?:messages|Messages|addSystemMessage|addDeveloperMessage|addUserMessage|system|prompt)\b/g;
-const MAX_ANCHORS = 3000;
+/** Where a call's messages are named: the `messages` key, a message-adding builder, or an AI SDK `system:` / `prompt:` key. */
+const ANCHOR = /\b(?:messages|Messages|addSystemMessage|addDeveloperMessage|addUserMessage)\b|\b(?:system|prompt)['"]?\s*[:=](?!=)/g;
+const MAX_ANCHORS = 20_000;
 const MAX_DEPTH = 4;
 const ROLE_WORD = /^(system|developer|user|human|assistant|ai)$/i;
 const IDENT = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
