@@ -71,7 +71,7 @@ function hostileCatalog() {
         priceFamily: 'flash',
         lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'deprecated', source: 'evil', message: HOSTILE[5] }],
       },
-      { id: 'deepseek-plain', displayName: 'Plain', lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'current', source: 'plain' }] },
+      { id: 'deepseek-plain', displayName: 'Plain', lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'current', source: 'plain', message: HOSTILE[5] }] },
     ],
   });
   assert.deepEqual(errors, []);
@@ -90,7 +90,10 @@ test('model hover: override text is shown as text; a source link only to a trust
   }
   const evil = markdownShape(renderModelHover(catalog, 'deepseek-evil', at, ['USD'], shippedHosts)!);
   assert.ok(evil.text.includes(`Pricing ${HOSTILE[0]}`), evil.text);
-  assert.ok(evil.text.includes(oneLine(HOSTILE[5])), evil.text);
+  // A lifecycle message is the diagnostic's to say (shown in the same box); a current model's
+  // message, which no diagnostic carries, is in the hover, as text.
+  const plain = markdownShape(renderModelHover(catalog, 'deepseek-plain', at, ['USD'], shippedHosts)!);
+  assert.ok(plain.text.includes(oneLine(HOSTILE[5])), plain.text);
   // The user typed example.invalid in their own settings: now the link is theirs to have.
   const withUserHost = markdownShape(renderModelHover(catalog, 'deepseek-evil', at, ['USD'], new Set([...shippedHosts, 'example.invalid']))!);
   assert.deepEqual(withUserHost.links, ['https://example.invalid/pricing']);
