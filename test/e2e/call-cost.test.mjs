@@ -73,7 +73,7 @@ test('the prompt hover leads with the price and fits its box', { timeout: 180_00
     const at = lineOf('support_bot.py', 'careful support');
     await w.goTo(at.line, at.column + 8);
     const text = await w.hoverAtCursor(/per 1,000 calls/);
-    assert.match(text.split('\n')[0], /^\$[\d.]+ per call · \$[\d.]+ per 1,000 calls/);
+    assert.match(text.split("\n")[0], /^\$[\d.]+ per call · \$[\d.]+ per 1,000 calls \(\d+ tokens, cache miss/);
     assert.match(text, /Used by 3 calls in this file/);
     const m = await w.hoverScrollMetrics();
     measured.promptHover = m;

@@ -90,7 +90,7 @@ test('a constant used by several calls says so and prices each; the hover leads 
     const uri = await server.open('support_bot.py', 'python', text);
     const md = (await server.hover(uri, positionOf(text, 'careful support'))).contents.value;
     const tokens = await count(SYS);
-    assert.match(md.split('\n')[0], new RegExp(`^\\*\\*\\$[\\d.]+ per call\\*\\* · \\$[\\d.]+ per 1,000 calls — this prompt's \\*\\*${tokens} tokens\\*\\* at cache miss on \`deepseek-v4-flash\``));
+    assert.match(md.split('\n')[0], new RegExp(`^\\*\\*\\$[\\d.]+ per call\\*\\* · \\$[\\d.]+ per 1,000 calls \\(\\*\\*${tokens} tokens\\*\\*, cache miss, \`deepseek-v4-flash\`\\) *$`));
     assert.match(md, /Used by 3 calls in this file: `deepseek-v4-flash` ×2, `deepseek-v4-pro`\./);
     // One row per call, each with its own model and output bound.
     assert.match(md, /\| 35 \| `deepseek-v4-flash` \|/);

@@ -40,7 +40,7 @@ test('a V4.1-served model: the count is V4\'s tokenizer and may differ from what
   try {
     const flash = await promptHover(server, 'f.py', 'deepseek-flash');
     assert.match(flash, new RegExp(`\\*\\*${await referenceCount(prompt)} tokens\\*\\*`));
-    assert.match(flash, /Tokens counted with DeepSeek-V4's tokenizer \(bundled\): deepseek-flash is served by DeepSeek-V4\.1-Flash-1017, whose tokenizer \(DeepSeek-V4\.1\) is not bundled, so DeepSeek may bill a different count\. Point `deepseekCost\.tokenizers` at its tokenizer\.json/);
+    assert.match(flash, /Tokens counted with DeepSeek-V4's tokenizer \(bundled\): deepseek-flash is served by DeepSeek-V4\.1-Flash-1017, whose tokenizer \(DeepSeek-V4\.1\) is not bundled, so DeepSeek may bill a different count\. Set `deepseekCost\.tokenizers` for an exact one/);
     const legacy = await promptHover(server, 'l.py', 'deepseek-v4-flash');
     assert.match(legacy, /deepseek-v4-flash is served by DeepSeek-V4\.1-Flash-1017/);
     const pro = await promptHover(server, 'p.py', 'deepseek-v4-pro');

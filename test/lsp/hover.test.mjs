@@ -67,7 +67,7 @@ test('prompt hover: placeholders are not counted and a leading placeholder in a 
     assert.match(md, /Peak price now; off-peak from 2026-11-23 04:00 UTC/);
     // No max_tokens on a thinking model: the bound is the model's maximum output, and why.
     assert.match(md, /output, up to 384,000 tokens/);
-    assert.match(md, /reasoning tokens are billed as output; with no max_tokens the worst case is the model's maximum output, 384,000 tokens/);
+    assert.match(md, /Reasoning is billed as output; with no max_tokens the worst case is the model's maximum output, 384,000 tokens/);
     assert.match(md, /starts with a placeholder/);
   } finally {
     await server.stop();
@@ -90,7 +90,9 @@ test('model ID hover: lifecycle and the price table now', async () => {
     assert.match(chat, /Peak price now; off-peak from 2026-11-23 04:00 UTC\. Peak rates are ×2\./);
     const pro = (await server.hover(uri, positionOf(text, 'deepseek-v4-pro', 3))).contents.value;
     assert.match(pro, /\*\*current\*\* since 2026-04-24/);
-    assert.match(pro, /\| CNY \| ¥9 \| ¥0\.3 \| ¥27 \|/);
+    // One row, the user's currency: the hover must fit the editor's hover box.
+    assert.match(pro, /\| USD \| \$1\.32 \| \$0\.044 \| \$3\.96 \|/);
+    assert.doesNotMatch(pro, /\| CNY \|/);
   } finally {
     await server.stop();
   }

@@ -20,7 +20,7 @@ export const callWords = {
   breakdownOutputModelMaximum: 'output, up to {tokens} tokens (no max_tokens: the model maximum; reasoning is billed as output): {cost}',
   breakdownImported: '{names} comes from another module: its text is counted where it is defined, not here',
 
-  hoverLead: '**{perCall} per call** · {perThousand} per 1,000 calls — this prompt\'s **{tokens} tokens** at cache miss on {model}',
+  hoverLead: '**{perCall} per call** · {perThousand} per 1,000 calls (**{tokens} tokens**, cache miss, {model})',
   hoverLeadUnpriced: '**{tokens} tokens** on {model} — not priced: {reason}',
   hoverCallLine: 'The whole call (line {line}, {callTokens} input tokens with its other messages and the chat template): at most {perCall} per call.',
   hoverUsedByOne: 'Sent by 1 call in this file: {models}.',
@@ -29,7 +29,7 @@ export const callWords = {
   hoverTableHead: '| {currency} per 1,000 calls | cache miss | cache hit | output, up to {output} tokens |',
   hoverTableUnit: 'Table in {currency} per 1,000 calls.',
   hoverOutputMaxTokens: 'Output is bounded by this call\'s max_tokens ({tokens}).',
-  hoverOutputModelMaximumThinking: 'This model thinks by default and reasoning tokens are billed as output; with no max_tokens the worst case is the model\'s maximum output, {tokens} tokens.',
+  hoverOutputModelMaximumThinking: 'Reasoning is billed as output; with no max_tokens the worst case is the model\'s maximum output, {tokens} tokens.',
   hoverOutputModelMaximum: 'No max_tokens: the worst case is the model\'s maximum output, {tokens} tokens.',
   hoverNoCallConstant: 'No call in this file sends {name}: priced for `deepseekCost.defaultModel` ({model}). A call in another file that imports it is priced there.',
   hoverNoCall: 'No chat call found around this text: priced for `deepseekCost.defaultModel` ({model}).',

@@ -59,7 +59,7 @@ export function tokenizerLine(b: TokenizerBasis, model: string): string {
   if (b.kind === 'user') return `Tokens counted with your tokenizer.json for ${escapeMarkdownText(b.countedWith)} (\`deepseekCost.tokenizers\`).`;
   let line = `Tokens counted with ${escapeMarkdownText(b.countedWith)}'s tokenizer (bundled)`;
   if (b.mayDiffer) {
-    line += `: ${id} is served by ${escapeMarkdownText(b.servedBy ?? '')}, whose tokenizer (${escapeMarkdownText(b.servedTokenizer ?? 'its own')}) is not bundled, so DeepSeek may bill a different count. Point \`deepseekCost.tokenizers\` at its tokenizer.json for an exact count.`;
+    line += `: ${id} is served by ${escapeMarkdownText(b.servedBy ?? '')}, whose tokenizer (${escapeMarkdownText(b.servedTokenizer ?? 'its own')}) is not bundled, so DeepSeek may bill a different count. Set \`deepseekCost.tokenizers\` for an exact one.`;
   } else if (b.servedBy) {
     line += `, the one ${escapeMarkdownText(b.servedBy)} uses: exact.`;
   } else {

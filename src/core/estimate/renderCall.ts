@@ -156,8 +156,7 @@ export function renderPromptInCalls(v: PromptCallsView): string {
   if (c) footer.push(priceWhenLine(c));
   const output = v.calls.length === 1 ? outputLine(first) : manyOutputsLine(v.calls.map((x) => x.estimate));
   if (output) footer.push(output);
-  if (footer.length) blocks.push(footer.join(' '));
-  if (v.notes.length) blocks.push(v.notes.join('  \n'));
+  blocks.push([footer.join(' '), ...v.notes].filter(Boolean).join('  \n'));
   return blocks.join('\n\n');
 }
 

@@ -57,8 +57,7 @@ export function renderPromptHover(e: PromptEstimate, context: { constantName?: s
   const output = outputLine({ outputBound: e.outputBound, outputBoundSource: e.outputBoundSource, thinking: e.thinkingByDefault });
   if (output) footer.push(output);
   for (const c of e.currencies.filter((x) => !x.priced && x !== e.currencies[0])) footer.push(`${c.currency}: not priced — ${markdownText(c.unpricedReason ?? 'no price')}.`);
-  if (footer.length) blocks.push(footer.join(' '));
-  blocks.push(promptNotes(e).join('  \n'));
+  blocks.push([footer.join(' '), ...promptNotes(e)].filter(Boolean).join('  \n'));
   return blocks.join('\n\n');
 }
 
@@ -110,13 +109,16 @@ export function renderModelHover(
     const target = replacements.length ? currentTarget(catalog, status.id, at, provider ?? DEEPSEEK_PROVIDER) : undefined;
     const ids = [...new Set([...(target ? [target] : []), ...replacements.map((r) => r.id)])];
     if (ids.length) head.push(`Use instead: ${ids.map((id) => markdownCode(id)).join(', ')}.`);
-    const version = modelVersionLine(catalog, written, at, provider);
+    // A retired ID is served by nothing: which version once served it is history.
+    const version = status.event.status === 'retired' ? undefined : modelVersionLine(catalog, written, at, provider);
     if (version) head.push(version);
   }
   const lines: string[] = [head.join('  \n')];
   const rows: string[] = [];
   let when = '';
+  // The user's currency, or the next one with a price: one row keeps the hover within its box.
   for (const currency of currencies) {
+    if (rows.length > 0 && when) break;
     const p = priceAt(catalog, written, at, currency, provider);
     if (p.kind === 'unpriced') {
       rows.push(`| ${currency} | — | — | — |`);
@@ -133,7 +135,8 @@ export function renderModelHover(
   const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ' Thinks by default: reasoning is billed as output.' : ' Non-thinking.';
   if (rows.length > 0) lines.push('', ['| per 1M tokens, now | cache miss | cache hit | output |', '|---|---:|---:|---:|', ...rows].join('\n'));
   let tail = when + thinking;
-  if (status.kind !== 'unreleased') {
+  // A non-current ID gets a diagnostic in the same box, whose code links to this source.
+  if (status.kind !== 'unreleased' && status.event.status === 'current') {
     const source = catalog.sources[status.event.source];
     if (source) {
       const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
