@@ -44,12 +44,15 @@ const manifest = {
   homepage: extension.homepage,
   bugs: extension.bugs,
   bin: { 'deepseek-cost': 'dist/cli.js' },
-  files: ['dist/', 'README.md', 'LICENSE'],
+  files: ['dist/', 'l10n/', 'README.md', 'LICENSE'],
   engines: { node: extension.engines.node },
 };
 writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 copyFileSync(join(root, 'packaging', 'cli', 'README.md'), join(stage, 'README.md'));
 copyFileSync(join(root, 'LICENSE'), join(stage, 'LICENSE'));
+// The message translations (--lang, LANG): read from l10n/ beside dist/, as in the extension.
+mkdirSync(join(stage, 'l10n'), { recursive: true });
+for (const f of readdirSync(join(root, 'l10n'))) if (f.endsWith('.json')) copyFileSync(join(root, 'l10n', f), join(stage, 'l10n', f));
 
 const maps = [];
 for (const entry of readdirSync(stage, { recursive: true })) if (String(entry).endsWith('.map')) maps.push(String(entry));

@@ -1,7 +1,8 @@
 // deepseek-cost: the extension's answers outside the editor. Same engine, same catalog.
 import { shippedCatalogData } from '../catalog';
 import { runLint } from './lint';
-import { type CliIO, UsageError } from './io';
+import { type CliIO, environmentLocale, takeLangOption, UsageError } from './io';
+import { normalizeLocale, useLocale } from '../core/locale';
 import { PRODUCT_VERSION } from '../shared/protocol';
 
 const USAGE = `usage: deepseek-cost <command> [options]
@@ -12,6 +13,9 @@ commands:
   estimate FILE...     list prompt literals with their tokens, model and cost
   spend LOG...         total DeepSeek spend from proxy and client logs
   mcp                  serve the agent tools over MCP on stdio (for Claude Code, Codex, Cline...)
+
+--lang en|zh-cn        the language of messages (default: LC_ALL, LC_MESSAGES or LANG, else English);
+                       JSON and SARIF keep their codes and fields, only message texts are translated
 
 Run "deepseek-cost <command> --help" for a command's options.`;
 
@@ -34,7 +38,16 @@ async function loadCommand(name: string): Promise<Command | undefined> {
   }
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(rawArgv: string[], io: CliIO): Promise<number> {
+  let argv: string[];
+  try {
+    const taken = takeLangOption(rawArgv);
+    argv = taken.argv;
+    useLocale(normalizeLocale(taken.lang ?? io.locale));
+  } catch (err) {
+    io.stderr(`deepseek-cost: ${(err as Error).message}\n`);
+    return 2;
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE + '\n');
@@ -67,6 +80,7 @@ if (require.main === module) {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
+    locale: environmentLocale(process.env),
     stdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type FileOutcome, type LintContext, lintFile } from './lintFile';
+import { currentLocale, type Locale } from '../core/locale';
 
 /** Files per message: large enough that messaging is noise, small enough to even out the cores. */
 const CHUNK = 128;
@@ -15,6 +16,8 @@ export const PARALLEL_FROM = 1024;
 
 export interface LintWorkerData extends Omit<LintContext, 'at'> {
   at: string;
+  /** The CLI's locale: the worker's findings are worded in it. */
+  locale: Locale;
 }
 
 export type LintWorkerRequest = { chunk: number; files: string[] };
@@ -68,7 +71,7 @@ export class LintRun {
   }
 
   private start(script: string): void {
-    const workerData: LintWorkerData = { ...this.ctx, at: this.ctx.at.toISOString() };
+    const workerData: LintWorkerData = { ...this.ctx, at: this.ctx.at.toISOString(), locale: currentLocale() };
     this.workers = Array.from({ length: this.jobs }, () => {
       const worker = new Worker(script, { workerData, name: 'deepseek-lint' });
       worker.on('message', (m: LintWorkerReply) => {

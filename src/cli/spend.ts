@@ -6,6 +6,9 @@ import { SpendTracker, expandHome, isValidTimeZone, machineTimeZone, readClaudeB
 import { OBJECT_FORMATS, TEXT_FORMATS } from '../core/usage/formats/registry';
 import { UsageError, parseTime } from './io';
 import { catalogForOption } from './overrides';
+import { renderTable } from '../core/textTable';
+import { formatMoney } from '../core/money';
+import type { Currency } from '../catalog/schema';
 
 const HELP = `usage: deepseek-cost spend LOG... [options]
 
@@ -188,14 +191,11 @@ function modelReports(byModel: Record<string, SpendTotals>): Record<string, Mode
 }
 
 function money(v: number | null, currency: string): string {
-  if (v === null) return 'unpriced';
-  const symbol = currency === 'CNY' ? '¥' : '$';
-  return `${symbol}${v < 0.01 && v > 0 ? v.toPrecision(3) : v.toFixed(4)}`;
+  return v === null ? 'unpriced' : formatMoney(v, currency as Currency);
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n') + '\n';
+  return renderTable(rows, { rightAligned: (c) => c > 0 }).join('\n') + '\n';
 }
 
 function textReport(r: {

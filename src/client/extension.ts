@@ -7,12 +7,16 @@ import { servedDocuments } from './documentSelector';
 import { activateSpendTracker } from './spend';
 import { registerAgentTools } from './agentTools';
 import { type CallBreakdown, COMMANDS, FIX_ALL_KIND } from '../shared/protocol';
+import { normalizeLocale, useLocaleBundle } from '../core/locale';
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ activatedInMs: number }> {
   const began = performance.now();
+  // Core's sentences (hover text shared with the server, amounts, the report) follow VS Code's
+  // display language too: the client's bundle holds them all.
+  useLocaleBundle(normalizeLocale(vscode.env.language), vscode.l10n.bundle);
   const log = vscode.window.createOutputChannel('DeepSeek Cost Lens', { log: true });
   context.subscriptions.push(log);
 

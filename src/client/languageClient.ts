@@ -15,7 +15,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { hostsOf } from '../core/markdown';
-import { COMMANDS, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, SERVER_DEBUG_PORT, SETTINGS_SECTION, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
+import { type InitializationOptions, COMMANDS, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, SERVER_DEBUG_PORT, SETTINGS_SECTION, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
 import { servedDocuments } from './documentSelector';
 
 const MAX_RESTARTS = 4;
@@ -33,6 +33,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticPullOptions: { onChange: true, onSave: false },
+    initializationOptions: { locale: vscode.env.language } satisfies InitializationOptions,
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {

@@ -21,6 +21,7 @@ import { hover } from './hover';
 import { codeLenses } from './codeLens';
 import { WorkspaceIgnores } from './workspaceIgnores';
 import { IGNORE_FILE_NAME } from '../core/lint/ignoreFile';
+import { normalizeLocale, useLocale } from '../core/locale';
 
 export interface StartServerOptions {
   /** Wait for a `workspace/configuration` answer at most this long (ms); initializationOptions may say otherwise. */
@@ -47,6 +48,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
   connection.onInitialize((params): InitializeResult => {
     const init = readInitializationOptions(params.initializationOptions);
     if (init.now) pinnedNow = new Date(init.now);
+    const localeProblem = useLocale(normalizeLocale(init.locale));
+    if (localeProblem) connection.console.warn(localeProblem);
     if (init.configurationTimeoutMs !== undefined && options.configurationTimeoutMs === undefined) settings.setTimeout(init.configurationTimeoutMs);
     if (params.capabilities.workspace?.configuration) settings.enablePull();
     ignores.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));

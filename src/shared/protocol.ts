@@ -74,6 +74,8 @@ export interface InitializationOptions {
   now?: string;
   /** How long to wait for a `workspace/configuration` answer before using the defaults (ms). */
   configurationTimeoutMs?: number;
+  /** VS Code's display language (`vscode.env.language`): diagnostics, fixes and hovers are worded in it. */
+  locale?: string;
 }
 
 /** Reads initializationOptions defensively: a client may send anything. */
@@ -84,5 +86,6 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
   if (typeof o.configurationTimeoutMs === 'number' && Number.isFinite(o.configurationTimeoutMs) && o.configurationTimeoutMs > 0) {
     out.configurationTimeoutMs = o.configurationTimeoutMs;
   }
+  if (typeof o.locale === 'string' && o.locale.length <= 35) out.locale = o.locale;
   return out;
 }

@@ -4,9 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { lintFile } from '../cli/lintFile';
 import type { LintWorkerData, LintWorkerRequest, LintWorkerReply } from '../cli/lintPool';
 import type { FileOutcome } from '../cli/lintFile';
+import { useLocale } from '../core/locale';
 
 const data = workerData as LintWorkerData;
-const ctx = { ...data, at: new Date(data.at) };
+useLocale(data.locale);
+const { locale: _locale, ...rest } = data;
+const ctx = { ...rest, at: new Date(data.at) };
 
 parentPort?.on('message', async ({ chunk, files }: LintWorkerRequest) => {
   let reply: LintWorkerReply;

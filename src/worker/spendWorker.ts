@@ -2,7 +2,8 @@
 // logs with the usage engine's tailer and ledger and posts snapshots to the extension host. Reading
 // and parsing multi-GB logs here keeps the extension host's main thread free. Nothing here touches
 // the network or reads API keys: it opens only the files the user listed.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { useLocale } from '../core/locale';
 import { type Catalog, catalogWithOverrides } from '../catalog';
 import { SpendTracker } from '../core/usage/spendTracker';
 import { readClaudeBaseUrlSync } from '../core/usage/claudeSettings';
@@ -11,7 +12,7 @@ import { nextLocalMidnight, startOfLocalDay } from '../client/spend/localTime';
 import { regroupSources } from '../client/spend/sourceStates';
 import { totalsByModel } from '../client/spend/totals';
 import { unpricedReasons } from '../client/spend/unpricedReasons';
-import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from '../client/spend/workerProtocol';
+import type { HostToWorker, SnapshotMessage, SpendWorkerData, WorkerConfig, WorkerToHost } from '../client/spend/workerProtocol';
 
 /** At most four snapshots a second: the status bar needs no more, and each costs a structured clone. */
 const MIN_POST_INTERVAL_MS = 250;
@@ -23,6 +24,8 @@ const POLL_MS = 2000;
 
 const port = parentPort;
 if (!port) throw new Error('spendWorker must run as a worker thread');
+const started = (workerData ?? {}) as Partial<SpendWorkerData>;
+if (started.locale) useLocale(started.locale);
 
 function send(message: WorkerToHost): void {
   port!.postMessage(message);

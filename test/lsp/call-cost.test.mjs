@@ -93,9 +93,10 @@ test('a constant used by several calls says so and prices each; the hover leads 
     assert.match(md.split('\n')[0], new RegExp(`^\\*\\*\\$[\\d.]+ per call\\*\\* · \\$[\\d.]+ per 1,000 calls \\(\\*\\*${tokens} tokens\\*\\*, cache miss, \`deepseek-v4-flash\`\\) *$`));
     assert.match(md, /Used by 3 calls in this file: `deepseek-v4-flash` ×2, `deepseek-v4-pro`\./);
     // One row per call, each with its own model and output bound.
-    assert.match(md, /\| 35 \| `deepseek-v4-flash` \|/);
-    assert.match(md, /\| 44 \| `deepseek-v4-pro` \|/);
-    assert.match(md, /\| 49 \| `deepseek-v4-flash` \|/);
+    assert.match(md, /\| USD per 1,000 calls \| cache miss \| cache hit \| output \(up to, tokens\) \|/);
+    assert.match(md, /\| line 35, `deepseek-v4-flash` \|/);
+    assert.match(md, /\| line 44, `deepseek-v4-pro` \| .* \| \$760\.32 \(384,000\) \|/);
+    assert.match(md, /\| line 49, `deepseek-v4-flash` \|/);
     assert.equal(md.match(/price now/g).length, 1, 'peak or off-peak said once');
     // The f-string of constants in the call is priced for that call's model too.
     const fs = (await server.hover(uri, positionOf(text, '{TONE}'))).contents.value;

@@ -3,6 +3,7 @@
 import type { SpendSnapshot, SpendTotals } from '../../core/usage/types';
 import { formatAmount, formatCount, formatPercent } from './amount';
 import { localParts } from './localTime';
+import { renderTable } from '../../core/textTable';
 import { addTotals, emptyTotals } from './totals';
 import { type UnpricedReason, describeUnpricedReason } from './unpricedWording';
 
@@ -77,6 +78,5 @@ function reportRow(day: string, model: string, t: SpendTotals, money: (n: number
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (NUMERIC.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd());
+  return renderTable(rows, { rightAligned: (c) => NUMERIC.has(c) });
 }

@@ -3,7 +3,8 @@
 // the tracker shows the error and waits for a settings change or a window reload.
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import type { HostToWorker, SnapshotMessage, WorkerConfig, WorkerToHost } from './workerProtocol';
+import type { HostToWorker, SnapshotMessage, SpendWorkerData, WorkerConfig, WorkerToHost } from './workerProtocol';
+import { currentLocale } from '../../core/locale';
 
 const MAX_RESTARTS = 4;
 const FIRST_RESTART_DELAY_MS = 1000;
@@ -53,7 +54,7 @@ export class SpendWorkerHost {
     if (this.disposed || !this.config) return;
     let worker: Worker;
     try {
-      worker = new Worker(this.scriptPath, { name: 'deepseek-spend', stdout: false, stderr: false });
+      worker = new Worker(this.scriptPath, { name: 'deepseek-spend', stdout: false, stderr: false, workerData: { locale: currentLocale() } satisfies SpendWorkerData });
     } catch (err) {
       this.fail(`could not start the spend worker: ${String(err)}`);
       return;

@@ -3,6 +3,7 @@
 import type { SpendSnapshot } from '../../core/usage/types';
 import type { Currency } from './amount';
 import type { UnpricedReason } from './unpricedWording';
+import type { Locale } from '../../core/locale';
 
 export interface WorkerSourceConfig {
   /** The entry as the user wrote it; source states are reported under this name. */
@@ -21,6 +22,11 @@ export interface WorkerConfig {
   displayTimezone: string;
   /** `deepseekCost.catalogOverrides`, unvalidated (the worker merges it like the language server does). */
   catalogOverrides?: unknown;
+}
+
+/** Given once when the worker starts: the locale its sentences (source states, assumptions) are worded in. */
+export interface SpendWorkerData {
+  locale: Locale;
 }
 
 /** Host → worker. `configure` (re)starts reading from the start of every log; `session` only moves the session start. */

@@ -3,7 +3,7 @@
 // names, message previews, constant names) is escaped for where it is shown: Markdown in hovers,
 // plain labels (where `$(name)` would draw an icon) in the lens and the quick pick.
 import type { Currency } from '../../catalog/schema';
-import { formatCount, formatMoney } from '../money';
+import { formatCount, formatMoney, formatUtc } from '../money';
 import { markdownCode } from '../markdown';
 import type { CallCurrencyCost, CallEstimate } from './callEstimate';
 import { type CallWord, fill, plural } from './callWords';
@@ -13,9 +13,7 @@ export function plainLabel(text: string): string {
   return text.replace(/\$\(/g, '$\u200b(').replace(/[\r\n\t]+/g, ' ');
 }
 
-function utc(iso: string): string {
-  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-}
+const utc = formatUtc;
 
 /** The first currency (the user's) with a price, if any. */
 export function firstPriced(e: CallEstimate): CallCurrencyCost | undefined {
@@ -139,20 +137,21 @@ export function renderPromptInCalls(v: PromptCallsView): string {
       rows.push(fill('hoverTableHead', { currency, output: first.outputBound !== null ? formatCount(first.outputBound) : '?' }), '|---|---:|---:|---:|');
       rows.push(`| this prompt | ${formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency)} | ${formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency)} | ${k.maxOutput !== undefined ? formatMoney(k.maxOutput * 1000, currency) : '—'} |`);
     } else {
-      rows.push(fill('hoverCallsTableHead', { currency }), '|---|---|---:|---:|---:|');
+      rows.push(fill('hoverCallsTableHead', { currency }), '|---|---:|---:|---:|');
       for (const { estimate: e, line } of v.calls) {
         const k = e.costs[currency];
         const cells = k
           ? [formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency), formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency), k.maxOutput !== undefined ? `${formatMoney(k.maxOutput * 1000, currency)} (${formatCount(e.outputBound ?? 0)})` : '—']
           : ['—', '—', '—'];
-        rows.push(`| ${line} | ${markdownCode(e.model, { inTable: true })} | ${cells.join(' | ')} |`);
+        rows.push(`| ${fill('hoverCallsTableRow', { line, model: markdownCode(e.model, { inTable: true }) })} | ${cells.join(' | ')} |`);
       }
     }
     blocks.push(rows.join('\n'));
   }
   // The unit, when the price changes, and the output bound: one paragraph.
   const footer: string[] = [];
-  if (currency) footer.push(fill('hoverTableUnit', { currency }));
+  // The multi-call table names its unit in its header.
+  if (currency && v.calls.length === 1) footer.push(fill('hoverTableUnit', { currency }));
   if (c) footer.push(priceWhenLine(c));
   const output = v.calls.length === 1 ? outputLine(first) : manyOutputsLine(v.calls.map((x) => x.estimate));
   if (output) footer.push(output);

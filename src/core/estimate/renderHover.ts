@@ -6,16 +6,14 @@ import type { Catalog, Currency } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
 import { DEEPSEEK_PROVIDER } from '../../catalog/providers';
 import { currentTarget } from '../lint/fixes';
-import { formatCount, formatMoney, formatRate } from '../money';
+import { formatCount, formatMoney, formatRate, formatUtc } from '../money';
 import { isShownUrl, markdownCode, markdownLink, markdownText } from '../markdown';
 import type { PromptEstimate } from './promptEstimate';
 import { factLimitLines, factLimits, modelVersionLine, tokenizerLine } from './factNotes';
 import { fill } from './callWords';
 import { outputLine, priceWhenLine } from './renderCall';
 
-function utc(iso: string): string {
-  return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-}
+const utc = formatUtc;
 
 const modelSourceWords = {
   argument: 'Model {model} from `model` in this call.',
@@ -98,7 +96,8 @@ export function renderModelHover(
   // Editors cap a hover's height and show the diagnostic's message in the same box: related
   // sentences share a paragraph, and the lifecycle message is left to the diagnostic that says it.
   const head: string[] = [];
-  const title = `**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`;
+  // The display name often is the ID (with a gloss): then the ID is not written twice.
+  const title = status.model.displayName.startsWith(status.id) ? `**${markdownText(status.model.displayName)}**` : `**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`;
   if (status.kind === 'unreleased') {
     head.push(`${title} — not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
   } else {
@@ -129,7 +128,9 @@ export function renderModelHover(
       const src = catalog.sources[p.period.source];
       const peak = priceWhenLine({ hasPeakHours: p.hasPeakHours, peak: p.peak, holiday: p.holiday, nextChange: p.nextChange?.toISOString() });
       const factor = p.period.peakMultiplier && p.period.peakMultiplier !== 1 ? ` Peak rates are ×${p.period.peakMultiplier}.` : '';
-      when = `${peak}${factor} Price period from ${utc(p.period.from)}${src ? `, source dated ${markdownText(src.date)}` : ''}${p.period.reported ? ' (reported)' : ''}.`;
+      // The price period's date only where the ID has no diagnostic (whose link is the lifecycle source).
+      const period = status.kind === 'known' && status.event.status !== 'current' ? '' : ` Price period from ${utc(p.period.from)}${src ? `, source dated ${markdownText(src.date)}` : ''}${p.period.reported ? ' (reported)' : ''}.`;
+      when = `${peak}${factor}${period}`;
     }
   }
   const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ' Thinks by default: reasoning is billed as output.' : ' Non-thinking.';

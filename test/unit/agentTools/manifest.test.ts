@@ -4,11 +4,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import manifest from '../../../package.json';
+import { resolvedManifest } from '../../support/manifest';
 import { AGENT_TOOL_KEYS, AGENT_TOOLS, inputJsonSchema } from '../../../src/agentTools/definitions';
 import { AGENT_TOOL_NAMES } from '../../../src/agentTools/names';
 
 type ManifestTool = { name: string; displayName: string; toolReferenceName: string; modelDescription: string; userDescription: string; inputSchema: unknown; canBeReferencedInPrompt: boolean };
+const manifest = resolvedManifest();
 const tools = (manifest.contributes as { languageModelTools?: ManifestTool[] }).languageModelTools ?? [];
 
 test('every agent tool is contributed with the registry\'s name, descriptions and input schema', () => {

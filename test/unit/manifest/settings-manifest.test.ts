@@ -2,11 +2,14 @@
 // Settings UI and the code can never disagree on what a value means.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import manifest from '../../../package.json';
+import rawManifest from '../../../package.json';
+import { resolvedManifest } from '../../support/manifest';
 import { lintSettingsSchema } from '../../../src/shared/settings';
 import { spendSettingsSchema } from '../../../src/shared/spendSettings';
 
 type Property = { default?: unknown; markdownDescription?: string; scope?: string; properties?: Record<string, Property> };
+// Descriptions as VS Code shows them (package.nls.json); the shape from package.json itself.
+const manifest = resolvedManifest() as typeof rawManifest;
 const properties = manifest.contributes.configuration.properties as Record<string, Property>;
 
 test('every deepseekCost setting has a markdownDescription, and nested ones too', () => {

@@ -57,7 +57,7 @@ test('text format is a table with totals and the caveats', async (t) => {
   assert.equal(code, 0);
   assert.match(stdout, /^model\s+requests\s+cache hit\s+cache miss\s+output\s+reasoning\s+cost$/m);
   assert.match(stdout, /deepseek-reasoner\s+1\s+0\s+2,000\s+900/);
-  assert.match(stdout, /total \$0\.000700 over 2 requests/);
+  assert.match(stdout, /total \$0\.0007 over 2 requests/);
   assert.match(stdout, /2 requests logged without a cache split: priced as all cache-miss, an upper bound/);
   assert.match(stdout, /^1 API error \(no usage, not billed\)$/m);
 });
