@@ -48,7 +48,7 @@ after(async () => {
 });
 
 test('a CodeLens above each DeepSeek call; clicking it lists the cost per message', { timeout: 180_000 }, async () => {
-  await step('codelens', async (w, page) => {
+  await step('codelens', async (w) => {
     await w.quickOpen('support_bot.py');
     const titles = await w.waitFor('six call lenses', async () => {
       const t = await w.codeLensTitles();

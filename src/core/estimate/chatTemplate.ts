@@ -46,7 +46,7 @@ export function renderConversation(messages: readonly TemplateMessage[], options
   });
   // A conversation that does not end on a user turn is still answered by the model.
   const last = messages[messages.length - 1];
-  if (!last || last.role !== 'user') out += t.assistant + (options.thinking ? t.thinkingStart : t.thinkingEnd);
+  if (last?.role !== 'user') out += t.assistant + (options.thinking ? t.thinkingStart : t.thinkingEnd);
   return out;
 }
 
