@@ -40,9 +40,9 @@ test('a V4.1-served model: the count is V4\'s tokenizer and may differ from what
   try {
     const flash = await promptHover(server, 'f.py', 'deepseek-flash');
     assert.match(flash, new RegExp(`\\*\\*${await referenceCount(prompt)} tokens\\*\\*`));
-    assert.match(flash, /Tokens counted with DeepSeek-V4's tokenizer \(bundled\): deepseek-flash is served by DeepSeek-V4\.1-Flash-1017, whose tokenizer \(DeepSeek-V4\.1\) is not bundled, so DeepSeek may bill a different count\. Set `deepseekCost\.tokenizers` for an exact one/);
+    assert.match(flash, /Tokens counted with DeepSeek-V4's tokenizer \(bundled\); DeepSeek-V4\.1-Flash-1017, which serves deepseek-flash, uses DeepSeek-V4\.1's, not bundled: DeepSeek may bill a different count \(set `deepseekCost\.tokenizers` for an exact one\)/);
     const legacy = await promptHover(server, 'l.py', 'deepseek-v4-flash');
-    assert.match(legacy, /deepseek-v4-flash is served by DeepSeek-V4\.1-Flash-1017/);
+    assert.match(legacy, /DeepSeek-V4\.1-Flash-1017, which serves deepseek-v4-flash/);
     const pro = await promptHover(server, 'p.py', 'deepseek-v4-pro');
     assert.match(pro, /Tokens counted with DeepSeek-V4's tokenizer \(bundled\), the one DeepSeek-V4-Pro-0813 uses: exact\./);
     assert.doesNotMatch(pro, /may bill a different count/);

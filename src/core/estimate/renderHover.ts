@@ -103,7 +103,9 @@ export function renderModelHover(
   } else {
     const next = status.next ? ` Becomes ${status.next.status} on ${utc(status.next.from)}.` : '';
     const said = status.event.status === 'current' && status.event.message ? ` ${markdownText(status.event.message)}` : '';
-    head.push(`${title} — **${status.event.status}** since ${utc(status.since.toISOString())}.${said}${next}`);
+    // A diagnostic in the same box gives the exact instant; the date is enough here.
+    const since = status.event.status === 'current' ? utc(status.since.toISOString()) : status.since.toISOString().slice(0, 10);
+    head.push(`${title} — **${status.event.status}** since ${since}.${said}${next}`);
     const replacements = status.event.replacements ?? [];
     const target = replacements.length ? currentTarget(catalog, status.id, at, provider ?? DEEPSEEK_PROVIDER) : undefined;
     const ids = [...new Set([...(target ? [target] : []), ...replacements.map((r) => r.id)])];
@@ -112,7 +114,7 @@ export function renderModelHover(
     const version = status.event.status === 'retired' ? undefined : modelVersionLine(catalog, written, at, provider);
     if (version) head.push(version);
   }
-  const lines: string[] = [head.join('  \n')];
+  const lines: string[] = [];
   const rows: string[] = [];
   let when = '';
   // The user's currency, or the next one with a price: one row keeps the hover within its box.
@@ -134,8 +136,11 @@ export function renderModelHover(
     }
   }
   const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ' Thinks by default: reasoning is billed as output.' : ' Non-thinking.';
+  // When the price changes goes with the status, above the table: one paragraph fewer in a capped box.
+  if (when || thinking) head.push((when + thinking).trim());
+  lines.push(head.join('  \n'));
   if (rows.length > 0) lines.push('', ['| per 1M tokens, now | cache miss | cache hit | output |', '|---|---:|---:|---:|', ...rows].join('\n'));
-  let tail = when + thinking;
+  let tail = '';
   // A non-current ID gets a diagnostic in the same box, whose code links to this source.
   if (status.kind !== 'unreleased' && status.event.status === 'current') {
     const source = catalog.sources[status.event.source];
