@@ -60,7 +60,7 @@ export function tokenizerLine(b: TokenizerBasis, model: string): string {
   let line = `Tokens counted with ${escapeMarkdownText(b.countedWith)}'s tokenizer (bundled)`;
   if (b.mayDiffer) {
     // Short: it sits in a hover the editor caps in height.
-    line += `; ${escapeMarkdownText(b.servedBy ?? '')}, which serves ${id}, uses ${escapeMarkdownText(b.servedTokenizer ?? 'its own')}'s, not bundled: DeepSeek may bill a different count (set \`deepseekCost.tokenizers\` for an exact one).`;
+    line += `; ${escapeMarkdownText(b.servedBy ?? '')} serves ${id} with ${escapeMarkdownText(b.servedTokenizer ?? 'its own')}'s, so the bill may differ (\`deepseekCost.tokenizers\`).`;
   } else if (b.servedBy) {
     line += `, the one ${escapeMarkdownText(b.servedBy)} uses: exact.`;
   } else {
