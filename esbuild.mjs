@@ -43,6 +43,8 @@ function copyAssets() {
   copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), join(outdir, 'tree-sitter.wasm'));
   // SQLite for claude-code-router v3's database, loaded by the spend worker and the CLI only when one is read.
   copyFileSync(join(dirname(require.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm'), join(outdir, 'node-sqlite3-wasm.wasm'));
+  // The dashboard's stylesheet, loaded by the webview from dist/ (its CSP allows only the extension's own files).
+  copyFileSync('src/webview/dashboard.css', join(outdir, 'dashboard.css'));
 }
 
 async function buildTokenizerData() {
@@ -74,6 +76,8 @@ const entries = [
   { entryPoints: { spendWorker: 'src/worker/spendWorker.ts' } },
   // deepseek-cost lint checks large trees on every core.
   { entryPoints: { lintWorker: 'src/worker/lintWorker.ts' } },
+  // The spend dashboard's page (a webview): Chart.js and our script in one file, no remote content.
+  { entryPoints: { dashboard: 'src/webview/dashboard.ts' }, platform: 'browser', format: 'iife', target: 'es2022' },
 ]
   .filter((e) => existsSync(Object.values(e.entryPoints)[0]))
   .filter((e) => !only || only.includes(Object.keys(e.entryPoints)[0]));

@@ -32,12 +32,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function childMain(kind, args) {
   const { shippedCatalogData } = await import('../src/catalog/index.ts');
-  const { SpendTracker } = await import('../src/core/usage/index.ts');
+  const { UsageFollower } = await import('../src/core/usage/index.ts');
   if (kind === 'idle') {
     const [dir, seconds] = [args[0], Number(args[1])];
     let updated;
     const first = new Promise((r) => (updated = r));
-    const tracker = new SpendTracker({ patterns: [join(dir, '*.log')], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 }, () => updated());
+    const tracker = new UsageFollower({ patterns: [join(dir, '*.log')], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 }, () => updated());
     tracker.start();
     await first;
     const requests = tracker.snapshot().session.requests;
@@ -71,7 +71,7 @@ async function childMain(kind, args) {
     return { idleCpuPercent: ((cpu.user + cpu.system) / 1000 / (performance.now() - t0)) * 100 };
   }
   if (kind === 'line') {
-    const tracker = new SpendTracker({ patterns: [args[0]], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
+    const tracker = new UsageFollower({ patterns: [args[0]], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
     const t0 = performance.now();
     const s = await tracker.refresh();
     const f = s.sources[0].files[0];

@@ -2,7 +2,7 @@
 // tailer, parsers and ledger, rendered as plain text.
 import type { Catalog, Currency } from '../catalog/schema';
 import { formatMoney } from '../core/money';
-import { SpendTracker } from '../core/usage/spendTracker';
+import { UsageFollower } from '../core/usage/usageFollower';
 import { DayKeyer } from '../core/usage/time';
 import type { SpendSnapshot, SpendTotals } from '../core/usage/types';
 import type { AgentToolInput } from './definitions';
@@ -33,7 +33,7 @@ async function readLogs(patterns: string[], catalog: Catalog, currency: Currency
   const { readClaudeBaseUrl } = await import('../core/usage/claudeSettings');
   // Claude names count as DeepSeek's only with evidence; the user's Claude Code settings are some.
   const anthropicBaseUrl = await readClaudeBaseUrl();
-  const tracker = new SpendTracker({ patterns: patterns.map((p) => path.resolve(root, expandHome(p))), catalog, currency, timeZone: zone, sessionStart, anthropicBaseUrl });
+  const tracker = new UsageFollower({ patterns: patterns.map((p) => path.resolve(root, expandHome(p))), catalog, currency, timeZone: zone, sessionStart, anthropicBaseUrl });
   try {
     await tracker.tailer.check();
     return tracker.snapshot(now);

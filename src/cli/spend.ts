@@ -1,8 +1,10 @@
 // deepseek-cost spend: totals DeepSeek spend from proxy and client logs with the same readers,
 // ledger and catalog as the editor's status bar.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpendTracker, expandHome, isValidTimeZone, machineTimeZone, readClaudeBaseUrl, type SpendTotals } from '../core/usage';
+import { UsageFollower, expandHome, isValidTimeZone, machineTimeZone, readClaudeBaseUrl, type SpendTotals } from '../core/usage';
+import { storedFollower } from '../core/usage/store/storedFollower';
 import { OBJECT_FORMATS, TEXT_FORMATS } from '../core/usage/formats/registry';
 import { UsageError, parseTime } from './io';
 import { catalogForOption } from './overrides';
@@ -26,6 +28,9 @@ options:
   --currency USD|CNY   default USD; a price not published in this currency stays unpriced
   --format text|json   default text
   --catalog FILE       catalog overrides (same shape as the deepseekCost.catalogOverrides setting)
+  --store FILE         keep the priced requests and how far each log was read in this SQLite file
+                       (the editor's spend history works the same way): later runs read only what
+                       the logs gained since. Default: no store, every log read in full.
   --claude-settings FILE|none
                        Claude Code settings whose env ANTHROPIC_BASE_URL says where Claude names
                        went (default: ~/.claude/settings.json; only that value is read)
@@ -79,6 +84,7 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
       format: { type: 'string', default: 'text' },
       catalog: { type: 'string' },
       'claude-settings': { type: 'string' },
+      store: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -106,8 +112,24 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
   const patterns = positionals.map((p) => resolve(io.cwd, expandHome(p)));
   const settings = values['claude-settings'];
   const anthropicBaseUrl = settings === 'none' ? undefined : await readClaudeBaseUrl(settings === undefined ? undefined : resolve(io.cwd, expandHome(settings)));
-  const tracker = new SpendTracker({ patterns, catalog, currency, timeZone, logTimezone, sessionStart: since ?? 0, since, until, anthropicBaseUrl });
-  const snapshot = await tracker.refresh();
+  const options = { patterns, catalog, currency: currency as 'USD' | 'CNY', timeZone, logTimezone, sessionStart: since ?? 0, since, until, anthropicBaseUrl };
+  let tracker: UsageFollower;
+  let closeStore = () => {};
+  if (values.store !== undefined) {
+    const stored = storedFollower(resolve(io.cwd, expandHome(values.store)), { ...options, catalogOverrides: values.catalog ? readFileSync(resolve(io.cwd, values.catalog), 'utf8') : undefined }, catalog);
+    tracker = stored.follower;
+    if (stored.notice) io.stderr(`deepseek-cost spend: ${stored.notice}\n`);
+    if (stored.unavailable) io.stderr(`deepseek-cost spend: the store is not used this time (${stored.unavailable}); every log is read in full\n`);
+    closeStore = () => stored.writer?.store.close();
+  } else {
+    tracker = new UsageFollower(options);
+  }
+  let snapshot;
+  try {
+    snapshot = await tracker.refresh();
+  } finally {
+    closeStore();
+  }
 
   let problems = 0;
   let skippedLines = 0;

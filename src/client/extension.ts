@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { servedDocuments } from './documentSelector';
-import { activateSpendTracker } from './spend';
+import { activateSpendTracker, spendMenuShown } from './spend';
 import { registerAgentTools } from './agentTools';
 import { type CallBreakdown, COMMANDS, FIX_ALL_KIND } from '../shared/protocol';
 import { normalizeLocale, useLocaleBundle } from '../core/locale';
@@ -12,7 +12,7 @@ import { normalizeLocale, useLocaleBundle } from '../core/locale';
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ activatedInMs: number }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ activatedInMs: number; onDidShowSpendMenu: vscode.Event<readonly string[]> }> {
   const began = performance.now();
   // Core's sentences (hover text shared with the server, amounts, the report) follow VS Code's
   // display language too: the client's bundle holds them all.
@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   context.subscriptions.push(spend, ...registerAgentTools(context, log, spend.tracked));
   const activatedInMs = performance.now() - began;
   log.info(`activated in ${activatedInMs.toFixed(1)} ms`);
-  return { activatedInMs };
+  return { activatedInMs, onDidShowSpendMenu: spendMenuShown.event };
 }
 
 async function startClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<void> {

@@ -5,14 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { useLocale } from '../core/locale';
 import { type Catalog, catalogWithOverrides } from '../catalog';
-import { SpendTracker } from '../core/usage/spendTracker';
+import { UsageFollower } from '../core/usage/usageFollower';
+import { type StoreWriter, storedFollower } from '../core/usage/store/storedFollower';
 import { readClaudeBaseUrlSync } from '../core/usage/claudeSettings';
 import type { SpendSnapshot } from '../core/usage/types';
-import { nextLocalMidnight, startOfLocalDay } from '../client/spend/localTime';
-import { regroupSources } from '../client/spend/sourceStates';
-import { totalsByModel } from '../client/spend/totals';
-import { unpricedReasons } from '../client/spend/unpricedReasons';
-import type { HostToWorker, SnapshotMessage, SpendWorkerData, WorkerConfig, WorkerToHost } from '../client/spend/workerProtocol';
+import { nextLocalMidnight, startOfLocalDay } from '../spend/localTime';
+import { regroupSources } from '../spend/sourceStates';
+import { totalsByModel } from '../spend/totals';
+import { unpricedReasons } from '../spend/unpricedReasons';
+import type { HostToWorker, SnapshotMessage, SpendWorkerData, WorkerConfig, WorkerToHost } from '../spend/workerProtocol';
 
 /** At most four snapshots a second: the status bar needs no more, and each costs a structured clone. */
 const MIN_POST_INTERVAL_MS = 250;
@@ -36,7 +37,8 @@ function log(level: 'info' | 'warn' | 'error', message: string): void {
 }
 
 class SpendFeed {
-  private tracker: SpendTracker | undefined;
+  private tracker: UsageFollower | undefined;
+  private storeWriter: StoreWriter | undefined;
   private config: WorkerConfig | undefined;
   private catalog: Catalog | undefined;
   private initialReadDone = false;
@@ -68,6 +70,14 @@ class SpendFeed {
   stop(): void {
     this.tracker?.stop();
     this.tracker = undefined;
+    if (this.storeWriter) {
+      try {
+        this.storeWriter.store.close();
+      } catch (error) {
+        log('warn', `closing the spend history: ${String(error)}`);
+      }
+      this.storeWriter = undefined;
+    }
     clearTimeout(this.postTimer);
     this.postTimer = undefined;
     clearTimeout(this.midnightTimer);
@@ -80,22 +90,34 @@ class SpendFeed {
     for (const e of errors) log('warn', e);
     this.catalog = catalog;
     this.initialReadDone = false;
-    const tracker = new SpendTracker(
-      {
-        patterns: config.sources.flatMap((s) => s.paths),
-        catalog,
-        currency: config.currency,
-        timeZone: config.displayTimezone,
-        logTimezone: config.logTimezone,
-        sessionStart: config.sessionStart,
-        pollMs: POLL_MS,
-        // Claude names count as DeepSeek's only with evidence; the user's Claude Code settings are some.
-        anthropicBaseUrl: readClaudeBaseUrlSync(),
-      },
-      () => this.schedulePost(false),
-      (error) => log('error', `reading the usage logs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    );
+    const options = {
+      patterns: config.sources.flatMap((s) => s.paths),
+      catalog,
+      currency: config.currency,
+      timeZone: config.displayTimezone,
+      logTimezone: config.logTimezone,
+      sessionStart: config.sessionStart,
+      pollMs: POLL_MS,
+      // Claude names count as DeepSeek's only with evidence; the user's Claude Code settings are some.
+      anthropicBaseUrl: readClaudeBaseUrlSync(),
+    };
+    const onUpdate = () => this.schedulePost(false);
+    const onError = (error: unknown) => log('error', `reading the usage logs failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    let tracker: UsageFollower;
+    if (config.storePath) {
+      const started = Date.now();
+      const stored = storedFollower(config.storePath, { ...options, catalogOverrides: config.catalogOverrides, onUpdate, onError }, catalog);
+      tracker = stored.follower;
+      this.storeWriter = stored.writer;
+      if (stored.notice) send({ type: 'notice', message: stored.notice });
+      if (stored.unavailable) log('info', `spend history not used this time (${stored.unavailable}); reading the logs from their start`);
+      else log('info', `loaded ${stored.loaded.requests} requests from the spend history in ${Date.now() - started} ms`);
+    } else {
+      tracker = new UsageFollower(options, onUpdate, onError);
+    }
     this.tracker = tracker;
+    // What the history held is shown at once; the read below adds only what the logs gained since.
+    if (tracker.ledger.storedRequests > 0) this.schedulePost(true);
     // The first pass reads every log from its start; only then are the totals complete enough for
     // budget alerts. Later passes read what was appended.
     tracker

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SPEND_SETTINGS_SECTION } from '../../shared/spendSettings';
-import { expandUsageLogPattern } from './logPaths';
+import { expandUsageLogPattern } from '../../spend/logPaths';
 
 interface KnownLog {
   label: string;

@@ -2,18 +2,20 @@
 // tracker's current state through SpendCommandContext, so none of them re-reads logs itself.
 import * as vscode from 'vscode';
 import { SPEND_SETTINGS_SECTION, type SpendSettings } from '../../shared/spendSettings';
-import { formatAmount } from './amount';
-import type { BudgetKind } from './budget';
-import { parseBudgetInput } from './budgetInput';
-import { SPEND_COMMANDS, type SpendCommandId } from './commandIds';
-import { buildSpendReport } from './report';
-import type { SnapshotMessage } from './workerProtocol';
+import { formatAmount } from '../../spend/amount';
+import type { BudgetKind } from '../../spend/budget';
+import { parseBudgetInput } from '../../spend/budgetInput';
+import { SPEND_COMMANDS, type SpendCommandId } from '../../spend/commandIds';
+import type { SnapshotMessage } from '../../spend/workerProtocol';
+import { spendMenuShown } from './menuEvents';
 
 export interface SpendCommandContext {
   latest(): SnapshotMessage | undefined;
   settings(): SpendSettings;
   displayZone(): string;
   resetSession(): Promise<void>;
+  showDashboard(): void;
+  showReport(): Promise<void>;
 }
 
 export type SpendCommandHandlers = Record<SpendCommandId, (...args: unknown[]) => Promise<void>>;
@@ -22,7 +24,8 @@ export type SpendCommandHandlers = Record<SpendCommandId, (...args: unknown[]) =
 export function spendCommandHandlers(ctx: SpendCommandContext, addUsageLog: () => Promise<void>): SpendCommandHandlers {
   return {
     [SPEND_COMMANDS.showMenu]: () => showMenu(ctx),
-    [SPEND_COMMANDS.resetSession]: () => ctx.resetSession(),
+    [SPEND_COMMANDS.showDashboard]: async () => ctx.showDashboard(),
+    [SPEND_COMMANDS.resetSession]: () => confirmReset(ctx),
     [SPEND_COMMANDS.openLogSources]: () => openLogSources(ctx),
     [SPEND_COMMANDS.showReport]: () => showReport(ctx),
     [SPEND_COMMANDS.setBudget]: (kind?: unknown) => setBudget(ctx, kind === 'session' || kind === 'daily' ? kind : undefined),
@@ -32,15 +35,30 @@ export function spendCommandHandlers(ctx: SpendCommandContext, addUsageLog: () =
 
 async function showMenu(ctx: SpendCommandContext): Promise<void> {
   const items: (vscode.QuickPickItem & { command: string })[] = [
-    { label: '$(debug-restart) Reset session', detail: 'Count spend from now on', command: SPEND_COMMANDS.resetSession },
+    // The first item is what Enter picks: opening the dashboard, which changes nothing.
+    { label: `$(graph-line) ${vscode.l10n.t('Open spend dashboard')}`, detail: vscode.l10n.t('Spend per day and model, cache savings, peak hours and the month ahead'), command: SPEND_COMMANDS.showDashboard },
     { label: '$(go-to-file) Open log sources', detail: 'Open a usage log or the setting that lists them', command: SPEND_COMMANDS.openLogSources },
     { label: '$(output) Show spend report', detail: 'Spend per day and model as plain text', command: SPEND_COMMANDS.showReport },
     { label: '$(dashboard) Set budget', detail: 'Warn at 80% and 100% of a session or daily budget', command: SPEND_COMMANDS.setBudget },
     { label: '$(add) Add usage log', detail: 'Read another proxy or client log', command: SPEND_COMMANDS.addUsageLog },
+    { label: `$(debug-restart) ${vscode.l10n.t('Reset session…')}`, detail: vscode.l10n.t('Count spend from now on (asks first)'), command: SPEND_COMMANDS.resetSession },
   ];
   const s = ctx.latest()?.snapshot;
   const title = s ? `DeepSeek spend: ${formatAmount(s.session.cost, s.currency)} this session, ${formatAmount(s.today.cost, s.currency)} today` : 'DeepSeek spend';
-  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Choose an action' });
+  const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
+  quickPick.items = items;
+  quickPick.title = title;
+  quickPick.placeholder = 'Choose an action';
+  const pick = await new Promise<(typeof items)[number] | undefined>((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+    spendMenuShown.fire(items.map((i) => i.label));
+  });
+  quickPick.dispose();
   if (pick) await vscode.commands.executeCommand(pick.command);
 }
 
@@ -76,9 +94,20 @@ async function showReport(ctx: SpendCommandContext): Promise<void> {
     if (choice) await vscode.commands.executeCommand(SPEND_COMMANDS.addUsageLog);
     return;
   }
-  const text = buildSpendReport({ snapshot: latest.snapshot, unpriced: latest.unpriced.all, now: Date.now(), zone: ctx.displayZone() });
-  const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
-  await vscode.window.showTextDocument(doc, { preview: false });
+  await ctx.showReport();
+}
+
+/** Reset asks first, naming the amount it clears; Cancel (or Escape) keeps the session. */
+async function confirmReset(ctx: SpendCommandContext): Promise<void> {
+  const s = ctx.latest()?.snapshot;
+  const amount = s ? formatAmount(s.session.cost, s.currency) : undefined;
+  const reset = vscode.l10n.t('Reset');
+  const choice = await vscode.window.showWarningMessage(
+    amount ? vscode.l10n.t('Reset the session total of {0}?', amount) : vscode.l10n.t('Reset the spend session?'),
+    { modal: true, detail: vscode.l10n.t('The session then counts spend from now on, in every window. The spend history and the logs are kept.') },
+    reset,
+  );
+  if (choice === reset) await ctx.resetSession();
 }
 
 async function setBudget(ctx: SpendCommandContext, kind?: BudgetKind): Promise<void> {

@@ -3,11 +3,12 @@
 // its settings schema (zod), loads on the next turn of the event loop. The status bar item appears
 // when it has loaded.
 import * as vscode from 'vscode';
-import { SPEND_COMMANDS, type SpendCommandId } from './commandIds';
+import { SPEND_COMMANDS, type SpendCommandId } from '../../spend/commandIds';
 import type { SpendTracker } from './tracker';
 import type { TrackedSpend } from '../../agentTools/context';
 
-export { SPEND_COMMANDS, SPEND_STATUS_ITEM_ID } from './commandIds';
+export { SPEND_COMMANDS, SPEND_STATUS_ITEM_ID } from '../../spend/commandIds';
+export { spendMenuShown } from './menuEvents';
 
 export interface SpendTrackerHandle extends vscode.Disposable {
   /** The tracker's state once it has loaded (undefined when it could not start). */

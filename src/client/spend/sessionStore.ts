@@ -2,8 +2,8 @@
 // shares. VS Code refreshes a window's globalState when another window writes it but raises no event,
 // so the tracker polls the one key it cares about (an in-memory read).
 import type * as vscode from 'vscode';
-import type { BudgetAlertState, BudgetKind } from './budget';
-import { effectiveSessionStart } from './session';
+import type { BudgetAlertState, BudgetKind } from '../../spend/budget';
+import { effectiveSessionStart } from '../../spend/session';
 
 const SESSION_START_KEY = 'deepseekCost.spend.sessionStart';
 const BUDGET_ALERTS_KEY = 'deepseekCost.spend.budgetAlerts';

@@ -3,7 +3,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { SPEND_SETTINGS_SECTION, type SpendSettings, parseSpendSettings } from '../../shared/spendSettings';
-import { type ExpandedLogSource, expandUsageLogPattern } from './logPaths';
+import { type ExpandedLogSource, expandUsageLogPattern } from '../../spend/logPaths';
 
 export interface ResolvedSpendSettings {
   settings: SpendSettings;

@@ -1,8 +1,8 @@
 // The status bar item itself: created once, updated from StatusView data, coloured by budget level.
 import * as vscode from 'vscode';
-import type { BudgetLevel } from './budget';
-import { SPEND_COMMANDS, SPEND_STATUS_ITEM_ID } from './commandIds';
-import type { StatusView } from './statusView';
+import type { BudgetLevel } from '../../spend/budget';
+import { SPEND_COMMANDS, SPEND_STATUS_ITEM_ID } from '../../spend/commandIds';
+import type { StatusView } from '../../spend/statusView';
 
 const BACKGROUND: Record<BudgetLevel, string | undefined> = {
   ok: undefined,

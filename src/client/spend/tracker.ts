@@ -1,22 +1,26 @@
 // The session-spend tracker: settings → worker (tailer + ledger, off the main thread) → snapshots →
 // status item, tooltip and budget alerts. Loaded by index.ts just after activation.
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { machineTimeZone } from '../../core/usage/time';
+import { SPEND_HISTORY_FILE } from '../../core/usage/store/fileName';
 import { SPEND_SETTINGS_SECTION } from '../../shared/spendSettings';
 import { addUsageLog } from './addUsageLog';
-import { type BudgetKind, stepBudgetAlert } from './budget';
+import { type BudgetKind, stepBudgetAlert } from '../../spend/budget';
 import { spendCommandHandlers, type SpendCommandHandlers } from './commands';
-import { formatAmount } from './amount';
-import { SPEND_COMMANDS } from './commandIds';
-import { localDateKey, nextLocalMidnight } from './localTime';
+import { formatAmount } from '../../spend/amount';
+import { SPEND_COMMANDS } from '../../spend/commandIds';
+import { localDateKey, nextLocalMidnight } from '../../spend/localTime';
 import { SessionStore } from './sessionStore';
 import { ProblemReporter, type ResolvedSpendSettings, readSpendSettings } from './settingsReader';
 import { SpendStatusItem } from './statusItem';
-import { statusView } from './statusView';
-import { buildSpendTooltip } from './tooltip';
+import { SpendDashboard } from './dashboardPanel';
+import { SpendReportDocument } from './reportDocument';
+import { statusView } from '../../spend/statusView';
+import { buildSpendTooltip } from '../../spend/tooltip';
 import { SpendWorkerHost } from './workerHost';
-import type { SnapshotMessage, WorkerConfig } from './workerProtocol';
+import type { SnapshotMessage, WorkerConfig } from '../../spend/workerProtocol';
 import type { TrackedSpend } from '../../agentTools/context';
 
 /** How often this window looks for a session reset made in another window (an in-memory read). */
@@ -26,6 +30,8 @@ const MAX_MIDNIGHT_WAIT_MS = 5 * 60_000;
 
 export class SpendTracker implements vscode.Disposable {
   readonly commands: SpendCommandHandlers;
+  private readonly dashboard: SpendDashboard;
+  private readonly report: SpendReportDocument;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly item = new SpendStatusItem();
   private readonly store: SessionStore;
@@ -38,6 +44,7 @@ export class SpendTracker implements vscode.Disposable {
   private workerError: string | undefined;
   private configKey = '';
   private midnightTimer: NodeJS.Timeout | undefined;
+  private readonly storePath: string | undefined;
 
   constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
     this.store = new SessionStore(context.globalState);
@@ -48,7 +55,15 @@ export class SpendTracker implements vscode.Disposable {
         this.workerError = message;
         this.render();
       },
+      notice: (message) => void vscode.window.showWarningMessage(message),
     });
+    this.storePath = historyPath(context);
+    this.dashboard = new SpendDashboard(context.extensionUri, {
+      latest: () => this.latest,
+      displayZone: () => this.zone,
+      budgetDaily: () => this.resolved.settings.budgetDaily,
+    });
+    this.report = new SpendReportDocument(() => this.latest, () => this.zone);
     this.resolved = readSpendSettings();
     this.problems.report(this.resolved.problems);
     this.sessionStart = this.store.current(Date.now(), this.resolved.settings.resetAtMidnight, this.zone);
@@ -59,11 +74,15 @@ export class SpendTracker implements vscode.Disposable {
         settings: () => this.resolved.settings,
         displayZone: () => this.zone,
         resetSession: () => this.resetSession(),
+        showDashboard: () => this.dashboard.show(),
+        showReport: () => this.report.show(),
       },
       addUsageLog,
     );
     this.disposables.push(
       this.item,
+      this.dashboard,
+      this.report,
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SPEND_SETTINGS_SECTION)) this.reloadSettings();
       }),
@@ -108,6 +127,7 @@ export class SpendTracker implements vscode.Disposable {
       logTimezone: settings.logTimezone,
       displayTimezone: this.zone,
       catalogOverrides,
+      storePath: this.storePath,
     };
     const key = JSON.stringify({ ...config, sessionStart: 0 });
     if (key === this.configKey) return;
@@ -144,6 +164,8 @@ export class SpendTracker implements vscode.Disposable {
   private onSnapshot(m: SnapshotMessage): void {
     this.latest = m;
     this.workerError = undefined;
+    this.dashboard.update();
+    this.report.refresh();
     if (m.initialReadDone) this.checkBudgets(m);
     this.render();
   }
@@ -191,5 +213,16 @@ export class SpendTracker implements vscode.Disposable {
     };
     const tooltip = buildSpendTooltip({ ...input, unpriced: this.latest?.unpriced, now: Date.now(), zone: this.zone, problems });
     this.item.update(statusView(input), tooltip);
+  }
+}
+
+/** The spend history lives in the extension's global storage, shared by every window of this profile. */
+function historyPath(context: vscode.ExtensionContext): string | undefined {
+  try {
+    mkdirSync(context.globalStorageUri.fsPath, { recursive: true });
+    return path.join(context.globalStorageUri.fsPath, SPEND_HISTORY_FILE);
+  } catch {
+    // No writable global storage (a read-only profile): every start reads the logs in full, as before.
+    return undefined;
   }
 }

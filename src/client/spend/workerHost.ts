@@ -3,7 +3,7 @@
 // the tracker shows the error and waits for a settings change or a window reload.
 import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
-import type { HostToWorker, SnapshotMessage, SpendWorkerData, WorkerConfig, WorkerToHost } from './workerProtocol';
+import type { HostToWorker, SnapshotMessage, SpendWorkerData, WorkerConfig, WorkerToHost } from '../../spend/workerProtocol';
 import { currentLocale } from '../../core/locale';
 
 const MAX_RESTARTS = 4;
@@ -13,6 +13,8 @@ export interface WorkerHostEvents {
   snapshot(message: SnapshotMessage): void;
   /** The worker stopped for good (undefined: it is running again). */
   failure(message: string | undefined): void;
+  /** Something to tell the user once (the spend history was rebuilt). */
+  notice(message: string): void;
 }
 
 export class SpendWorkerHost {
@@ -89,7 +91,10 @@ export class SpendWorkerHost {
 
   private onMessage(m: WorkerToHost): void {
     if (m.type === 'snapshot') this.events.snapshot(m);
-    else if (m.level === 'error') this.log.error(`spend worker: ${m.message}`);
+    else if (m.type === 'notice') {
+      this.log.warn(`spend: ${m.message}`);
+      this.events.notice(m.message);
+    } else if (m.level === 'error') this.log.error(`spend worker: ${m.message}`);
     else if (m.level === 'warn') this.log.warn(`spend worker: ${m.message}`);
     else this.log.info(`spend worker: ${m.message}`);
   }

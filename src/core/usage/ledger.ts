@@ -5,7 +5,7 @@
 import { catalogStaleness, findModel, holidayAssumptionText, isDeepSeekProvider, type Catalog, type Currency } from '../../catalog';
 import { Pricer, type Priced, type ToolCharge } from './pricer';
 import { requestTokenLimit, usageProblem } from './recordBounds';
-import { RequestStore, type StoredRequest } from './requestStore';
+import { type Fingerprint, RequestStore, type StoredRequest } from './requestStore';
 import { DayKeyer } from './time';
 import { usageSize } from './tokens';
 import { type ErrorRecord, type ExcludedCounts, type LineResult, type LogSourceState, type SpendAssumption, type SpendSnapshot, type SpendTotals, UNATTRIBUTED, type UsageRecord } from './types';
@@ -42,7 +42,7 @@ const OTHER_MODELS = '(other models)';
 const ERROR_KEYS_KEPT = 100_000;
 
 export function emptyTotals(): SpendTotals {
-  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0 };
+  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0, peakCost: 0, peakSavingOffPeak: 0 };
 }
 
 export class SpendLedger {
@@ -108,19 +108,20 @@ export class SpendLedger {
   }
 
   /**
-   * Stores and totals a record. Only records that pass usageProblem are stored, exactly as given:
+   * Stores and totals a record (`key`: its dedupe key, or the key's fingerprint when the record
+   * comes back from the spend store, which keeps only that). Only records that pass usageProblem are stored, exactly as given:
    * a re-total from the store then always equals the first total.
    */
-  add(record: UsageRecord): AddOutcome {
+  add(record: UsageRecord, key: string | Fingerprint = record.dedupeKey): AddOutcome {
     if (usageProblem(record, this.tokenLimit)) return 'rejected';
     const r: StoredRequest = {
       completedAt: record.completedAt, model: this.slotId(record.model, record.provider ?? 'deepseek'), cacheHitTokens: record.cacheHitTokens, cacheMissTokens: record.cacheMissTokens,
       outputTokens: record.outputTokens, reasoningTokens: record.reasoningTokens, hasCacheSplit: record.hasCacheSplit,
       searchCalls: record.searchCalls ?? 0, fetchCalls: record.fetchCalls ?? 0,
     };
-    const index = this.store.find(record.dedupeKey);
+    const index = this.store.find(key);
     if (index < 0) {
-      const i = this.store.insert(record.dedupeKey, r);
+      const i = this.store.insert(key, r);
       if (record.noId) this.noIdRequests++;
       this.apply(r, 1);
       this.noteLast(i, r);
@@ -338,6 +339,10 @@ function addTo(m: ByModel, r: StoredRequest, priced: Priced | undefined, sign: 1
   if (priced) {
     t.cost += sign * priced.cost;
     t.savedByCache += sign * priced.saved;
+    if (priced.peak && priced.offPeakCost !== undefined) {
+      t.peakCost += sign * priced.cost;
+      t.peakSavingOffPeak += sign * (priced.cost - priced.offPeakCost);
+    }
   } else {
     t.unpriced += sign;
   }

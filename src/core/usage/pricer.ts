@@ -8,12 +8,17 @@ export interface Priced {
   saved: number;
   /** The local year, when the holiday calendar does not cover it (weekday rule applied). */
   holidaysUnknownForYear?: number;
+  /** Priced at peak-hour rates; `offPeakCost` is what the same tokens cost off-peak. */
+  peak?: boolean;
+  offPeakCost?: number;
 }
 
 interface CachedAnswer {
   from: number;
   until: number;
   rates: Rates | undefined;
+  /** Set when `rates` are peak-hour rates. */
+  offPeakRates?: Rates;
   holidaysUnknownForYear?: number;
   /** The peak rule's local year the answer was made in: holiday coverage is per year, so the answer holds only inside it. */
   year?: { offsetMinutes: number; value: number };
@@ -51,6 +56,7 @@ export class Pricer {
     if (answer.kind === 'priced') {
       const rule = answer.period.peakRule ? this.catalog.peakRules[answer.period.peakRule] : undefined;
       entry = { from: at, until: answer.nextChange ? answer.nextChange.getTime() : at + STABLE_HORIZON_MS, rates: answer.rates, holidaysUnknownForYear: answer.holidaysUnknownForYear };
+      if (answer.peak) entry.offPeakRates = answer.offPeakRates;
       if (rule) entry.year = { offsetMinutes: rule.utcOffsetMinutes, value: localYear(at, rule.utcOffsetMinutes) };
     } else if (answer.reason === 'unknown-model' || answer.reason === 'no-price-family' || answer.reason === 'other-provider') {
       entry = { from: -Infinity, until: Infinity, rates: undefined };
@@ -65,8 +71,14 @@ export class Pricer {
   price(model: string, at: number, t: { cacheHitTokens: number; cacheMissTokens: number; outputTokens: number }, provider?: string): Priced | undefined {
     const rates = this.ratesAt(model, at, provider);
     if (!rates) return undefined;
-    const year = this.cache.get(cacheKey(model, provider))?.holidaysUnknownForYear;
-    return { cost: costOf(rates, t), saved: (t.cacheHitTokens * (rates.cacheMiss - rates.cacheHit)) / 1_000_000, ...(year !== undefined ? { holidaysUnknownForYear: year } : {}) };
+    const cached = this.cache.get(cacheKey(model, provider));
+    const year = cached?.holidaysUnknownForYear;
+    const offPeak = cached?.offPeakRates;
+    return {
+      cost: costOf(rates, t), saved: (t.cacheHitTokens * (rates.cacheMiss - rates.cacheHit)) / 1_000_000,
+      ...(year !== undefined ? { holidaysUnknownForYear: year } : {}),
+      ...(offPeak ? { peak: true, offPeakCost: costOf(offPeak, t) } : {}),
+    };
   }
 
   /**

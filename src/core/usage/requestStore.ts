@@ -46,8 +46,8 @@ export class RequestStore {
   }
 
   /** Index of a key's request, or -1. */
-  find(key: string): number {
-    const [hi, lo] = fingerprint(key);
+  find(key: string | Fingerprint): number {
+    const [hi, lo] = typeof key === 'string' ? fingerprint(key) : key;
     return this.lookup(hi, lo).index;
   }
 
@@ -60,10 +60,10 @@ export class RequestStore {
   }
 
   /** Stores a new key's request; returns its index. The key must not be present. */
-  insert(key: string, r: StoredRequest): number {
+  insert(key: string | Fingerprint, r: StoredRequest): number {
     if ((this.size_ + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     if (this.size_ === this.capacity) this.grow(this.capacity * 2);
-    const [hi, lo] = fingerprint(key);
+    const [hi, lo] = typeof key === 'string' ? fingerprint(key) : key;
     const { slot } = this.lookup(hi, lo);
     const index = this.size_++;
     this.slots[slot] = index;
@@ -135,11 +135,14 @@ export class RequestStore {
   }
 }
 
+/** A dedupe key as the store keeps it: two 32-bit halves (see fingerprint). */
+export type Fingerprint = [number, number];
+
 /**
  * Two independent 32-bit FNV-1a hashes (different offsets) of the UTF-16 code units: 64 bits, so
  * a false "duplicate" among a million keys has a probability near 3·10⁻⁸.
  */
-export function fingerprint(key: string): [number, number] {
+export function fingerprint(key: string): Fingerprint {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   for (let i = 0; i < key.length; i++) {

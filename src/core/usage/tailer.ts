@@ -47,8 +47,15 @@ export interface TailerOptions {
    * many times a second); default 2000 ms. A change inside the interval is read when it ends.
    */
   databaseIntervalMs?: number;
+  /**
+   * Progress remembered from an earlier run (the spend store): a plain-text file found at this path
+   * with the same device, inode and first bytes continues from the offset; anything else starts over.
+   */
+  resume?(path: string): TailedFileInfo | undefined;
   /** Called after a pass that read lines or changed a file's state. */
   onChange?(): void;
+  /** Called after every pass, whether it read anything or not (tests wait on it instead of polling). */
+  onPass?(): void;
   /** Called when a pass fails unexpectedly (it is retried on the next change). */
   onError?(error: unknown): void;
 }
@@ -63,6 +70,8 @@ export interface TailedFileInfo {
   headLength: number;
   offset: number;
   size: number;
+  /** Only plain text resumes at an offset; a zstd file or a database is read again (dedupe absorbs it). */
+  kind?: 'text' | 'zstd' | 'sqlite';
 }
 
 const HEAD_BYTES = 4096;
@@ -126,7 +135,7 @@ export class LogTailer {
   private pending: Scope = emptyScope();
   private passCount = 0;
   private hasPending = false;
-  private readonly opts: Required<Omit<TailerOptions, 'onChange' | 'onError'>> & Pick<TailerOptions, 'onChange' | 'onError'>;
+  private readonly opts: Required<Omit<TailerOptions, 'onChange' | 'onError' | 'resume' | 'onPass'>> & Pick<TailerOptions, 'onChange' | 'onError' | 'resume' | 'onPass'>;
 
   constructor(options: TailerOptions) {
     this.opts = {
@@ -190,7 +199,10 @@ export class LogTailer {
   }
 
   files(): TailedFileInfo[] {
-    return [...this.files_.values()].map((f) => ({ path: f.path, dev: f.dev, ino: f.ino, headHash: f.headHash, headLength: f.headLength, offset: f.offset, size: f.size }));
+    return [...this.files_.values()].map((f) => ({
+      path: f.path, dev: f.dev, ino: f.ino, headHash: f.headHash, headLength: f.headLength, offset: f.offset, size: f.size,
+      kind: f.sqliteSignature !== undefined ? 'sqlite' : f.zstd ? 'zstd' : 'text',
+    }));
   }
 
   /** Passes run so far (an idle tracker on watched folders runs none). */
@@ -241,6 +253,7 @@ export class LogTailer {
         changed = (await this.pass(next)) || changed;
       }
       if (changed) this.opts.onChange?.();
+      this.opts.onPass?.();
       return changed;
     })().finally(() => (this.running = undefined));
     return this.running;
@@ -308,6 +321,13 @@ export class LogTailer {
           path, dev: probe.stats.dev, ino: probe.stats.ino, headHash: '', headLength: 0, offset: 0, skipping: false, size: -1, mtimeMs: -1,
           skippedLines: 0, skipReasons: new Map(), lines: 0, usageLines: 0, sink: this.opts.sinkFor(path), state: 'reading', logPath: path,
         };
+        const saved = this.opts.resume?.(path);
+        // Resumed only when it is the same file; its head is checked against the hash on the read below.
+        if (saved && saved.kind === 'text' && saved.dev === f.dev && saved.ino === f.ino && saved.headLength > 0 && saved.offset <= probe.stats.size) {
+          f.headHash = saved.headHash;
+          f.headLength = saved.headLength;
+          f.offset = saved.offset;
+        }
         this.files_.set(path, f);
         if (!this.lastRotation.has(path)) this.lastRotation.set(path, Date.now());
         changed = true;

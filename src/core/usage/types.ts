@@ -77,6 +77,10 @@ export interface SpendTotals {
   toolCost: number;
   /** Tool calls with no price in this currency (never converted): not in `cost`. */
   toolUnpriced: number;
+  /** Part of `cost` priced at peak-hour rates (tokens only). */
+  peakCost: number;
+  /** What those peak requests would have cost less at off-peak rates. */
+  peakSavingOffPeak: number;
 }
 
 /** A limit of the facts behind the totals, with how many requests rest on it. */

@@ -8,7 +8,7 @@ import { runAgentTool } from '../../../src/agentTools/run';
 import { renderSpend } from '../../../src/agentTools/spend';
 import { shippedCatalogData } from '../../../src/catalog/load';
 import { formatMoney } from '../../../src/core/money';
-import { SpendTracker } from '../../../src/core/usage/spendTracker';
+import { UsageFollower } from '../../../src/core/usage/usageFollower';
 import { runSpend } from '../../../src/cli/spend';
 import { makeTree } from '../cli/helpers';
 import { context } from './helpers';
@@ -66,7 +66,7 @@ test('spend: no logs anywhere, or none readable, is an error that says what to g
 });
 
 test('spend in the editor reports the tracker: unconfigured, still reading, or its snapshot; since/currency need logs', async () => {
-  const tracker = new SpendTracker({ patterns: [LOG], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', sessionStart: Date.parse('2026-07-15T00:00:00Z') });
+  const tracker = new UsageFollower({ patterns: [LOG], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', sessionStart: Date.parse('2026-07-15T00:00:00Z') });
   await tracker.tailer.check();
   const snapshot = tracker.snapshot(Date.parse(NOW));
   tracker.stop();

@@ -78,3 +78,24 @@ test('the checker sees a vscode import when there is one (the client has them)',
   const client = sourceFiles(path.join(src, 'client'));
   assert.ok(client.some((f) => importsOf(f).packages.includes('vscode')));
 });
+
+test('the spend model (src/spend) is pure: no vscode, nothing from the client, the server, the CLI or the worker', () => {
+  const problems: string[] = [];
+  for (const file of sourceFiles(path.join(src, 'spend'))) {
+    const { files, packages } = importsOf(file);
+    if (packages.includes('vscode')) problems.push(`${path.relative(src, file)} imports vscode`);
+    for (const f of files) {
+      if (!['spend', 'core', 'catalog', 'shared'].includes(layer(f))) problems.push(`${path.relative(src, file)} imports ${path.relative(src, f)}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(sourceFiles(path.join(src, 'spend')).length > 5, 'the folder was read');
+});
+
+test('the spend worker and the CLI take the spend model from src/spend, never from the client', () => {
+  for (const entry of ['worker/spendWorker.ts', 'cli/spend.ts']) {
+    const { files } = importsOf(path.join(src, entry));
+    const fromClient = files.filter((f) => layer(f) === 'client').map((f) => path.relative(src, f));
+    assert.deepEqual(fromClient, [], entry);
+  }
+});

@@ -9,7 +9,7 @@ import { renderModelHover, renderPromptHover } from '../../../src/core/estimate/
 import { hostsOf, isShownUrl, markdownCode, markdownLink, markdownText } from '../../../src/core/markdown';
 import { emptyTotals } from '../../../src/core/usage/ledger';
 import type { SpendSnapshot, SpendTotals } from '../../../src/core/usage/types';
-import { buildSpendTooltip } from '../../../src/client/spend/tooltip';
+import { buildSpendTooltip } from '../../../src/spend/tooltip';
 import { SPEND_COMMANDS } from '../../../src/shared/protocol';
 import { markdownShape } from '../../support/markdownShape';
 
@@ -150,7 +150,7 @@ test('tooltip: model names, paths, messages and problems from logs and settings 
     workerError: HOSTILE[8],
   });
   const shape = markdownShape(md);
-  const ours = [SPEND_COMMANDS.resetSession, SPEND_COMMANDS.showReport, SPEND_COMMANDS.setBudget, SPEND_COMMANDS.openLogSources].map((c) => `command:${c}`);
+  const ours = [SPEND_COMMANDS.showDashboard, SPEND_COMMANDS.showReport, SPEND_COMMANDS.setBudget, SPEND_COMMANDS.openLogSources, SPEND_COMMANDS.resetSession].map((c) => `command:${c}`);
   assert.deepEqual(shape.links, ours, md);
   assert.deepEqual(shape.images, []);
   assert.deepEqual(shape.html, []);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatAmount, formatPercent } from '../../../src/client/spend/amount';
+import { formatAmount, formatPercent } from '../../../src/spend/amount';
 
 test('cents and above show two decimals, with thousands grouped', () => {
   assert.equal(formatAmount(0.42, 'USD'), '$0.42');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type BudgetAlertState, type BudgetObservation, budgetLevel, stepBudgetAlert, worstLevel } from '../../../src/client/spend/budget';
+import { type BudgetAlertState, type BudgetObservation, budgetLevel, stepBudgetAlert, worstLevel } from '../../../src/spend/budget';
 
 /** Feeds observations through the state machine and collects what it asked to notify. */
 function run(observations: BudgetObservation[], start?: BudgetAlertState): { notes: string[]; state?: BudgetAlertState } {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatLocalTime, localDateKey, localParts, nextLocalMidnight, startOfLocalDay } from '../../../src/client/spend/localTime';
-import { effectiveSessionStart } from '../../../src/client/spend/session';
+import { formatLocalTime, localDateKey, localParts, nextLocalMidnight, startOfLocalDay } from '../../../src/spend/localTime';
+import { effectiveSessionStart } from '../../../src/spend/session';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { parseSpendSettings } from '../../../src/shared/spendSettings';
-import { expandUsageLogPattern } from '../../../src/client/spend/logPaths';
-import { parseBudgetInput } from '../../../src/client/spend/budgetInput';
+import { expandUsageLogPattern } from '../../../src/spend/logPaths';
+import { parseBudgetInput } from '../../../src/spend/budgetInput';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 

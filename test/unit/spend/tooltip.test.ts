@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { shippedCatalogData } from '../../../src/catalog';
 import { emptyTotals } from '../../../src/core/usage/ledger';
 import type { LogSourceState, SpendSnapshot, SpendTotals } from '../../../src/core/usage/types';
-import { SPEND_COMMANDS } from '../../../src/client/spend/commandIds';
-import { buildSpendReport } from '../../../src/client/spend/report';
-import { regroupSources } from '../../../src/client/spend/sourceStates';
-import { statusView } from '../../../src/client/spend/statusView';
-import { type TooltipInput, buildSpendTooltip } from '../../../src/client/spend/tooltip';
-import { unpricedReasons } from '../../../src/client/spend/unpricedReasons';
+import { SPEND_COMMANDS } from '../../../src/spend/commandIds';
+import { buildSpendReport } from '../../../src/spend/report';
+import { regroupSources } from '../../../src/spend/sourceStates';
+import { statusView } from '../../../src/spend/statusView';
+import { type TooltipInput, buildSpendTooltip } from '../../../src/spend/tooltip';
+import { unpricedReasons } from '../../../src/spend/unpricedReasons';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const ZONE = 'Europe/Berlin';
@@ -162,6 +162,15 @@ test('the report lists days and models in aligned columns with totals and caveat
   assert.ok(lines.some((l) => /^2026-11-23\s+mystery\s.*\sunpriced$/.test(l)), 'a wholly unpriced row says so instead of $0.00');
   const empty = buildSpendReport({ snapshot: snapshot({ byDay: {} }), now: NOW, zone: ZONE });
   assert.match(empty, /No DeepSeek requests with usage were found/);
+});
+
+test('the report leaves out columns that are empty for it, so it fits a narrower editor', () => {
+  const plain = totals({ cost: 0.3, requests: 10, cacheHitTokens: 6000, cacheMissTokens: 4000, outputTokens: 1000 });
+  const header = (s: SpendSnapshot) => buildSpendReport({ snapshot: s, now: NOW, zone: ZONE }).split('\n').find((l) => l.startsWith('Day  '))!;
+  assert.deepEqual(header(snapshot({ byDay: { '2026-11-23': { 'deepseek-v4-flash': plain } } })).split(/\s{2,}/), ['Day', 'Model', 'Requests', 'Cache hit', 'Input tok', 'Output tok', 'Cost']);
+  // Reasoning tokens on one day bring their column back for every row; a request without a cache split brings "No split".
+  const full = header(snapshot({ byDay: { '2026-11-22': { 'deepseek-v4-flash': plain }, '2026-11-23': { 'deepseek-v4-flash': totals({ ...plain, reasoningTokens: 5, noSplit: 1 }) } } }));
+  assert.deepEqual(full.split(/\s{2,}/), ['Day', 'Model', 'Requests', 'Cache hit', 'Input tok', 'Output tok', 'Reasoning', 'No split', 'Cost']);
 });
 
 test('unpriced reasons come from the catalog at the request times', () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
 import { runSpend } from '../../../src/cli/spend';
-import { SpendLedger, SpendTracker, type UsageRecord } from '../../../src/core/usage';
+import { SpendLedger, UsageFollower, type UsageRecord } from '../../../src/core/usage';
 import { requestTokenLimit } from '../../../src/core/usage/recordBounds';
 import { FLASH_CNY_JUL, FLASH_USD_JUL, assertClose, cost, tempDir } from './helpers';
 
@@ -99,7 +99,7 @@ test('in the tracker, a bad line then valid ones: a currency switch re-totals ev
   const dir = tempDir(t);
   const log = join(dir, 'proxy.jsonl');
   writeFileSync(log, line('t', { prompt_tokens: 1 }, 1e20) + line('huge', { prompt_tokens: 1e20 }) + valid(1000));
-  const tracker = new SpendTracker({ patterns: [log], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
+  const tracker = new UsageFollower({ patterns: [log], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
   const first = await tracker.refresh();
   assert.equal(first.session.requests, 1000);
   assert.equal(first.sources[0].files[0].skippedLines, 2);

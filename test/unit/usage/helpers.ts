@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { shippedCatalogData } from '../../../src/catalog';
-import { SpendTracker, type SpendTrackerOptions } from '../../../src/core/usage';
+import { UsageFollower, type UsageFollowerOptions } from '../../../src/core/usage';
 
 export const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'logs');
 
@@ -23,11 +23,11 @@ export function copyFixture(name: string, dir: string, mtime?: Date): string {
 }
 
 export async function spendOf(
-  t: { after: (fn: () => void) => void }, names: string[], opts: Partial<SpendTrackerOptions> & { mtime?: Date } = {},
+  t: { after: (fn: () => void) => void }, names: string[], opts: Partial<UsageFollowerOptions> & { mtime?: Date } = {},
 ) {
   const dir = tempDir(t);
   const paths = names.map((n) => copyFixture(n, dir, opts.mtime));
-  const tracker = new SpendTracker({ patterns: paths, catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, ...opts });
+  const tracker = new UsageFollower({ patterns: paths, catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, ...opts });
   const snapshot = await tracker.refresh();
   return { tracker, snapshot, totals: tracker.ledger.totals(), skipped: snapshot.sources.flatMap((s) => s.files).reduce((n, f) => n + f.skippedLines, 0) };
 }

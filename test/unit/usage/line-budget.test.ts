@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
-import { LineParser, SpendTracker } from '../../../src/core/usage';
+import { LineParser, UsageFollower } from '../../../src/core/usage';
 import { MAX_LINE_CONTAINERS, exceedsContainerBudget } from '../../../src/core/usage/jsonBudget';
 import { tempDir } from './helpers';
 
@@ -49,7 +49,7 @@ test('the tracker skips an over-budget line, names why, and reads the lines afte
   const dir = tempDir(t);
   const log = join(dir, 'proxy.jsonl');
   writeFileSync(log, `${usage('a')}\n{"prompt_tokens":1,"usage":${'['.repeat(N)}${']'.repeat(N)}}\n${usage('b')}\n`);
-  const tracker = new SpendTracker({ patterns: [log], catalog: env.catalog, currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
+  const tracker = new UsageFollower({ patterns: [log], catalog: env.catalog, currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
   const s = await tracker.refresh();
   assert.equal(s.session.requests, 2);
   assert.deepEqual(s.sources[0].files[0].skipped, { [REASON]: 1 });

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
-import { SpendTracker } from '../../../src/core/usage';
+import { UsageFollower } from '../../../src/core/usage';
 import { FLASH_USD_JUL, assertClose, cost } from './helpers';
 
 const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'examples', 'real-logs');
 
 async function read(name: string) {
-  const tracker = new SpendTracker({ patterns: [join(REAL, name)], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
+  const tracker = new UsageFollower({ patterns: [join(REAL, name)], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 });
   const snapshot = await tracker.refresh();
   const file = snapshot.sources[0].files[0];
   assert.equal(file?.state, 'reading', `${name}: ${file?.message ?? 'not found'}`);

@@ -2,11 +2,12 @@
 // rotates and truncates the log: the totals stay exact.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
-import { SpendTracker, type SpendSnapshot } from '../../../src/core/usage';
+import { UsageFollower, type SpendSnapshot } from '../../../src/core/usage';
 import { FLASH_USD_JUL, assertClose, cost, tempDir } from './helpers';
 
 function body(id: string, hit: number, miss: number, out: number): string {
@@ -24,16 +25,25 @@ function startWriter(t: { after: (fn: () => void) => void }) {
   };
 }
 
-/** Resolves when the snapshot satisfies `ok` (checked every 20 ms); fails after `ms`. */
-function until(tracker: SpendTracker, ok: (s: SpendSnapshot) => boolean, ms = 5000): Promise<SpendSnapshot> {
+/**
+ * Resolves when the snapshot satisfies `ok`, checked after each tailer pass (an event, not a timer);
+ * fails after `ms` with the last snapshot.
+ */
+function until(tracker: UsageFollower, passes: EventEmitter, ok: (s: SpendSnapshot) => boolean, ms = 5000): Promise<SpendSnapshot> {
   return new Promise((resolve, reject) => {
-    const started = Date.now();
     const check = () => {
       const s = tracker.snapshot();
-      if (ok(s)) return resolve(s);
-      if (Date.now() - started > ms) return reject(new Error(`timed out; last snapshot ${JSON.stringify(s.session)}`));
-      setTimeout(check, 20);
+      if (!ok(s)) return false;
+      passes.off('pass', check);
+      clearTimeout(timer);
+      resolve(s);
+      return true;
     };
+    const timer = setTimeout(() => {
+      passes.off('pass', check);
+      reject(new Error(`timed out; last snapshot ${JSON.stringify(tracker.snapshot().session)}`));
+    }, ms);
+    passes.on('pass', check);
     check();
   });
 }
@@ -43,35 +53,36 @@ test('a separate writer appends, writes half a line, rotates and truncates while
   const log = join(dir, 'proxy.log');
   const write = startWriter(t);
   const updates: SpendSnapshot[] = [];
-  const tracker = new SpendTracker(
-    { patterns: [join(dir, 'proxy*.log')], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, pollMs: 100 },
+  const passes = new EventEmitter();
+  const tracker = new UsageFollower(
+    { patterns: [join(dir, 'proxy*.log')], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, pollMs: 100, onPass: () => passes.emit('pass') },
     (s) => updates.push(s),
   );
   tracker.start();
   t.after(() => tracker.stop());
 
   await write({ op: 'append', path: log, text: body('w1', 1000, 100, 10) });
-  await until(tracker, (s) => s.session.requests === 1);
+  await until(tracker, passes, (s) => s.session.requests === 1);
 
   const half = body('w2', 2000, 200, 20);
   await write({ op: 'append', path: log, text: half.slice(0, 50) });
   // Wait until the tailer has looked at the grown file, then check the half line was not taken.
   const size = Buffer.byteLength(body('w1', 1000, 100, 10)) + 50;
-  await until(tracker, () => tracker.tailer.files().some((f) => f.size === size));
+  await until(tracker, passes, () => tracker.tailer.files().some((f) => f.size === size));
   assert.equal(tracker.snapshot().session.requests, 1);
   await write({ op: 'append', path: log, text: half.slice(50) });
-  await until(tracker, (s) => s.session.requests === 2);
+  await until(tracker, passes, (s) => s.session.requests === 2);
 
   // Rotation: one more record, then rename to a sibling the glob matches, then a new file.
   await write({ op: 'append', path: log, text: body('w3', 3000, 300, 30) });
   await write({ op: 'rename', from: log, to: join(dir, 'proxy-2026-07-15.log') });
   await write({ op: 'append', path: log, text: body('w4', 4000, 400, 40) });
-  await until(tracker, (s) => s.session.requests === 4);
+  await until(tracker, passes, (s) => s.session.requests === 4);
 
   // Truncation: the new file is emptied and rewritten, repeating w4 (a re-logged request).
   await write({ op: 'truncate', path: log });
   await write({ op: 'append', path: log, text: body('w4', 4000, 400, 40) + body('w5', 5000, 500, 50) });
-  const s = await until(tracker, (x) => x.session.requests === 5);
+  const s = await until(tracker, passes, (x) => x.session.requests === 5);
 
   // Σ hits 15000, misses 1500, output 150 over w1..w5
   assertClose(s.session.cost, cost(1000 + 2000 + 3000 + 4000 + 5000, 100 + 200 + 300 + 400 + 500, 10 + 20 + 30 + 40 + 50, FLASH_USD_JUL));
@@ -106,7 +117,7 @@ for (const mode of ['rename', 'copytruncate'] as const) {
     const log = join(dir, 'proxy.jsonl');
     const write = startWriter(t);
     const updates: { on?: (s: SpendSnapshot) => void } = {};
-    const tracker = new SpendTracker(
+    const tracker = new UsageFollower(
       { patterns: [log], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 },
       (s) => updates.on?.(s),
     );

@@ -8,11 +8,11 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFil
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
-import { SpendTracker } from '../../../src/core/usage';
+import { UsageFollower } from '../../../src/core/usage';
 import { FIXTURES, FLASH_USD_JUL, assertClose, cost, tempDir } from './helpers';
 
 function tracker(path: string, databaseIntervalMs = 0) {
-  return new SpendTracker({ patterns: [path], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, databaseIntervalMs });
+  return new UsageFollower({ patterns: [path], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, databaseIntervalMs });
 }
 
 /** One zstd frame made by the real zstd tool. */
@@ -46,7 +46,7 @@ test('a gzip file is named as compressed, with what to do; a directory gets a gl
   writeFileSync(gz, execFileSync('gzip', ['-c'], { input: readFileSync(join(FIXTURES, 'openai-bodies.jsonl')) }));
   const sub = join(dir, 'logs');
   mkdirSync(sub);
-  const s = await new SpendTracker({ patterns: [gz, sub], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 }).refresh();
+  const s = await new UsageFollower({ patterns: [gz, sub], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0 }).refresh();
   assert.match(s.sources[0].files[0].message ?? '', /compressed \(gzip\): decompress it/);
   assert.match(s.sources[1].files[0].message ?? '', /a directory: give the files in it with a glob such as ".*logs[/\\]\*\.jsonl"/);
 });

@@ -5,7 +5,7 @@ import { appendFileSync, copyFileSync, mkdirSync, renameSync, truncateSync, utim
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { shippedCatalogData } from '../../../src/catalog';
-import { LogTailer, SpendTracker } from '../../../src/core/usage';
+import { LogTailer, UsageFollower } from '../../../src/core/usage';
 import { FLASH_USD_JUL, assertClose, cost, tempDir } from './helpers';
 
 const CREATED = 1784106000; // 2026-07-15 09:00 UTC
@@ -15,7 +15,7 @@ function body(id: string, miss: number, out: number, extra = ''): string {
 }
 
 function tracker(patterns: string[], opts: { maxLineBytes?: number; chunkBytes?: number } = {}) {
-  return new SpendTracker({ patterns, catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, ...opts });
+  return new UsageFollower({ patterns, catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, ...opts });
 }
 
 test('reads only what was appended, never past an unterminated last line', async (t) => {
@@ -180,7 +180,7 @@ test('once started, appends are read on folder events alone: watched folders are
   const log = join(dir, 'a.jsonl');
   writeFileSync(log, body('r1', 100, 10));
   const holder: { on?: () => void } = {};
-  const tr = new SpendTracker(
+  const tr = new UsageFollower(
     { patterns: [log, join(dir, '*.log')], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, pollMs: 20, sweepMs: 3_600_000 },
     () => holder.on?.(),
   );
@@ -209,7 +209,7 @@ test('a folder that does not exist yet is polled, and its log is read once it ap
   const dir = tempDir(t);
   const log = join(dir, 'later', 'a.jsonl');
   const holder: { on?: () => void } = {};
-  const tr = new SpendTracker(
+  const tr = new UsageFollower(
     { patterns: [log], catalog: shippedCatalogData(), currency: 'USD', timeZone: 'UTC', logTimezone: 'UTC', sessionStart: 0, pollMs: 50, sweepMs: 3_600_000 },
     () => holder.on?.(),
   );

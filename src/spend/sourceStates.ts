@@ -1,6 +1,6 @@
 // The tailer reports per expanded path; the user thinks in the entries they wrote (one
 // `${workspaceFolder}` entry can expand to a path per folder), so states are regrouped under those.
-import type { LogSourceState } from '../../core/usage/types';
+import type { LogSourceState } from '../core/usage/types';
 import type { WorkerSourceConfig } from './workerProtocol';
 
 export function regroupSources(sources: readonly WorkerSourceConfig[], states: readonly LogSourceState[]): LogSourceState[] {

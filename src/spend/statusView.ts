@@ -1,6 +1,6 @@
 // What the status item shows, as data: text, colour level and an accessible label. Pure, so the
 // exact strings are unit-tested; statusItem.ts only copies them onto the VS Code item.
-import type { SpendSnapshot } from '../../core/usage/types';
+import type { SpendSnapshot } from '../core/usage/types';
 import { type Currency, formatAmount } from './amount';
 import { type BudgetLevel, budgetLevel, worstLevel } from './budget';
 

@@ -2,7 +2,7 @@
 // zone, not the extension host's TZ variable; day bounds come from the usage engine's DayKeyer so
 // the session's midnight and the ledger's "today" always agree (23- and 25-hour days, and days that
 // start at 01:00 because DST skips midnight, included).
-import { DayKeyer } from '../../core/usage/time';
+import { DayKeyer } from '../core/usage/time';
 
 const keyers = new Map<string, DayKeyer>();
 const formatters = new Map<string, Intl.DateTimeFormat>();

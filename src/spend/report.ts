@@ -1,9 +1,9 @@
-// The plain-text spend report (per local day and model) opened in an untitled document, laid out
+// The plain-text spend report (per local day and model), shown as a read-only virtual document, laid out
 // in fixed-width columns so it pastes cleanly into an issue, a chat or a spreadsheet.
-import type { SpendSnapshot, SpendTotals } from '../../core/usage/types';
+import type { SpendSnapshot, SpendTotals } from '../core/usage/types';
 import { formatAmount, formatCount, formatPercent } from './amount';
 import { localParts } from './localTime';
-import { renderTable } from '../../core/textTable';
+import { renderTable } from '../core/textTable';
 import { addTotals, emptyTotals } from './totals';
 import { type UnpricedReason, describeUnpricedReason } from './unpricedWording';
 
@@ -16,8 +16,6 @@ export interface ReportInput {
 }
 
 const HEADERS = ['Day', 'Model', 'Requests', 'Cache hit', 'Input tok', 'Output tok', 'Reasoning', 'Unpriced', 'No split', 'Cost'];
-/** Columns holding numbers are right-aligned. */
-const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
 
 export function buildSpendReport({ snapshot, unpriced, now, zone }: ReportInput): string {
   const cur = snapshot.currency;
@@ -46,7 +44,7 @@ export function buildSpendReport({ snapshot, unpriced, now, zone }: ReportInput)
     lines.push('No DeepSeek requests with usage were found in the configured logs.');
   } else {
     rows.push(reportRow('Total', '', grand, money));
-    lines.push(...table([HEADERS, ...rows]));
+    lines.push(...table(fitting([HEADERS, ...rows], grand)));
   }
 
   lines.push('', `Session since ${since.date} ${since.time.slice(0, 5)}: ${money(snapshot.session.cost)} over ${formatCount(snapshot.session.requests)} ${snapshot.session.requests === 1 ? 'request' : 'requests'}.`);
@@ -77,6 +75,22 @@ function reportRow(day: string, model: string, t: SpendTotals, money: (n: number
   ];
 }
 
+/**
+ * Columns that say nothing for this report (no reasoning, no unpriced request, every request with a
+ * cache split) are left out, so the table fits a narrower editor; the notes below still explain them.
+ */
+const OPTIONAL: [number, (t: SpendTotals) => boolean][] = [
+  [6, (t) => t.reasoningTokens > 0],
+  [7, (t) => t.unpriced > 0],
+  [8, (t) => t.noSplit > 0],
+];
+
+function fitting(rows: string[][], grand: SpendTotals): string[][] {
+  const drop = new Set(OPTIONAL.filter(([, needed]) => !needed(grand)).map(([c]) => c));
+  return rows.map((r) => r.filter((_, c) => !drop.has(c)));
+}
+
 function table(rows: string[][]): string[] {
-  return renderTable(rows, { rightAligned: (c) => NUMERIC.has(c) });
+  // After dropped columns only the first two (day, model) are text.
+  return renderTable(rows, { rightAligned: (c) => c >= 2 });
 }

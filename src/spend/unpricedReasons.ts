@@ -1,8 +1,8 @@
 // Why requests went unpriced, per model, from the same catalog the ledger priced them with. The
 // ledger counts them; this says why in words, so a CNY view of a USD-only period reads as "no CNY
 // price" and never as a silent zero or a converted figure.
-import { type Catalog, findModel, priceAt } from '../../catalog';
-import type { SpendTotals } from '../../core/usage/types';
+import { type Catalog, findModel, priceAt } from '../catalog';
+import type { SpendTotals } from '../core/usage/types';
 import type { Currency } from './amount';
 import type { UnpricedReason } from './unpricedWording';
 

@@ -1,6 +1,6 @@
 // Command ids of the spend tracker, shared by the registrations, the tooltip's links and the
 // manifest fragment. They are part of the client/server contract, so they live in shared/protocol.
-import { SPEND_COMMANDS } from '../../shared/protocol';
+import { SPEND_COMMANDS } from '../shared/protocol';
 
 export { SPEND_COMMANDS };
 

@@ -1,9 +1,9 @@
 // Messages between the extension host (workerHost.ts) and the spend worker (src/worker/spendWorker.ts),
 // one type per direction. Everything is structured-clone data: no functions, no class instances.
-import type { SpendSnapshot } from '../../core/usage/types';
+import type { SpendSnapshot } from '../core/usage/types';
 import type { Currency } from './amount';
 import type { UnpricedReason } from './unpricedWording';
-import type { Locale } from '../../core/locale';
+import type { Locale } from '../core/locale';
 
 export interface WorkerSourceConfig {
   /** The entry as the user wrote it; source states are reported under this name. */
@@ -22,6 +22,8 @@ export interface WorkerConfig {
   displayTimezone: string;
   /** `deepseekCost.catalogOverrides`, unvalidated (the worker merges it like the language server does). */
   catalogOverrides?: unknown;
+  /** The spend history (SQLite) file in the extension's global storage; absent: keep nothing between runs. */
+  storePath?: string;
 }
 
 /** Given once when the worker starts: the locale its sentences (source states, assumptions) are worded in. */
@@ -47,4 +49,6 @@ export interface SnapshotMessage {
 /** Worker → host. */
 export type WorkerToHost =
   | SnapshotMessage
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  /** Said to the user once (the spend history was moved aside and is being rebuilt). */
+  | { type: 'notice'; message: string };

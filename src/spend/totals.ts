@@ -1,12 +1,12 @@
 // Sums of the ledger's totals across days, for the report and its unpriced explanations.
-import type { SpendTotals } from '../../core/usage/types';
+import type { SpendTotals } from '../core/usage/types';
 
 /**
  * The ledger has the same zero, but importing it would pull the pricer, the catalog and zod into the
  * editor-side bundle, which only ever needs this.
  */
 export function emptyTotals(): SpendTotals {
-  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0 };
+  return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0, peakCost: 0, peakSavingOffPeak: 0 };
 }
 
 export function addTotals(into: SpendTotals, t: SpendTotals): SpendTotals {

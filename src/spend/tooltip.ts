@@ -1,8 +1,8 @@
 // The status item's Markdown tooltip, built as plain text so every wording is unit-tested. Command
 // links are only to this extension's own commands (the host trusts exactly those), so every text
 // from a log, a path or a setting goes through core/markdown and can never form a link of its own.
-import { markdownCode, markdownText } from '../../core/markdown';
-import type { LogSourceState, SpendSnapshot, SpendTotals } from '../../core/usage/types';
+import { markdownCode, markdownText } from '../core/markdown';
+import type { LogSourceState, SpendSnapshot, SpendTotals } from '../core/usage/types';
 import { type Currency, formatAmount, formatCount, formatPercent } from './amount';
 import { type BudgetLevel, budgetLevel } from './budget';
 import { SPEND_COMMANDS } from './commandIds';
@@ -97,10 +97,11 @@ export function buildSpendTooltip(input: TooltipInput): string {
   out.push(
     '',
     [
-      link('Reset session', SPEND_COMMANDS.resetSession),
+      link('Dashboard', SPEND_COMMANDS.showDashboard),
       link('Spend report', SPEND_COMMANDS.showReport),
       link('Set budget', SPEND_COMMANDS.setBudget),
       link('Log sources', SPEND_COMMANDS.openLogSources),
+      link('Reset session', SPEND_COMMANDS.resetSession),
     ].join(' · '),
   );
   return out.join('\n');

@@ -1,13 +1,14 @@
-// Wires the pieces the editor and the CLI share: tailer → per-file line parser → ledger.
+// Follows the usage logs into totals: tailer → per-file line parser → ledger. The editor's worker,
+// the CLI and the agent tools share it (the editor's status-bar side is client/spend/tracker.ts).
 import type { Catalog, Currency } from '../../catalog';
 import { SpendLedger } from './ledger';
 import { LineParser } from './lineParser';
 import { expandHome } from './paths';
-import { LogTailer, type FileSink } from './tailer';
+import { LogTailer, type FileSink, type TailedFileInfo } from './tailer';
 import { machineTimeZone } from './time';
-import type { SpendSnapshot } from './types';
+import type { LineResult, SpendSnapshot } from './types';
 
-export interface SpendTrackerOptions {
+export interface UsageFollowerOptions {
   /** Files or globs as the user wrote them (`~` is expanded here; `${workspaceFolder}` is the editor's job). */
   patterns: string[];
   catalog: Catalog;
@@ -28,13 +29,19 @@ export interface SpendTrackerOptions {
   /** See TailerOptions.databaseIntervalMs. */
   databaseIntervalMs?: number;
   sweepMs?: number;
+  /** See TailerOptions.onPass. */
+  onPass?: () => void;
+  /** See TailerOptions.resume (progress kept in the spend store). */
+  resume?: (path: string) => TailedFileInfo | undefined;
+  /** Every usage or error record the ledger took, with the file it came from (for the spend store). */
+  onRecord?: (path: string, result: Extract<LineResult, { kind: 'usage' | 'error' }>) => void;
 }
 
-export class SpendTracker {
+export class UsageFollower {
   readonly ledger: SpendLedger;
   readonly tailer: LogTailer;
 
-  constructor(options: SpendTrackerOptions, onUpdate?: (snapshot: SpendSnapshot) => void, onError?: (error: unknown) => void) {
+  constructor(options: UsageFollowerOptions, onUpdate?: (snapshot: SpendSnapshot) => void, onError?: (error: unknown) => void) {
     const zone = options.timeZone ?? machineTimeZone();
     const env = { catalog: options.catalog, logTimezone: options.logTimezone ?? machineTimeZone(), anthropicBaseUrl: options.anthropicBaseUrl };
     this.ledger = new SpendLedger({
@@ -48,14 +55,22 @@ export class SpendTracker {
       pollMs: options.pollMs,
       databaseIntervalMs: options.databaseIntervalMs,
       sweepMs: options.sweepMs,
-      sinkFor(): FileSink {
+      resume: options.resume,
+      onPass: options.onPass,
+      sinkFor(path): FileSink {
         const parser = new LineParser(env);
+        const onRecord = options.onRecord;
+        const accept = (r: LineResult): LineResult => {
+          const out = ledger.accept(r);
+          if (onRecord && (out.kind === 'usage' || out.kind === 'error')) onRecord(path, out);
+          return out;
+        };
         return {
           line(bytes, fileTime) {
-            let out = ledger.accept(parser.parseBytes(bytes, fileTime));
+            let out = accept(parser.parseBytes(bytes, fileTime));
             // A JSON array of bodies completes several requests on one line.
             for (const more of parser.takeExtra()) {
-              const r = ledger.accept(more);
+              const r = accept(more);
               if (out.kind !== 'usage' && r.kind === 'usage') out = r;
             }
             return out;
