@@ -6,7 +6,7 @@ import { createLanguageClient, type LanguageClientHooks } from './languageClient
 import { servedDocuments } from './documentSelector';
 import { activateSpendTracker, spendMenuShown } from './spend';
 import { registerAgentTools } from './agentTools';
-import { COMMANDS, FIX_ALL_KIND, FIX_APPLIED_COMMAND } from '../shared/protocol';
+import { type CallBreakdown, COMMANDS, FIX_ALL_KIND, FIX_APPLIED_COMMAND } from '../shared/protocol';
 import { Walkthrough } from './walkthrough';
 import { SettingsProblems } from './settingsProblems';
 import type { SelectionTokens } from './selection';
@@ -44,6 +44,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       else await startClient(context, log, hooks);
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => log.show()),
+    vscode.commands.registerCommand(COMMANDS.showCallBreakdown, async (breakdown?: CallBreakdown) => {
+      // The labels come from the server already made plain (no icon syntax, no line breaks).
+      if (!breakdown || !Array.isArray(breakdown.items)) return;
+      await vscode.window.showQuickPick(breakdown.items, { title: breakdown.title, matchOnDescription: true, matchOnDetail: true });
+    }),
     vscode.commands.registerCommand(COMMANDS.fixAllModelIds, () => fixAll()),
     // Run by the editor after one of the server's fixes has been applied: a real fix, not a click.
     vscode.commands.registerCommand(FIX_APPLIED_COMMAND, () => walkthrough.mark('fixApplied')),

@@ -57,7 +57,15 @@ export const COMMANDS = {
   openWalkthrough: 'deepseekCost.openWalkthrough',
   countSelectionTokens: 'deepseekCost.countSelectionTokens',
   chooseLegacySeverity: 'deepseekCost.chooseLegacySeverity',
+  /** A call's CodeLens runs it with a CallBreakdown: the cost per message, shown in a quick pick. */
+  showCallBreakdown: 'deepseekCost.showCallBreakdown',
 } as const;
+
+/** What a call's CodeLens hands its command: plain labels, already made safe to show. */
+export interface CallBreakdown {
+  title: string;
+  items: Array<{ label: string; description?: string; detail?: string }>;
+}
 
 /** The spend tracker's commands, linked from its (command-trusted) tooltip. */
 export const SPEND_COMMANDS = {

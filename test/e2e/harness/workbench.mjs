@@ -173,6 +173,24 @@ export class Workbench {
     return hover.innerText();
   }
 
+  /**
+   * The visible hover's content height against its box: `contentHeight` (scrollHeight of the
+   * rendered Markdown) and `boxHeight` (clientHeight of the scrollable box the editor sized).
+   * Content taller than its box means the user has to scroll to read it.
+   */
+  async hoverScrollMetrics() {
+    return this.page.locator(selectors.hover).first().evaluate((hover) => {
+      const box = hover.querySelector('.monaco-scrollable-element') ?? hover;
+      const content = hover.querySelector('.monaco-hover-content') ?? box;
+      return { contentHeight: content.scrollHeight, boxHeight: box.clientHeight, boxWidth: box.clientWidth };
+    });
+  }
+
+  /** The titles of the CodeLenses rendered in the active editor, top to bottom. */
+  async codeLensTitles() {
+    return this.page.locator(`${selectors.editor} .codelens-decoration a`).allInnerTexts();
+  }
+
   /** Hover at the cursor through the keyboard (Show or Focus Hover: Ctrl+K Ctrl+I). */
   async hoverAtCursor(expect = /\S/) {
     await this.page.keyboard.press('Control+K');

@@ -47,8 +47,8 @@ test('log paths and budgets cannot be set by a workspace', () => {
 });
 
 /** Settings a workspace may set that change nothing written into files and nothing read. */
-// The selection count's status-bar switch only shows or hides a count: it reads no file and writes nothing.
-const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server', 'deepseekCost.selectionTokens.statusBar']);
+// The CodeLens switch and the selection count's status-bar switch only show or hide figures: they read no file and write nothing.
+const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server', 'deepseekCost.selectionTokens.statusBar', 'deepseekCost.codeLens.enabled']);
 
 test('Restricted Mode: limited support; every setting a workspace could abuse is restricted', () => {
   const capabilities = (manifest as { capabilities?: Record<string, { supported?: unknown; description?: string; restrictedConfigurations?: string[] }> }).capabilities;
