@@ -113,9 +113,9 @@ export function renderModelHover(
     const target = replacements.length ? currentTarget(catalog, status.id, at, provider ?? DEEPSEEK_PROVIDER) : undefined;
     const ids = [...new Set([...(target ? [target] : []), ...replacements.map((r) => r.id)])];
     if (ids.length) head.push(`Use instead: ${ids.map((id) => markdownCode(id)).join(', ')}.`);
-    // The diagnostic says only what and which model to use: the catalog's reason and the advice on
-    // keeping thinking off (in this file's language) are said here, once.
-    if (status.event.status !== 'current' && status.event.message) head.push(markdownText(status.event.message));
+    // The diagnostic and the status line above say what and when (the catalog's full sentence is the
+    // diagnostic's related information): the advice on keeping thinking off, in this file's
+    // language, is said here, once.
     const first = status.event.replacements?.[0];
     if (first?.note) {
       const advice = first.thinking === 'disable' ? thinkingOffAdvice(grammar) : undefined;
