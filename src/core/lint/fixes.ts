@@ -6,6 +6,7 @@ import type { Catalog } from '../../catalog/schema';
 import { findModel, modelStatusAt, splitRouterPrefix } from '../../catalog/resolve';
 import type { ThinkingPlan, TextEdit } from '../scan/thinking';
 import type { ModelIdFinding } from './modelIdFindings';
+import * as l10n from '@vscode/l10n';
 
 export type { TextEdit } from '../scan/thinking';
 
@@ -82,21 +83,21 @@ export function fixesForFinding(finding: ModelIdFinding, text: string, catalog: 
     if (t.thinking === 'disable') {
       const p = planOnce();
       if (p?.present) {
-        title = `Use ${t.id} (this call already sets thinking)`;
+        title = l10n.t('Use {0} (this call already sets thinking)', t.id);
         thinking = 'already-set';
       } else if (p) {
-        title = `Use ${t.id} and turn thinking off: ${p.parameter}`;
+        title = l10n.t('Use {0} and turn thinking off: {1}', t.id, p.parameter);
         thinking = 'turned-off';
         edits.push(p.edit);
       } else {
-        title = `Use ${t.id} (thinking stays on: add ${THINKING_OFF} to the request)`;
+        title = l10n.t('Use {0} (thinking stays on: add {1} to the request)', t.id, THINKING_OFF);
         thinking = 'not-recognised';
       }
     } else if (t.thinking === 'default') {
-      title = `Use ${t.id} (thinking is the V4 default)`;
+      title = l10n.t('Use {0} (thinking is the V4 default)', t.id);
       thinking = 'default';
     } else {
-      title = t.catalogTitle ?? `Use ${t.id}`;
+      title = t.catalogTitle ?? l10n.t('Use {0}', t.id);
     }
     fixes.push({ id: t.id, title, preferred: fixes.length === 0, edits: edits.sort((a, b) => a.start - b.start), thinking });
   }

@@ -7,6 +7,8 @@ import { isDeepSeekProvider } from '../../catalog/providers';
 import { type ModelIdLiteral, type ModelIdRole, SENT_ROLES } from '../scan/types';
 import { resolveEndpoint } from './endpoint';
 import { isTestOrFixturePath } from './testPaths';
+import * as l10n from '@vscode/l10n';
+import { prose } from '../catalogProse';
 
 /** How a finding of one lifecycle status is shown; the settings schema (src/shared) is built on this list. */
 export const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -105,12 +107,12 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
     const replacements = (status.event.replacements ?? []).map((r, i) => ({
       id: r.id,
       text: prefix + r.id,
-      title: r.title,
+      title: prose(r, 'title') ?? r.title,
       preferred: i === 0,
       thinking: r.thinking,
     }));
-    const notes = (status.event.replacements ?? []).map((r) => r.note).filter((n): n is string => !!n);
-    const base = status.event.message ?? `${status.id} is ${lifecycle}.`;
+    const notes = (status.event.replacements ?? []).map((r) => prose(r, 'note')).filter((n): n is string => !!n);
+    const base = prose(status.event, 'message') ?? statusSentence(status.id, lifecycle);
     findings.push({
       start: lit.contentStart,
       end: lit.contentEnd,
@@ -119,7 +121,8 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
       status: lifecycle,
       severity: chosen,
       code: codeForStatus[lifecycle],
-      message: notes.length ? `${base} ${notes[0]}` : base,
+      // Two whole sentences from the catalog, side by side (a space in English, none in Chinese).
+      message: notes.length ? l10n.t('{0} {1}', base, notes[0]) : base,
       replacements,
       sourceUrl: catalog.sources[status.event.source]?.url,
       provider: endpoint.provider,
@@ -128,4 +131,16 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
     });
   }
   return findings;
+}
+
+/** The sentence for an ID whose catalog event carries no message of its own. */
+function statusSentence(id: string, status: Exclude<LifecycleStatus, 'current'>): string {
+  switch (status) {
+    case 'retired':
+      return l10n.t('{0} is retired.', id);
+    case 'deprecated':
+      return l10n.t('{0} is deprecated.', id);
+    default:
+      return l10n.t('{0} is a legacy name.', id);
+  }
 }
