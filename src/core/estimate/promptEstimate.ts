@@ -3,6 +3,7 @@ import type { Catalog, Currency, Rates } from '../../catalog/schema';
 import { costOf, findModel, modelStatusAt, priceAt, splitRouterPrefix } from '../../catalog/resolve';
 import type { PromptLiteral } from '../scan/types';
 import { factLimits, tokenizerBasis, type FactLimits, type TokenizerBasis } from './factNotes';
+import { describeUnpricedReason } from '../unpricedWording';
 
 /** Both currencies, the user's choice first: the hover and `deepseek-cost estimate` show them in this order. */
 export function currencyOrder(first: Currency): Currency[] {
@@ -50,13 +51,6 @@ export interface PromptEstimate {
   limits: FactLimits;
 }
 
-const unpricedWords = {
-  'unknown-model': 'this model is not in the catalog',
-  'no-price-family': 'the catalog has no price for this model',
-  'before-first-period': 'no price period covers this time',
-  'currency-unknown': 'DeepSeek has published no price in this currency for the period in force',
-  'other-provider': "another provider serves this call and DeepSeek's prices do not apply (add that provider's prices in deepseekCost.catalogOverrides)",
-} as const;
 
 export function estimatePrompt(
   prompt: Pick<PromptLiteral, 'text' | 'placeholders' | 'startsWithPlaceholder' | 'isSystemOrFirstMessage' | 'model' | 'maxTokens'>,
@@ -94,7 +88,7 @@ export function estimatePrompt(
 
 function currencyEstimate(catalog: Catalog, model: string, at: Date, currency: Currency, tokens: number, maxTokens: number | undefined): CurrencyEstimate {
   const answer = priceAt(catalog, model, at, currency);
-  if (answer.kind === 'unpriced') return { currency, priced: false, unpricedReason: unpricedWords[answer.reason] };
+  if (answer.kind === 'unpriced') return { currency, priced: false, unpricedReason: describeUnpricedReason({ reason: answer.reason }, currency) };
   const source = catalog.sources[answer.period.source];
   return {
     currency,
