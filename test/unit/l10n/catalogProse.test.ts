@@ -26,7 +26,7 @@ function proseEntries(): Array<{ where: string; entry: Prose; fields: string[] }
 }
 
 /** What a translation must carry over unchanged: model IDs, versions, instants and JSON. */
-const kept = (s: string) => [...s.matchAll(/deepseek-[\w.-]*\w|DeepSeek-V[\w.-]*\w|\d{4}-\d{2}-\d{2}( \d{2}:\d{2} UTC)?|\{"[^]*?\}\}/g)].map((m) => m[0]).sort();
+const kept = (s: string) => [...s.matchAll(/deepseek-[\w.-]*\w|DeepSeek-V[\w.-]*\w|\d{4}-\d{2}-\d{2}( \d{2}:\d{2} UTC)?|\{"[\s\S]*?\}\}/g)].map((m) => m[0]).sort();
 
 test('every shipped lifecycle message, replacement title and note, version note and conflict has a zh-cn translation', () => {
   let checked = 0;
