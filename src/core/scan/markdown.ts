@@ -87,6 +87,11 @@ export class MarkdownScanner implements Scanner {
     return this.ids.get(isId, () => this.blocks.flatMap((b) => b.scanner.modelIdLiterals(isId).map((l) => shiftLiteral(l, b.base))));
   }
 
+  /** A code block that does not parse gets the same "could not be checked" note as a source file. */
+  unreadableCandidates(isId: IsModelId): number[] {
+    return this.blocks.flatMap((b) => (b.scanner.unreadableCandidates?.(isId) ?? []).map((o) => o + b.base));
+  }
+
   literalAt(offset: number): StringLiteral | undefined {
     const b = this.blockAt(offset);
     const lit = b?.scanner.literalAt(offset - b.base);

@@ -54,6 +54,10 @@ export class PromptFileScanner implements Scanner {
     return this.front.modelIdLiterals(isId).map((l) => shiftLiteral(l, this.layout.frontStart));
   }
 
+  unreadableCandidates(isId: IsModelId): number[] {
+    return (this.front.unreadableCandidates?.(isId) ?? []).map((o) => o + this.layout.frontStart);
+  }
+
   literalAt(offset: number): StringLiteral | undefined {
     const { frontStart, frontEnd } = this.layout;
     if (offset < frontStart || offset > frontEnd) return undefined;

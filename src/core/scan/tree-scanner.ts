@@ -60,7 +60,9 @@ export class TreeScanner implements Scanner {
   }
 
   private parse(text: string, old: TSTree | null): TSTree {
-    const tree = this.parser.parse(text, old);
+    // Some grammars' external scanners read NUL as the end of input (YAML then swallows the rest of
+    // the file into one scalar): a space of the same length keeps every offset and the rest readable.
+    const tree = this.parser.parse(text.includes('\0') ? text.replaceAll('\0', ' ') : text, old);
     if (!tree) throw new Error('tree-sitter returned no tree');
     return tree;
   }

@@ -53,18 +53,48 @@ const odd: [string, string][] = [
   ['deep nesting', '['.repeat(3000) + '"deepseek-chat"' + ']'.repeat(3000)],
 ];
 
-const languages: ScanLanguage[] = ['python', 'typescript', 'tsx', 'javascript', 'go', 'java', 'rust', 'json', 'yaml', 'toml', 'dotenv', 'markdown', 'prompt-file', 'fallback'];
+/**
+ * Each language: a well-formed line that names a model, placed after the bad input. The product's
+ * promise is that one bad line never hides the rest of a file: that ID must be checked, or named in
+ * the "could not be checked" note. Prompt files read models only from their front matter.
+ */
+const after: Record<ScanLanguage, (bad: string) => string> = {
+  python: (bad) => `${bad}\n\nmodel = "deepseek-v4-pro"\n`,
+  typescript: (bad) => `${bad}\n\nconst model = "deepseek-v4-pro";\n`,
+  tsx: (bad) => `${bad}\n\nconst model = "deepseek-v4-pro";\n`,
+  javascript: (bad) => `${bad}\n\nconst model = "deepseek-v4-pro";\n`,
+  go: (bad) => `${bad}\n\nvar model = "deepseek-v4-pro"\n`,
+  java: (bad) => `${bad}\n\nclass A { String model = "deepseek-v4-pro"; }\n`,
+  rust: (bad) => `${bad}\n\nconst MODEL: &str = "deepseek-v4-pro";\n`,
+  json: (bad) => `${bad}\n\n{"model": "deepseek-v4-pro"}\n`,
+  yaml: (bad) => `${bad}\n\nmodel: deepseek-v4-pro\n`,
+  toml: (bad) => `${bad}\n\nmodel = "deepseek-v4-pro"\n`,
+  dotenv: (bad) => `${bad}\n\nMODEL=deepseek-v4-pro\n`,
+  markdown: (bad) => `${bad}\n\n\`\`\`python\nmodel = "deepseek-v4-pro"\n\`\`\`\n`,
+  'prompt-file': (bad) => `---\n${bad}\n\nmodel: deepseek-v4-pro\n---\nSummarise the ticket.\n`,
+  fallback: (bad) => `${bad}\n\nmodel = "deepseek-v4-pro"\n`,
+} as Record<ScanLanguage, (bad: string) => string>;
 
-for (const [what, src] of odd) {
-  test(`odd input does not crash any scanner: ${what}`, async () => {
-    for (const language of languages) {
+for (const [what, bad] of odd) {
+  test(`odd input never hides a later model ID, in any scanner: ${what}`, async () => {
+    for (const [language, wrap] of Object.entries(after) as [ScanLanguage, (bad: string) => string][]) {
+      const src = wrap(bad);
+      const at = src.lastIndexOf('deepseek-v4-pro');
       const doc = await ParsedDocument.create(language, src);
       try {
-        for (const l of doc.modelIdLiterals(isId)) assert.equal(src.slice(l.contentStart, l.contentEnd), l.written, language);
-        doc.promptLiterals({ promptMinLength: 1 });
-        for (let i = 0; i <= src.length; i += 31) doc.promptAt(i, { promptMinLength: 1 });
-        doc.update(src + '\0"deepseek-chat"', [{ rangeOffset: src.length, rangeLength: 0, text: '\0"deepseek-chat"' }]);
-        doc.modelIdLiterals(isId);
+        const ids = doc.modelIdLiterals(isId);
+        for (const l of ids) assert.equal(src.slice(l.contentStart, l.contentEnd), l.written, language);
+        const checked = ids.some((l) => l.contentStart === at);
+        const noted = doc.unreadableCandidates(isId).includes(at);
+        assert.ok(checked || noted, `${language}: the ID after ${what} is neither checked nor noted`);
+        // Prompt queries over the same text answer without throwing and within the text.
+        for (const p of doc.promptLiterals({ promptMinLength: 1 })) assert.ok(p.end <= src.length, language);
+        // An edit after the bad input is seen: the appended ID is one more checked or noted candidate.
+        const before = ids.length + doc.unreadableCandidates(isId).length;
+        const edited = `${src}\n"deepseek-chat"\n`;
+        doc.update(edited, [{ rangeOffset: src.length, rangeLength: 0, text: '\n"deepseek-chat"\n' }]);
+        const afterEdit = doc.modelIdLiterals(isId).length + doc.unreadableCandidates(isId).length;
+        if (!['markdown', 'prompt-file', 'dotenv', 'yaml'].includes(language)) assert.equal(afterEdit, before + 1, `${language}: appended ID after ${what}`);
       } finally {
         doc.dispose();
       }
@@ -72,17 +102,30 @@ for (const [what, src] of odd) {
   });
 }
 
-test('binary-looking input of 1 MB finishes', { timeout: 60_000 }, async () => {
+test('1 MB of binary-looking input finishes, and an ID after it is checked or noted', { timeout: 60_000 }, async () => {
   const rand = seeded(42);
-  let src = '';
-  for (let i = 0; i < 1_000_000; i++) src += String.fromCharCode(Math.floor(rand() * 0x10000));
+  let bad = '';
+  for (let i = 0; i < 1_000_000; i++) bad += String.fromCharCode(Math.floor(rand() * 0x10000));
   for (const language of ['python', 'typescript', 'yaml', 'markdown', 'dotenv', 'fallback'] as ScanLanguage[]) {
+    const src = after[language](bad);
+    const at = src.lastIndexOf('deepseek-v4-pro');
     const doc = await ParsedDocument.create(language, src);
     try {
-      assert.ok(Array.isArray(doc.modelIdLiterals(isId)));
-      doc.literalAt(500_000);
+      const checked = doc.modelIdLiterals(isId).some((l) => l.contentStart === at);
+      assert.ok(checked || doc.unreadableCandidates(isId).includes(at), `${language}: the ID after 1 MB of noise`);
+      assert.equal(doc.literalAt(at)?.contentStart ?? at, at, language);
     } finally {
       doc.dispose();
     }
+  }
+});
+
+test('a code block that does not parse in Markdown gets the same note as a source file', async () => {
+  const src = '# Setup\n\n```python\nprompt = "unterminated\nclient.create(model=deepseek-chat)\n```\n';
+  const doc = await ParsedDocument.create('markdown', src);
+  try {
+    assert.deepEqual(doc.unreadableCandidates(isId), [src.indexOf('deepseek-chat')]);
+  } finally {
+    doc.dispose();
   }
 });
