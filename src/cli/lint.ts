@@ -2,7 +2,6 @@
 import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import type { SeverityByStatus } from '../core/lint/modelIdFindings';
 import type { Catalog } from '../catalog';
@@ -17,6 +16,7 @@ import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
 import * as l10n from '@vscode/l10n';
 import { formatCount } from '../core/money';
+import { type Parsed, subcommand } from './subcommand';
 
 export interface LintFinding extends PlacedFinding {
   file: string;
@@ -34,25 +34,19 @@ Exit code: 0 when nothing is found, 1 when any error or warning is found, 2 when
 scanned (missing, unreadable, a symlink loop; listed on stderr and in the output) or on bad usage,
 3 on an internal failure.`;
 
-export async function runLint(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      at: { type: 'string' },
-      catalog: { type: 'string' },
-      'max-file-size': { type: 'string' },
-      jobs: { type: 'string' },
-      fix: { type: 'boolean' },
-      'fix-dry-run': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(LINT_USAGE + '\n');
-    return 0;
-  }
+const OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  at: { type: 'string' },
+  catalog: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  jobs: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+} as const;
+
+export const runLint = subcommand<typeof OPTIONS>({ name: 'lint', usage: LINT_USAGE, options: OPTIONS, run: lintCommand });
+
+async function lintCommand({ values, positionals }: Parsed<typeof OPTIONS>, io: CliIO): Promise<number> {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();

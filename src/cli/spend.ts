@@ -1,11 +1,11 @@
 // deepseek-cost spend: totals DeepSeek spend from proxy and client logs with the same readers,
 // ledger and catalog as the editor's status bar.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { SpendTracker, expandHome, isValidTimeZone, machineTimeZone, readClaudeBaseUrl, type SpendTotals } from '../core/usage';
 import { OBJECT_FORMATS, TEXT_FORMATS } from '../core/usage/formats/registry';
 import { UsageError, parseTime } from './io';
 import { catalogForOption } from './overrides';
+import { type Parsed, subcommand } from './subcommand';
 import { renderTable } from '../core/textTable';
 import * as l10n from '@vscode/l10n';
 import { formatCount, formatMoney } from '../core/money';
@@ -54,39 +54,20 @@ interface ModelReport {
 
 type SpendIO = { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string };
 
-export async function runSpend(argv: string[], io: SpendIO): Promise<number> {
-  try {
-    return await spend(argv, io);
-  } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`deepseek-cost spend: ${(err as Error).message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-}
+const OPTIONS = {
+  since: { type: 'string' },
+  until: { type: 'string' },
+  tz: { type: 'string' },
+  'log-tz': { type: 'string' },
+  currency: { type: 'string', default: 'USD' },
+  format: { type: 'string', default: 'text' },
+  catalog: { type: 'string' },
+  'claude-settings': { type: 'string' },
+} as const;
 
-async function spend(argv: string[], io: SpendIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      since: { type: 'string' },
-      until: { type: 'string' },
-      tz: { type: 'string' },
-      'log-tz': { type: 'string' },
-      currency: { type: 'string', default: 'USD' },
-      format: { type: 'string', default: 'text' },
-      catalog: { type: 'string' },
-      'claude-settings': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(HELP + '\n');
-    return 0;
-  }
+export const runSpend = subcommand<typeof OPTIONS, SpendIO>({ name: 'spend', usage: HELP, options: OPTIONS, run: spend });
+
+async function spend({ values, positionals }: Parsed<typeof OPTIONS>, io: SpendIO): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give at least one LOG file or glob (see --help)');
   const currency = values.currency!.toUpperCase();
   if (currency !== 'USD' && currency !== 'CNY') throw new UsageError(`--currency takes USD or CNY, not "${values.currency}"`);
