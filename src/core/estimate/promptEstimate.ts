@@ -4,6 +4,8 @@ import { costOf, findModel, modelStatusAt, priceAt, splitRouterPrefix } from '..
 import type { PromptLiteral } from '../scan/types';
 import { factLimits, tokenizerBasis, type FactLimits, type TokenizerBasis } from './factNotes';
 import { describeUnpricedReason } from '../unpricedWording';
+import * as l10n from '@vscode/l10n';
+import { prose } from '../catalogProse';
 
 /** Both currencies, the user's choice first: the hover and `deepseek-cost estimate` show them in this order. */
 export function currencyOrder(first: Currency): Currency[] {
@@ -81,7 +83,8 @@ export function estimatePrompt(
     limits: factLimits(catalog, model, at),
   };
   if (status.kind === 'known' && (status.event.status === 'retired' || status.event.status === 'deprecated')) {
-    estimate.modelStatusNote = status.event.message ?? `${splitRouterPrefix(model).id} is ${status.event.status}`;
+    const id = splitRouterPrefix(model).id;
+    estimate.modelStatusNote = prose(status.event, 'message') ?? (status.event.status === 'retired' ? l10n.t('{0} is retired.', id) : l10n.t('{0} is deprecated.', id));
   }
   return estimate;
 }
