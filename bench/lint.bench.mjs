@@ -3,7 +3,7 @@
 // walks the tree, reads every file and searches it (the floor for any Node tool). Each is a whole
 // process, started the same way, after one warm-up run so every figure reads from the page cache.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +26,29 @@ const needle = Buffer.from('deepseek'); let hits = 0;
 })(process.argv[1]);
 console.log(hits);`;
 
+/**
+ * CPU time (user + system, ms) of this process's waited-for children so far, from /proc (Linux):
+ * on a shared machine wall times follow the others' load, CPU times much less. Undefined elsewhere.
+ */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat (cutime, cstime), counted from after the command name, in clock ticks (100 per second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 function timed(cmd, args, cwd) {
+  const cpu = childrenCpuMs();
   const t = performance.now();
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t;
   if (r.error) throw r.error;
-  return { ms, stdout: r.stdout, stderr: r.stderr, status: r.status };
+  const cpuMs = cpu === undefined ? undefined : childrenCpuMs() - cpu;
+  return { ms, cpuMs, stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
 export async function run({ files = 20_000, repeats = 7 } = {}) {
@@ -55,15 +72,32 @@ export async function run({ files = 20_000, repeats = 7 } = {}) {
     if (variants.lintOneThread().stdout !== lintOut.stdout) throw new Error('lint --jobs 1 and the default disagree');
     variants.bareNode();
     const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
-    // Interleaved, so a burst of load on the shared machine hits every variant alike.
-    for (let i = 0; i < repeats; i++) for (const [k, v] of Object.entries(variants)) samples[k].push(v().ms);
+    const cpu = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+    const ratios = [];
+    // Interleaved, so a burst of load on the shared machine hits every variant alike; the ratio to
+    // rg is also taken per round (same load), its median and range reported.
+    for (let i = 0; i < repeats; i++) {
+      const round_ = {};
+      for (const [k, v] of Object.entries(variants)) {
+        const r = v();
+        samples[k].push(r.ms);
+        if (r.cpuMs !== undefined) cpu[k].push(r.cpuMs);
+        round_[k] = r.ms;
+      }
+      ratios.push(round_.lint / round_.rg);
+    }
     const s = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, summarize(xs, 1)]));
+    const c = Object.fromEntries(Object.entries(cpu).filter(([, xs]) => xs.length).map(([k, xs]) => [k, summarize(xs, 0)]));
     return {
       // The machine is shared: its load during the run says how far wall times can be trusted.
       loadAverageAfter: loadavg().map((x) => round(x, 1)),
       tree: { files: tree.files, sizeMB: round(tree.bytes / 1e6, 1), callingDeepSeek: tree.callFiles, mentioningOnly: tree.mentionFiles, findings: lintJson.findings.length, filesScanned: lintJson.filesScanned },
       wallMs: s,
+      /** User + system CPU of each process (rg and lint use several threads). */
+      cpuMs: c,
       ratios: {
+        lintOverRgPerRound: { median: round(summarize(ratios, 3).median, 2), min: round(Math.min(...ratios), 2), max: round(Math.max(...ratios), 2) },
+        lintCpuOverRgCpu: c.lint && c.rg ? round(c.lint.median / c.rg.median, 2) : null,
         lintOverRg: round(s.lint.median / s.rg.median, 2),
         lintOneThreadOverRg: round(s.lintOneThread.median / s.rg.median, 2),
         bareNodeOverRg: round(s.bareNode.median / s.rg.median, 2),
@@ -86,4 +120,7 @@ export function print(r) {
   console.log(`  bare Node walk + read + search: ${w.bareNode.median} ms (${r.ratios.bareNodeOverRg}× rg)`);
   console.log(`  deepseek-cost lint: ${w.lint.median} ms (${w.lint.min}–${w.lint.max}) = ${r.ratios.lintOverRg}× rg (goal ≤ ${r.goal.lintOverRg}×), ${r.ratios.lintOverBareNode}× the bare Node loop`);
   console.log(`  deepseek-cost lint --jobs 1: ${w.lintOneThread.median} ms = ${r.ratios.lintOneThreadOverRg}× rg`);
+  const p = r.ratios.lintOverRgPerRound;
+  if (p) console.log(`  lint / rg per round: median ${p.median}× (${p.min}–${p.max}×)`);
+  if (r.cpuMs?.lint) console.log(`  CPU time: lint ${r.cpuMs.lint.median} ms, --jobs 1 ${r.cpuMs.lintOneThread.median} ms, bare Node ${r.cpuMs.bareNode.median} ms, rg ${r.cpuMs.rg.median} ms (lint = ${r.ratios.lintCpuOverRgCpu}× rg's CPU)`);
 }

@@ -2,6 +2,8 @@
 // the same run, then a table and bench/results.json. Inputs are generated deterministically here.
 //   --quick            smaller inputs and fewer repeats (a smoke run, not figures to publish)
 //   --ingest-size 1GB  size of the generated log for the ingestion benchmark (default 1GB)
+//   --ingest-repeats 3 interleaved runs of spend and its floors (median and spread are reported)
+//   --no-ccusage       skip the ccusage comparison (about 40 s of the ingest benchmark at 1 GB)
 //   --only lsp,tokenizer,ingest,tracker,size,lint
 import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -28,7 +30,13 @@ function printIngest(r) {
   const e = r.engine;
   console.log(`\nLog ingestion (${r.sizeMB} MB generated, ${r.generatedRequests} requests, every format)`);
   console.log(`  deepseek-cost spend: ${e.ingestMBps} MB/s wall (${e.ingestMBpsPerCpuSecond} MB per CPU second), peak RSS ${e.peakRssMB} MB, ${e.requests} requests counted, ${e.skippedLines} lines skipped`);
-  console.log(`  a quarter of the data: peak RSS ${e.quarterSize.peakRssMB} MB, against ${e.peakRssMB} MB for all of it`);
+  console.log(`  a quarter of the data: peak RSS ${e.quarterSize.peakRssMB} MB, against ${e.peakRssMB} MB for all of it (goal < 100 MB)`);
+  const f = r.floors;
+  if (f) {
+    const w = f.wallMs;
+    console.log(`  floors over the same files (median of ${f.repeats}): raw read ${f.MBps.raw} MB/s, line split ${f.MBps.split} MB/s, split + JSON.parse of every line ${f.MBps.splitParse} MB/s (${w.splitParse.min}–${w.splitParse.max} ms)`);
+    console.log(`  spend ${f.MBps.spend} MB/s (${w.spend.min}–${w.spend.max} ms) = ${f.spendOverSplitParse}× the split + JSON.parse floor (per run ${f.spendOverSplitParseRange.join('–')}; goal ≥ ${f.goal.spendOverSplitParse}×); CPU: ${f.spendCpuOverSplitParseCpu}×`);
+  }
   const cc = r.claudeCode;
   console.log(`  Claude Code transcripts, ${cc.sizeMB} MB: ours ${cc.ours.wallMs} ms, ${cc.ours.peakRssMB} MB`);
   if (cc.ccusage) {
@@ -66,7 +74,8 @@ if (only.has('tokenizer')) {
 if (only.has('ingest')) {
   const ingest = await import('./ingest.bench.mjs');
   const size = ingest.parseSize(option('--ingest-size', quick ? '64MB' : '1GB'));
-  results.ingest = await ingest.runIngestBench({ sizeBytes: size, log: (m) => console.log(`  ${m}`) });
+  const repeats = Number(option('--ingest-repeats', quick ? '1' : '3'));
+  results.ingest = await ingest.runIngestBench({ sizeBytes: size, repeats, ccusage: !args.includes('--no-ccusage'), log: (m) => console.log(`  ${m}`) });
   printIngest(results.ingest);
 }
 if (only.has('tracker')) {

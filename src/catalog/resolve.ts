@@ -196,10 +196,17 @@ export type AnthropicMapping =
   | { kind: 'rejected'; status: number; map: AnthropicModelMap };
 
 /** The Anthropic-endpoint mapping in force at a time (the latest that started at or before it). */
+/** The Anthropic endpoint's mappings by start time: sorted once per catalog, as every Claude Code record asks. */
+const mapsByStart = new WeakMap<Catalog, { from: number; map: AnthropicModelMap }[]>();
+
 export function anthropicModelMapAt(catalog: Catalog, at: Date): AnthropicModelMap {
-  const maps = [...catalog.anthropicModelMaps].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
-  let best = maps[0];
-  for (const m of maps) if (Date.parse(m.from) <= at.getTime()) best = m;
+  let maps = mapsByStart.get(catalog);
+  if (!maps) {
+    maps = catalog.anthropicModelMaps.map((map) => ({ from: Date.parse(map.from), map })).sort((a, b) => a.from - b.from);
+    mapsByStart.set(catalog, maps);
+  }
+  let best = maps[0]?.map;
+  for (const m of maps) if (m.from <= at.getTime()) best = m.map;
   return best;
 }
 

@@ -8,8 +8,8 @@ import type { Catalog } from '../catalog';
 import { defaultLintSettings } from '../shared/settings';
 import { isServedFile, unscannedNote } from './sourceFiles';
 import { collectFiles, type PathProblem } from './walk';
-import { type FileOutcome, type PlacedFinding, lintText } from './lintFile';
-import { LintRun } from './lintPool';
+import { type FileOutcome, type LintContext, type PlacedFinding, lintText } from './lintFile';
+import { LintRun, lintTrees, lintWorkerScript, type TreeLint } from './lintPool';
 import { loadIgnoreFile } from './ignoreFile';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
@@ -93,9 +93,66 @@ export interface LintOptions {
 /** The findings for files and directories, as every surface reports them (CLI, agent tools, MCP). */
 export async function lintPaths(inputs: string[], io: CliIO, options: LintOptions): Promise<{ findings: LintFinding[]; scanned: number; filesFixed: number; notScanned: PathProblem[] }> {
   const findings: LintFinding[] = [];
-  const ignore = await loadIgnoreFile(io.cwd);
   const ctx = { catalog: options.catalog, at: options.at, maxFileSizeKB: options.maxFileSizeKB, severity: options.severity, cwd: io.cwd, fix: !!options.fix };
-  // Files are checked while the walk goes on (on other threads once the tree proves large).
+  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(io.cwd, file) : file).split(path.sep).join('/');
+  const jobs = options.jobs ?? 1;
+  const script = jobs >= 2 && !io.unsaved ? lintWorkerScript() : undefined;
+  const trees = script ? await separateTrees(inputs, io.cwd) : undefined;
+  // Whole trees (`lint .` in CI) are walked, read and searched on every core at once; anything
+  // else (files named explicitly, an editor's unsaved text) goes file by file.
+  const { outcomes, clean, problems } = trees && script ? await lintTrees(trees, ctx, jobs, script) : await lintListed(inputs, io, ctx, options);
+  let scanned = clean;
+  let filesFixed = 0;
+  const notScanned: PathProblem[] = problems.map((p) => ({ path: relative(p.path), reason: p.reason }));
+  for (const file of [...outcomes.keys()].sort()) {
+    const outcome = outcomes.get(file)!;
+    if (outcome.kind === 'unreadable') {
+      notScanned.push({ path: relative(file), reason: outcome.reason });
+      continue;
+    }
+    if (outcome.kind === 'skipped') {
+      io.stderr(`deepseek-cost: ${l10n.t('skipped {0}: {1}', relative(file), outcome.reason)}\n`);
+      continue;
+    }
+    scanned++;
+    if (options.fix && io.unsaved?.(file)) io.stderr(`deepseek-cost: ${l10n.t('not fixing {0}: it has unsaved changes in the editor', relative(file))}\n`);
+    if (outcome.fixed) {
+      filesFixed++;
+      const rel = relative(file);
+      if (options.fix === 'write') await fs.writeFile(file, outcome.fixed.after, 'utf8');
+      else io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, outcome.fixed.before, outcome.fixed.after));
+    }
+    if (outcome.findings.length === 0) continue;
+    const rel = relative(file);
+    for (const f of outcome.findings) findings.push({ file: rel, ...f });
+  }
+  for (const p of notScanned) io.stderr(`deepseek-cost: ${l10n.t('cannot scan {0}: {1}', p.path, p.reason)}\n`);
+  return { findings, scanned, filesFixed, notScanned };
+}
+
+/**
+ * The inputs as whole trees, when they all are folders and none is inside another (so no file is
+ * found twice); otherwise undefined.
+ */
+async function separateTrees(inputs: string[], cwd: string): Promise<string[] | undefined> {
+  const dirs: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (!stat?.isDirectory()) return undefined;
+    dirs.push(abs);
+  }
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(path.sep) ? b : b + path.sep);
+  if (dirs.some((a, i) => dirs.some((b, j) => i !== j && inside(a, b)))) return undefined;
+  return dirs;
+}
+
+/**
+ * Explicit files and folders, walked on this thread and checked as they are found (on other
+ * threads once the list proves long). Outcomes are kept only for files worth reporting.
+ */
+async function lintListed(inputs: string[], io: CliIO, ctx: LintContext, options: LintOptions): Promise<TreeLint> {
+  const ignore = await loadIgnoreFile(io.cwd);
   const run = new LintRun(ctx, options.jobs ?? 1);
   // An editor's unsaved text (agent tools in VS Code) is checked here, not read from disk.
   const unsaved = new Map<string, { text: string; languageId: string }>();
@@ -114,35 +171,16 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
           await lintText(open.text, open.languageId, file, { ...ctx, fix: false });
     outcomes.set(file, outcome);
   }
-  let scanned = 0;
-  let filesFixed = 0;
-  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(io.cwd, file) : file).split(path.sep).join('/');
-  const notScanned: PathProblem[] = walked.problems.map((p) => ({ path: relative(p.path), reason: p.reason }));
+  let clean = 0;
+  const notable = new Map<string, FileOutcome>();
   for (const file of walked.files) {
     const outcome = outcomes.get(file);
     if (!outcome) continue; // in .deepseekcostignore
-    if (outcome.kind === 'unreadable') {
-      notScanned.push({ path: relative(file), reason: outcome.reason });
-      continue;
-    }
-    if (outcome.kind === 'skipped') {
-      io.stderr(`deepseek-cost: ${l10n.t('skipped {0}: {1}', relative(file), outcome.reason)}\n`);
-      continue;
-    }
-    scanned++;
-    if (options.fix && unsaved.has(file)) io.stderr(`deepseek-cost: ${l10n.t('not fixing {0}: it has unsaved changes in the editor', relative(file))}\n`);
-    if (outcome.fixed) {
-      filesFixed++;
-      const rel = relative(file);
-      if (options.fix === 'write') await fs.writeFile(file, outcome.fixed.after, 'utf8');
-      else io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, outcome.fixed.before, outcome.fixed.after));
-    }
-    if (outcome.findings.length === 0) continue;
-    const rel = relative(file);
-    for (const f of outcome.findings) findings.push({ file: rel, ...f });
+    // An unsaved file stays listed: with --fix, the report says it was not fixed.
+    if (outcome.kind === 'scanned' && outcome.findings.length === 0 && !outcome.fixed && !unsaved.has(file)) clean++;
+    else notable.set(file, outcome);
   }
-  for (const p of notScanned) io.stderr(`deepseek-cost: ${l10n.t('cannot scan {0}: {1}', p.path, p.reason)}\n`);
-  return { findings, scanned, filesFixed, notScanned };
+  return { outcomes: notable, clean, problems: walked.problems };
 }
 
 /** One finding as `lint --format text` prints it. */

@@ -105,7 +105,7 @@ function readBytes(file: string, maxFileSizeKB: number): Read {
 /** Whether a byte search for `deepseek` may decide "no model ID here" without decoding the text. */
 const byteSearchSound = new WeakMap<Catalog, boolean>();
 
-function canSearchBytes(catalog: Catalog): boolean {
+export function canSearchBytes(catalog: Catalog): boolean {
   let sound = byteSearchSound.get(catalog);
   if (sound === undefined) {
     // The text search only reports words starting with "deepseek" in any case that are catalog IDs
@@ -116,13 +116,33 @@ function canSearchBytes(catalog: Catalog): boolean {
   return sound;
 }
 
-export async function lintFile(file: string, ctx: LintContext): Promise<FileOutcome> {
-  const read = readBytes(file, ctx.maxFileSizeKB);
+/** A file's bytes as the server's guards see them: left out (size, binary), known clean, or text to check. */
+function screenBytes(read: Read, byteSearch: boolean): FileOutcome | 'check' {
   if (read.kind !== 'bytes') return read;
   const { buf, length } = read;
   if (looksBinary(buf, length)) return { kind: 'skipped', reason: describeSkip({ kind: 'binary' }, '--max-file-size') };
-  if (canSearchBytes(ctx.catalog) && buf.subarray(0, length).indexOf(NEEDLE) < 0) return { kind: 'scanned', findings: [] };
-  return lintText(buf.toString('utf8', 0, length), '', file, ctx);
+  if (byteSearch && buf.subarray(0, length).indexOf(NEEDLE) < 0) return CLEAN;
+  return 'check';
+}
+
+/** A file the byte search cleared (shared: lintFile hands out its own copy, a walker only counts it). */
+export const CLEAN: FileOutcome = { kind: 'scanned', findings: [] };
+
+/**
+ * The first half of lintFile, without decoding: what the guards and the byte search say. 'check'
+ * means the file may name a model and lintFile must read it; anything else is its outcome.
+ * `byteSearch`: canSearchBytes of the catalog (a worker that walks needs no catalog).
+ */
+export function screenFile(file: string, maxFileSizeKB: number, byteSearch: boolean): FileOutcome | 'check' {
+  return screenBytes(readBytes(file, maxFileSizeKB), byteSearch);
+}
+
+export async function lintFile(file: string, ctx: LintContext): Promise<FileOutcome> {
+  const read = readBytes(file, ctx.maxFileSizeKB);
+  const screened = screenBytes(read, canSearchBytes(ctx.catalog));
+  if (screened === CLEAN) return { kind: 'scanned', findings: [] };
+  if (screened !== 'check' || read.kind !== 'bytes') return screened as FileOutcome;
+  return lintText(read.buf.toString('utf8', 0, read.length), '', file, ctx);
 }
 
 /**

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type FileOutcome, type LintContext, lintFile } from './lintFile';
+import { type FileOutcome, type LintContext, canSearchBytes, lintFile } from './lintFile';
+import type { PathProblem } from './walk';
 import { currentLocale, type Locale } from '../core/locale';
 
 /** Files per message: large enough that messaging is noise, small enough to even out the cores. */
@@ -15,10 +16,31 @@ const CHUNK = 128;
 export const PARALLEL_FROM = 1024;
 
 export interface LintWorkerData extends Omit<LintContext, 'at'> {
+  mode: 'files';
   at: string;
   /** The CLI's locale: the worker's findings are worded in it. */
   locale: Locale;
 }
+
+/** A worker that walks its share of `dirs` (see walkShare) and screens every file it finds. */
+export interface WalkWorkerData {
+  mode: 'walk';
+  dirs: string[];
+  me: number;
+  threads: number;
+  cwd: string;
+  maxFileSizeKB: number;
+  byteSearch: boolean;
+  /** The CLI's locale: reasons a file was left out are worded in it. */
+  locale: Locale;
+}
+
+export type WalkWorkerReply =
+  /** Files that may name a model: the caller checks them (one thread loads the grammars, not every worker). */
+  | { kind: 'check'; files: string[] }
+  /** The share is walked: how many files were clean, the outcomes worth reporting, unreadable folders. */
+  | { kind: 'done'; clean: number; notable: [string, FileOutcome][]; problems: PathProblem[] }
+  | { kind: 'error'; error: string };
 
 export type LintWorkerRequest = { chunk: number; files: string[] };
 export type LintWorkerReply = { chunk: number; outcomes: FileOutcome[] } | { chunk: number; error: string };
@@ -71,7 +93,7 @@ export class LintRun {
   }
 
   private start(script: string): void {
-    const workerData: LintWorkerData = { ...this.ctx, at: this.ctx.at.toISOString(), locale: currentLocale() };
+    const workerData: LintWorkerData = { ...this.ctx, mode: 'files', at: this.ctx.at.toISOString(), locale: currentLocale() };
     this.workers = Array.from({ length: this.jobs }, () => {
       const worker = new Worker(script, { workerData, name: 'deepseek-lint' });
       worker.on('message', (m: LintWorkerReply) => {
@@ -104,4 +126,71 @@ export class LintRun {
     this.replies.push(new Promise<void>((resolve, reject) => this.waiting.set(chunk, { resolve, reject })));
     worker.postMessage({ chunk, files } satisfies LintWorkerRequest);
   }
+}
+
+/** What a walk of whole trees found: outcomes worth reporting by file, how many files were clean, unreadable folders. */
+export interface TreeLint {
+  outcomes: Map<string, FileOutcome>;
+  clean: number;
+  problems: PathProblem[];
+}
+
+/**
+ * Lints whole directory trees (none inside another) on `jobs` threads that walk, read and search
+ * at once, each its own share of the trees. Most files never name DeepSeek: they are read and
+ * searched where they are found and only counted. The few that may name a model come back here and
+ * are checked on this thread, while the walk goes on.
+ */
+export async function lintTrees(dirs: string[], ctx: LintContext, jobs: number, script: string): Promise<TreeLint> {
+  const outcomes = new Map<string, FileOutcome>();
+  const problems: PathProblem[] = [];
+  let clean = 0;
+  let checking: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const check = (files: string[]) => {
+    checking = checking.then(async () => {
+      try {
+        for (const f of files) {
+          if (failure !== undefined) return;
+          const outcome = await lintFile(f, ctx);
+          if (outcome.kind === 'scanned' && outcome.findings.length === 0 && !outcome.fixed) clean++;
+          else outcomes.set(f, outcome);
+        }
+      } catch (err) {
+        failure ??= err;
+      }
+    });
+  };
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: jobs }, (_, me) => {
+        const workerData: WalkWorkerData = { mode: 'walk', dirs, me, threads: jobs, cwd: ctx.cwd, maxFileSizeKB: ctx.maxFileSizeKB, byteSearch: canSearchBytes(ctx.catalog), locale: currentLocale() };
+        const worker = new Worker(script, { workerData, name: 'deepseek-lint-walk' });
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          let done = false;
+          worker.on('message', (m: WalkWorkerReply) => {
+            if (m.kind === 'check') check(m.files);
+            else if (m.kind === 'error') reject(new Error(m.error));
+            else {
+              done = true;
+              clean += m.clean;
+              for (const [f, o] of m.notable) outcomes.set(f, o);
+              problems.push(...m.problems);
+              resolve();
+            }
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (done ? resolve() : reject(new Error(`a lint worker stopped (exit code ${code})`))));
+        });
+      }),
+    );
+    await checking;
+    if (failure !== undefined) throw failure;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { outcomes, clean, problems };
 }

@@ -119,6 +119,67 @@ function walkSync(dir: string, layers: IgnoreLayer[], out: Sink, problems: PathP
   }
 }
 
+/**
+ * One thread's share of a walk that several threads make at once, each calling this with its own
+ * `me` of `threads`: together they visit every file `collectFiles` would find in the same
+ * directories, each file exactly once. Directories near the top are read by every thread (cheap);
+ * below them whole subtrees go to one thread each, so no thread waits on another. Files of a shared
+ * directory go by a hash of their name, subtrees by their place in the sorted listing.
+ */
+export async function walkShare(dirs: string[], me: number, threads: number, wanted: (file: string) => boolean, onFile: (file: string) => void): Promise<PathProblem[]> {
+  const problems: PathProblem[] = [];
+  const everyone = Array.from({ length: threads }, (_, i) => i);
+  for (const abs of dirs) {
+    const above = await layersAbove(abs);
+    walkShared(abs, isIgnored(above, abs, true) ? [] : above, me, everyone, onFile, problems, wanted);
+  }
+  return problems;
+}
+
+/** A shared directory's subfolders are dealt out once there are this many per thread; fewer are shared again. */
+const SPLIT_PER_THREAD = 4;
+
+function walkShared(dir: string, layers: IgnoreLayer[], me: number, owners: number[], out: (file: string) => void, problems: PathProblem[], wanted: (file: string) => boolean): void {
+  if (owners.length === 1) {
+    walkSync(dir, layers, { push: out }, problems, wanted);
+    return;
+  }
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (err) {
+    // Every owner meets it; the first one reports it.
+    if (owners[0] === me) problems.push({ path: dir, reason: `cannot read the directory (${describeFsError(err)})` });
+    return;
+  }
+  const own = entries.some((e) => e.name === '.gitignore') ? loadLayerSync(dir) : undefined;
+  const active = own ? [...layers, own] : layers;
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  const subdirs: string[] = [];
+  for (const entry of entries) {
+    if (ALWAYS_SKIPPED.has(entry.name)) continue;
+    const full = prefix + entry.name;
+    if (entry.isDirectory()) {
+      if (!(active.length && isIgnored(active, full, true))) subdirs.push(entry.name);
+    } else if (entry.isFile() && owners[nameHash(entry.name) % owners.length] === me && wanted(full) && !(active.length && isIgnored(active, full, false))) {
+      out(full);
+    }
+  }
+  subdirs.sort();
+  const deal = subdirs.length >= owners.length * SPLIT_PER_THREAD;
+  for (let i = 0; i < subdirs.length; i++) {
+    if (deal && owners[i % owners.length] !== me) continue;
+    walkShared(prefix + subdirs[i], active, me, deal ? [me] : owners, out, problems, wanted);
+  }
+}
+
+/** FNV-1a of a file name: which thread of a shared directory reads it. */
+function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
   for (const layer of layers) {
     // Walked paths sit under their layers' folders: the relative path is a slice (path.relative is slow on large trees).

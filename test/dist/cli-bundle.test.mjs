@@ -163,3 +163,27 @@ test('lint on a tree large enough for worker threads: the same output, byte for 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('lint on worker threads (walking in shares) prints exactly what one thread prints', async () => {
+  const { writeScreenTree } = await import('../support/lintScreenTree.ts');
+  const dir = mkdtempSync(path.join(tmpdir(), 'dcl-dist-screen-'));
+  try {
+    writeScreenTree(dir, 60);
+    const args = ['lint', '.', '--format', 'json', '--at', '2026-11-23T00:00:00Z'];
+    const one = run([...args, '--jobs', '1'], dir);
+    assert.equal(one.status, 1, one.stderr);
+    const found = JSON.parse(one.stdout);
+    assert.ok(found.findings.length > 20 && found.filesScanned > 900, `${found.findings.length} findings in ${found.filesScanned} files`);
+    assert.match(one.stderr, /skipped app\/utf16\.py: looks binary/);
+    for (const jobs of ['2', '3']) {
+      const many = run([...args, '--jobs', jobs], dir);
+      assert.equal(many.status, one.status);
+      assert.equal(many.stdout, one.stdout, `--jobs ${jobs}`);
+      assert.equal(many.stderr, one.stderr, `--jobs ${jobs}`);
+    }
+    const text = run(['lint', '.', '--at', '2026-11-23T00:00:00Z'], dir);
+    assert.equal(text.stdout, run(['lint', '.', '--at', '2026-11-23T00:00:00Z', '--jobs', '1'], dir).stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

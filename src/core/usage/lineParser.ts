@@ -6,6 +6,7 @@ import { type Around, IGNORED, type ParseEnv, statusOf, str, wrapperTime, wrappe
 import { DshSessionState } from './formats/dsh';
 import { type FileParseState, LINE_MARKERS, OBJECT_FORMATS, TEXT_FORMATS } from './formats/registry';
 import { JsonDocument } from './jsonDocument';
+import { MarkerSearch } from './markerSearch';
 import { MAX_LINE_CONTAINERS, exceedsContainerBudget } from './jsonBudget';
 import { isObject } from './tokens';
 import type { LineResult, UsageRecord } from './types';
@@ -17,6 +18,7 @@ const WRAPPER_KEYS = ['response', 'body', 'resp_body', 'response_body', 'respons
 const MAX_DEPTH = 4;
 const TEXT_LOG_LINE = /^(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL)\]?[:\s]|\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2})/;
 const DATA = Buffer.from('data:');
+const MARKERS = LINE_MARKERS.map((m) => new MarkerSearch(m));
 const OVER_BUDGET: LineResult = { kind: 'unparsable', reason: `more than ${MAX_LINE_CONTAINERS.toLocaleString('en-US')} JSON objects and arrays in one line` };
 
 export class LineParser {
@@ -50,10 +52,13 @@ export class LineParser {
     if (!this.document) {
       let s = 0;
       while (s < line.length && (line[s] === 0x20 || line[s] === 0x09)) s++;
-      const jsonOrData = line[s] === 0x7b || DATA.equals(line.subarray(s, s + DATA.length));
+      // Compared in place: a view per line for these two checks cost more than the checks.
+      const brace = line[s] === 0x7b;
+      const jsonOrData = brace || startsWithAt(line, s, DATA);
       // A lone `{` opens a pretty-printed document: its markers come on the lines after it.
-      const opener = line[s] === 0x7b && line.subarray(s + 1).every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
-      if (jsonOrData && !opener && !LINE_MARKERS.some((m) => line.includes(m, s))) return IGNORED;
+      let opener = brace;
+      for (let k = s + 1; opener && k < line.length; k++) opener = line[k] === 0x20 || line[k] === 0x09 || line[k] === 0x0d;
+      if (jsonOrData && !opener && !MARKERS.some((m) => m.foundIn(line, s))) return IGNORED;
     }
     // Before decoding: every later JSON.parse of this line, or of a body embedded in it, stays in budget.
     if (exceedsContainerBudget(line)) return OVER_BUDGET;
@@ -193,6 +198,12 @@ export class LineParser {
       line: (text, fallbackTime) => this.parse(text, fallbackTime),
     };
   }
+}
+
+function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
+  if (at + prefix.length > bytes.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (bytes[at + k] !== prefix[k]) return false;
+  return true;
 }
 
 function stampTime(record: UsageRecord, at: number): void {

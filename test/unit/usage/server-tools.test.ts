@@ -110,7 +110,7 @@ test('spend --format json: toolCalls and toolCost per model and day, assumptions
   assert.equal(r.catalogStaleness, undefined, 'the catalog age is judged at run time, not at the logs\' times');
   const text = await run(['server-tools.jsonl', '--tz', 'UTC', '--currency', 'CNY', '--claude-settings', 'claude-settings.json'], dir);
   // 3 free calls, then 3 + 4 billed at ¥5 per 1,000.
-  assert.match(text.stdout, /10 built-in tool calls \(web search, page fetch\): ¥0\.0350, in the total/);
+  assert.match(text.stdout, /10 built-in tool calls \(web search, page fetch\): ¥0\.035, in the total/);
   assert.match(text.stdout, /^1 request priced assuming: holiday calendar for 2027 not published yet/m);
 });
 
