@@ -15,7 +15,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { hostsOf } from '../core/markdown';
-import { type InitializationOptions, COMMANDS, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, SERVER_DEBUG_PORT, SETTINGS_SECTION, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
+import { type InitializationOptions, COMMANDS, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, SERVER_DEBUG_PORT, SERVER_EXEC_ARGV, SETTINGS_SECTION, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
 import { servedDocuments } from './documentSelector';
 
 const MAX_RESTARTS = 4;
@@ -23,8 +23,8 @@ const MAX_RESTARTS = 4;
 export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] } },
   };
   let defaults: ErrorHandler | undefined;
   const clientOptions: LanguageClientOptions = {

@@ -1,4 +1,5 @@
-// Quick fixes for model-ID diagnostics, read straight from diagnostic.data, plus "fix all": the
+// Quick fixes for model-ID diagnostics, read from diagnostic.data (thinking edits completed here,
+// from the same version's parse), plus "fix all": the
 // preferred fix of every finding in the file (thinking edits included), offered as a source action
 // (also usable as editor.codeActionsOnSave) and in the Ctrl+. menu.
 import {
@@ -13,8 +14,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
-import type { ModelIdDiagnosticData, ModelIdDiagnostics } from './diagnostics';
-import { preferredEdits } from '../core/lint/fixes';
+import type { ModelIdDiagnosticData, ModelIdDiagnostics, ModelIdFixData } from './diagnostics';
+import { completeFix, preferredEdits } from '../core/lint/fixes';
 import type { DocumentStore } from './documentStore';
 import { languageFor } from '../core/languages';
 import { ignoreOnLineEdit } from '../core/lint/suppression';
@@ -53,6 +54,27 @@ function ignoreAction(document: TextDocument, d: Diagnostic, data: ModelIdDiagno
   };
 }
 
+/**
+ * The diagnostic's fixes made whole: a fix that also turns thinking off gets its edit and title from
+ * the call, looked up in the parse of the version the diagnostic was computed on. undefined when the
+ * document moved on meanwhile (the client asks again for the new version).
+ */
+async function completedFixes(document: TextDocument, d: Diagnostic, data: ModelIdDiagnosticData, store: DocumentStore): Promise<ModelIdFixData[] | undefined> {
+  if (!data.fixes.some((f) => f.thinkingPending)) return data.fixes;
+  if (data.version !== document.version) return undefined;
+  const current = await store.parsed(document.uri);
+  if (!current || current.document.version !== data.version) return undefined;
+  const doc = current.document;
+  const start = doc.offsetAt(d.range.start);
+  const plan = current.parsed.thinkingPlan(start);
+  return data.fixes.map((f) => {
+    if (!f.thinkingPending) return f;
+    const idEdit = f.edits[0];
+    const fix = completeFix({ id: f.id, preferred: f.preferred, thinking: 'disable', idEdit: { start: doc.offsetAt(idEdit.range.start), end: doc.offsetAt(idEdit.range.end), newText: idEdit.newText } }, plan);
+    return { id: fix.id, title: fix.title, preferred: fix.preferred, edits: fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })) };
+  });
+}
+
 export async function codeActions(
   params: CodeActionParams,
   store: DocumentStore,
@@ -77,7 +99,9 @@ export async function codeActions(
     for (const d of ours) {
       const data = dataOf(d);
       if (!data || !stillValid(document, d, data)) continue;
-      for (const fix of data.fixes) {
+      const fixes = await completedFixes(document, d, data, store);
+      if (token.isCancellationRequested) return [];
+      for (const fix of fixes ?? []) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -95,7 +119,7 @@ export async function codeActions(
   // In the Ctrl+. menu only where one of our diagnostics is, as eslint does.
   const wantsQuickFix = wants(CodeActionKind.QuickFix) && actions.length > 0;
   if (wantsSource || wantsQuickFix) {
-    const all = await fixAll(document, diagnostics, token);
+    const all = await fixAll(document, diagnostics, store, token);
     if (token.isCancellationRequested) return [];
     if (all && wantsQuickFix) actions.push({ ...all, kind: FIX_ALL_QUICKFIX_KIND });
     if (all && wantsSource) actions.push({ ...all, kind: FIX_ALL_KIND });
@@ -104,7 +128,7 @@ export async function codeActions(
 }
 
 /** The preferred fix of every model-ID diagnostic still valid in this version; none when there is nothing to fix. */
-async function fixAll(document: TextDocument, diagnostics: ModelIdDiagnostics, token: CancellationToken): Promise<CodeAction | undefined> {
+async function fixAll(document: TextDocument, diagnostics: ModelIdDiagnostics, store: DocumentStore, token: CancellationToken): Promise<CodeAction | undefined> {
   const report = await diagnostics.pull(document.uri, undefined, token);
   const items = 'items' in report ? report.items : [];
   const perFinding = [];
@@ -112,8 +136,11 @@ async function fixAll(document: TextDocument, diagnostics: ModelIdDiagnostics, t
   for (const d of items) {
     const data = dataOf(d);
     if (!data || !stillValid(document, d, data) || !data.fixes.some((f) => f.preferred)) continue;
+    const fixes = await completedFixes(document, d, data, store);
+    if (token.isCancellationRequested) return undefined;
+    if (!fixes) continue;
     // The same selection as `lint --fix`: offsets, so the core decides which fixes collide.
-    perFinding.push(data.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), newText: e.newText })) })));
+    perFinding.push(fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), newText: e.newText })) })));
     fixed.push(d);
   }
   const edits: TextEdit[] = preferredEdits(perFinding).map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }));

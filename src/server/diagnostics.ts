@@ -1,5 +1,7 @@
 // Pull diagnostics for retired, deprecated and renamed model IDs. Results are cached per document
-// version, and the fixes travel in `diagnostic.data` so code actions never recompute them.
+// version, and the fixes travel in `diagnostic.data`: what each fix writes over the ID, decided from
+// the catalog. Where a fix must also turn the call's thinking off, that edit is found only when a
+// code action asks (it costs tree lookups per finding, and most diagnostics are never acted on).
 import {
   type CancellationToken,
   type Diagnostic,
@@ -12,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type FindingSeverity, modelIdPredicate } from '../core/lint/modelIdFindings';
-import { fixesForFinding } from '../core/lint/fixes';
+import { completeFix, fixChooser } from '../core/lint/fixes';
 import { documentFindings } from '../core/lint/documentFindings';
 import { languageFor } from '../core/languages';
 import { mentionsModelId } from '../core/scan';
@@ -33,7 +35,7 @@ export interface ModelIdDiagnosticData {
   written: string;
   /** The catalog ID (`written` without a router prefix), for "Ignore … on this line". */
   modelId: string;
-  /** The quick fixes, preferred first, as LSP edits on this version (ID and thinking edits together). */
+  /** The quick fixes, preferred first, as LSP edits on this version. */
   fixes: ModelIdFixData[];
   provider: string;
   role: string;
@@ -44,6 +46,11 @@ export interface ModelIdFixData {
   title: string;
   preferred: boolean;
   edits: TextEdit[];
+  /**
+   * The fix also turns the call's thinking off: `edits` holds only the ID edit and `title` is
+   * provisional until the code-action handler completes it from the same version's parse.
+   */
+  thinkingPending?: true;
 }
 
 const severityMap: Record<FindingSeverity, DiagnosticSeverity> = {
@@ -137,17 +144,23 @@ export class ModelIdDiagnostics {
     // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
     // hundreds of MB for a list nobody reads. `deepseek-cost lint` reports every one.
     const cap = settings.maxDiagnosticsPerFile;
+    const choose = fixChooser(catalog, now);
     const items = findings.slice(0, cap).map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, href(f.sourceUrl), {
       kind: 'deepseek-model-id',
       version: doc.version,
       written: f.written,
       modelId: f.modelId,
-      fixes: fixesForFinding(f, current.parsed.text, catalog, now, current.parsed).map((fix) => ({
-        id: fix.id,
-        title: fix.title,
-        preferred: fix.preferred,
-        edits: fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
-      })),
+      fixes: choose(f, current.parsed.text).map((choice): ModelIdFixData => {
+        const pending = choice.thinking === 'disable';
+        const fix = pending ? { title: l10n.t('Use {0}', choice.id), edits: [choice.idEdit] } : completeFix(choice, undefined);
+        return {
+          id: choice.id,
+          title: fix.title,
+          preferred: choice.preferred,
+          edits: fix.edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText })),
+          ...(pending ? { thinkingPending: true as const } : {}),
+        };
+      }),
       provider: f.provider,
       role: f.role,
     }));

@@ -103,6 +103,7 @@ export class DocumentStore {
       const edits = entry.pendingEdits;
       entry.pendingEdits = [];
       if (entry.parsed && edits.length > 0) {
+        await entry.parsed.prepare(text);
         entry.parsed.update(text, edits);
       } else {
         entry.parsed?.dispose();

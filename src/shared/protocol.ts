@@ -81,3 +81,11 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
   if (typeof o.locale === 'string' && o.locale.length <= 35) out.locale = o.locale;
   return out;
 }
+
+/**
+ * Node options the language server runs with, whoever starts it (the extension, the tests, the
+ * benchmark). A small young generation: the server's garbage is short-lived (messages, per-pass
+ * analysis), and V8's default semi-spaces (up to 16 MB each) would keep about 10 MB of resident
+ * memory for it; collections of a 1 MB space cost no measurable time here.
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];

@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+// The options the extension starts the server with (tests and the benchmark run through tsx).
+import { SERVER_EXEC_ARGV } from '../../src/shared/protocol.ts';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -45,7 +47,7 @@ export const vscodeLikeCapabilities = {
 
 /** dist/server.js over stdio, as another editor would start it. */
 export async function startServer(options = {}) {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

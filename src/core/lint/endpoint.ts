@@ -19,7 +19,29 @@ const SCOPES: EndpointFact['scope'][] = ['call', 'client', 'config'];
 /** Within one scope the strongest kind wins: a URL says more than a class name. */
 const KIND_ORDER: EndpointFact['kind'][] = ['url', 'string-model-call', 'client', 'provider-name', 'config-key', 'env', 'package'];
 
+/**
+ * Per catalog, what each fact names: every literal of a file carries the file's own URLs and
+ * imports, so the same facts are asked about once per literal. A catalog is never changed in place.
+ */
+const factProviders = new WeakMap<Catalog, Map<string, Provider | null>>();
+
 function providerForFact(catalog: Catalog, f: EndpointFact): Provider | undefined {
+  let known = factProviders.get(catalog);
+  if (!known) {
+    known = new Map();
+    factProviders.set(catalog, known);
+  }
+  // Only an environment variable's answer depends on the scope (file-wide or near the call).
+  const key = `${f.kind}\0${f.kind === 'env' && f.scope === 'file' ? 'file' : ''}\0${f.text}`;
+  let p = known.get(key);
+  if (p === undefined) {
+    p = providerForFactUncached(catalog, f) ?? null;
+    if (known.size < 10_000) known.set(key, p);
+  }
+  return p ?? undefined;
+}
+
+function providerForFactUncached(catalog: Catalog, f: EndpointFact): Provider | undefined {
   switch (f.kind) {
     case 'url': return providerForUrl(catalog, f.text);
     case 'client': return providerForClient(catalog, f.text);

@@ -56,11 +56,25 @@ export function isWritableModelId(catalog: Catalog, id: string, provider: string
 
 const THINKING_OFF = '{"thinking": {"type": "disabled"}}';
 
-/** The fixes for one finding, preferred first. `text` is the document the finding was computed on. */
-export function fixesForFinding(finding: ModelIdFinding, text: string, catalog: Catalog, at: Date, source: ThinkingSource): ModelIdFix[] {
+/**
+ * A fix as chosen from the catalog alone: what the ID becomes, and whether the call's thinking has
+ * to be turned off too. The language server sends these with each diagnostic and looks at the
+ * call's thinking only when a code action asks (that look costs tree lookups per finding).
+ */
+export interface FixChoice {
+  id: string;
+  preferred: boolean;
+  /** The edit of the ID itself. */
+  idEdit: TextEdit;
+  thinking?: 'disable' | 'default';
+  catalogTitle?: string;
+}
+
+/** The targets of one finding's fixes, preferred first, without looking at the call. */
+export function fixChoices(finding: ModelIdFinding, text: string, catalog: Catalog, at: Date): FixChoice[] {
   // The literal must still hold the ID as written (an escaped spelling is left to the user).
   if (text.slice(finding.start, finding.end) !== finding.written) return [];
-  const { prefix } = splitRouterPrefix(finding.written);
+  const { prefix, id: writtenId } = splitRouterPrefix(finding.written);
   const targets: { id: string; thinking?: 'disable' | 'default'; catalogTitle?: string }[] = [];
   const add = (t: (typeof targets)[number]) => {
     if (!targets.some((x) => x.id === t.id)) targets.push(t);
@@ -71,37 +85,65 @@ export function fixesForFinding(finding: ModelIdFinding, text: string, catalog: 
     // The catalog's own replacement stays on offer: users ask for deepseek-v4-flash by name.
     add({ id: r.id, thinking: r.thinking, catalogTitle: r.title });
   }
-  let plan: ThinkingPlan | undefined | null = null;
-  const planOnce = () => (plan === null ? (plan = source.thinkingPlan(finding.start)) : plan);
-  const fixes: ModelIdFix[] = [];
+  const choices: FixChoice[] = [];
   for (const t of targets) {
     // Checked here too, whatever the catalog's validation did: this is where text is written.
-    if (!isWritableModelId(catalog, t.id, finding.provider) || t.id === splitRouterPrefix(finding.written).id) continue;
-    const edits: TextEdit[] = [{ start: finding.start, end: finding.end, newText: prefix + t.id }];
-    let title: string;
-    let thinking: ModelIdFix['thinking'];
-    if (t.thinking === 'disable') {
-      const p = planOnce();
-      if (p?.present) {
-        title = l10n.t('Use {0} (this call already sets thinking)', t.id);
-        thinking = 'already-set';
-      } else if (p) {
-        title = l10n.t('Use {0} and turn thinking off: {1}', t.id, p.parameter);
-        thinking = 'turned-off';
-        edits.push(p.edit);
-      } else {
-        title = l10n.t('Use {0} (thinking stays on: add {1} to the request)', t.id, THINKING_OFF);
-        thinking = 'not-recognised';
-      }
-    } else if (t.thinking === 'default') {
-      title = l10n.t('Use {0} (thinking is the V4 default)', t.id);
-      thinking = 'default';
-    } else {
-      title = t.catalogTitle ?? l10n.t('Use {0}', t.id);
-    }
-    fixes.push({ id: t.id, title, preferred: fixes.length === 0, edits: edits.sort((a, b) => a.start - b.start), thinking });
+    if (!isWritableModelId(catalog, t.id, finding.provider) || t.id === writtenId) continue;
+    choices.push({ id: t.id, preferred: choices.length === 0, idEdit: { start: finding.start, end: finding.end, newText: prefix + t.id }, thinking: t.thinking, catalogTitle: t.catalogTitle });
   }
-  return fixes;
+  return choices;
+}
+
+/**
+ * fixChoices for many findings at one time: findings of the same ID on the same provider move to
+ * the same targets, so the catalog is asked once per such pair (a file often repeats its ID).
+ */
+export function fixChooser(catalog: Catalog, at: Date): (finding: ModelIdFinding, text: string) => FixChoice[] {
+  const byId = new Map<string, FixChoice[]>();
+  return (finding, text) => {
+    if (text.slice(finding.start, finding.end) !== finding.written) return [];
+    const key = `${finding.provider}\0${finding.written}\0${finding.replacements.map((r) => `${r.id}:${r.thinking ?? ''}:${r.title}`).join('\0')}`;
+    let template = byId.get(key);
+    if (!template) {
+      template = fixChoices(finding, text, catalog, at);
+      byId.set(key, template);
+    }
+    return template.map((c) => ({ ...c, idEdit: { start: finding.start, end: finding.end, newText: c.idEdit.newText } }));
+  };
+}
+
+/** A chosen fix made whole with the call's thinking plan (asked for only when the choice needs one). */
+export function completeFix(choice: FixChoice, plan: ThinkingPlan | undefined): ModelIdFix {
+  const edits: TextEdit[] = [choice.idEdit];
+  let title: string;
+  let thinking: ModelIdFix['thinking'];
+  const { id } = choice;
+  if (choice.thinking === 'disable') {
+    if (plan?.present) {
+      title = l10n.t('Use {0} (this call already sets thinking)', id);
+      thinking = 'already-set';
+    } else if (plan) {
+      title = l10n.t('Use {0} and turn thinking off: {1}', id, plan.parameter);
+      thinking = 'turned-off';
+      edits.push(plan.edit);
+    } else {
+      title = l10n.t('Use {0} (thinking stays on: add {1} to the request)', id, THINKING_OFF);
+      thinking = 'not-recognised';
+    }
+  } else if (choice.thinking === 'default') {
+    title = l10n.t('Use {0} (thinking is the V4 default)', id);
+    thinking = 'default';
+  } else {
+    title = choice.catalogTitle ?? l10n.t('Use {0}', id);
+  }
+  return { id, title, preferred: choice.preferred, edits: edits.sort((a, b) => a.start - b.start), thinking };
+}
+
+/** The fixes for one finding, preferred first. `text` is the document the finding was computed on. */
+export function fixesForFinding(finding: ModelIdFinding, text: string, catalog: Catalog, at: Date, source: ThinkingSource): ModelIdFix[] {
+  let plan: ThinkingPlan | undefined | null = null;
+  const planOnce = () => (plan === null ? (plan = source.thinkingPlan(finding.start)) : plan);
+  return fixChoices(finding, text, catalog, at).map((c) => completeFix(c, c.thinking === 'disable' ? planOnce() : undefined));
 }
 
 function overlaps(a: TextEdit, b: TextEdit): boolean {

@@ -88,6 +88,8 @@ const MILDER: Record<FindingSeverity, FindingSeverity> = { error: 'information',
 export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Catalog, at: Date, severity: SeverityByStatus, context: FindingContext = {}): ModelIdFinding[] {
   const findings: ModelIdFinding[] = [];
   const inTests = context.path !== undefined && isTestOrFixturePath(context.path);
+  // A file repeats its IDs: one catalog lookup per (provider, ID) at this time.
+  const statuses = new Map<string, ReturnType<typeof modelStatusAt>>();
   for (const lit of literals) {
     const role = lit.role ?? 'value';
     // Compared, looked up, asserted or recorded: never sent, so no verdict.
@@ -95,7 +97,12 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
     const endpoint = resolveEndpoint(catalog, lit.written, lit.endpoint);
     // Another provider's name for its own model: DeepSeek's dates do not apply (the hover says so).
     if (!isDeepSeekProvider(catalog, endpoint.provider)) continue;
-    const status = modelStatusAt(catalog, lit.written, at, endpoint.provider);
+    const statusKey = `${endpoint.provider}\0${lit.written}`;
+    let status = statuses.get(statusKey);
+    if (!status) {
+      status = modelStatusAt(catalog, lit.written, at, endpoint.provider);
+      statuses.set(statusKey, status);
+    }
     if (status.kind !== 'known' || status.event.status === 'current') continue;
     const lifecycle = status.event.status;
     let chosen = severity[lifecycle];

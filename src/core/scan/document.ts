@@ -4,7 +4,7 @@ import type { ModelIdLiteral, PromptLiteral, ScanLanguage, ScanOptions, StringLi
 import { createTreeOrSimpleScanner, grammarOf } from './factory';
 import { findFences, MarkdownScanner } from './markdown';
 import { PromptFileScanner } from './prompt-file';
-import { loadAllGrammars, parserFor } from './runtime';
+import { parserFor } from './runtime';
 import type { IsModelId, Scanner, TextChange } from './scanner';
 import type { ThinkingPlan } from './thinking';
 
@@ -18,14 +18,16 @@ export class ParsedDocument {
     private readonly scanner: Scanner,
   ) {}
 
-  /** Loads the grammars the language needs (once per process) and parses `text`. */
-  static async create(language: ScanLanguage, text: string, { edits = true }: { edits?: boolean } = {}): Promise<ParsedDocument> {
+  /**
+   * Loads the grammars the text needs (once per process) and parses it. `edits` is kept for
+   * callers that read a document once; what is loaded no longer depends on it.
+   */
+  static async create(language: ScanLanguage, text: string, _options: { edits?: boolean } = {}): Promise<ParsedDocument> {
     let scanner: Scanner;
     if (language === 'markdown') {
-      // Fences may switch language on any edit, and `update` is synchronous: load them all now.
-      // A document read once (the CLI) needs only the grammars of the fences it has.
-      if (edits) await loadAllGrammars();
-      else await Promise.all(findFences(text).map((f) => grammarOf(f.language)).filter((g) => g !== undefined).map((g) => parserFor(g)));
+      // Only the grammars of the fences it has (each costs memory for the rest of the session);
+      // an edit that opens a fence of another language is prepared for by `prepare`.
+      await fenceGrammars(text);
       scanner = new MarkdownScanner(text);
     } else if (language === 'prompt-file') {
       await parserFor('yaml');
@@ -38,6 +40,15 @@ export class ParsedDocument {
 
   get text(): string {
     return this.scanner.text;
+  }
+
+  /**
+   * Loads what `update` will need for `newText` and cannot load synchronously: the grammar of a
+   * Markdown fence the edit opened. Without it, such a fence is read by the fallback scanner.
+   */
+  async prepare(newText: string): Promise<void> {
+    this.assertLive();
+    if (this.language === 'markdown') await fenceGrammars(newText);
   }
 
   /**
@@ -103,4 +114,8 @@ export class ParsedDocument {
   private assertLive(): void {
     if (this.disposed) throw new Error('ParsedDocument used after dispose()');
   }
+}
+
+async function fenceGrammars(text: string): Promise<void> {
+  await Promise.all(findFences(text).map((f) => grammarOf(f.language)).filter((g) => g !== undefined).map((g) => parserFor(g)));
 }

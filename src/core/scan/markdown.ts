@@ -2,7 +2,8 @@
 // (unknown languages get the fallback). Prose never yields model IDs or prompts.
 import type { ModelIdLiteral, PromptLiteral, ScanLanguage, StringLiteral } from './types';
 import { scanLanguageForFence } from './language';
-import { createScannerSync } from './factory';
+import { createScannerSync, grammarOf } from './factory';
+import { loadedParser } from './runtime';
 import type { ThinkingPlan } from './thinking';
 import { type IsModelId, LastResult, type Scanner, shiftLiteral, shiftPrompt } from './scanner';
 
@@ -64,7 +65,9 @@ export class MarkdownScanner implements Scanner {
     const next: Block[] = [];
     for (const f of findFences(this.source)) {
       const body = this.source.slice(f.start, f.end);
-      const cacheKey = `${f.language}\0${body}`;
+      // A block read by the fallback while its grammar was loading is read again once it is loaded.
+      const grammar = grammarOf(f.language);
+      const cacheKey = `${f.language}\0${grammar && loadedParser(grammar) ? 'tree' : 'text'}\0${body}`;
       const scanner = reusable.get(cacheKey)?.shift() ?? createScannerSync(f.language, body);
       next.push({ base: f.start, end: f.end, cacheKey, scanner });
     }

@@ -76,7 +76,3 @@ export function parserFor(grammar: Grammar): Promise<TSParser> {
 export function loadedParser(grammar: Grammar): TSParser | undefined {
   return ready.get(grammar);
 }
-
-export async function loadAllGrammars(): Promise<void> {
-  await Promise.all(GRAMMARS.map(parserFor));
-}

@@ -5,7 +5,7 @@
 // Node type names below are those of the grammars this product ships; the table is shared because
 // the same construct has the same name across them (call_expression, binary_expression, ...).
 import type { TSNode } from './runtime';
-import type { Dialect } from './dialect';
+import type { Dialect, KeyedPosition } from './dialect';
 import type { EndpointFact, ModelIdLiteral, ModelIdRole } from './types';
 
 /** Keys whose value is the model a request or config sends. */
@@ -65,6 +65,13 @@ export function touchesEvidence(text: string): boolean {
 export class SiteAnalyzer {
   private readonly bindings: Map<string, EndpointFact[] | undefined>;
   private readonly constantTexts: Map<string, string | null>;
+  /**
+   * Types and parents of the nodes this pass has climbed through, by node id (one tree per
+   * analyzer): in web-tree-sitter each `type` and `parent` is a call into WebAssembly, and `parent`
+   * descends again from the root, while neighbouring literals climb through the same nodes.
+   */
+  private readonly types = new Map<number, string>();
+  private readonly parents = new Map<number, TSNode | null>();
 
   constructor(
     private readonly dialect: Dialect,
@@ -82,9 +89,10 @@ export class SiteAnalyzer {
    * throws: odd trees give a plain `value`. This part only depends on the text near the literal, so
    * it is kept across edits elsewhere; `inContext` adds what depends on the whole file.
    */
-  analyze(lit: ModelIdLiteral, expr: TSNode): ModelIdLiteral {
+  analyze(lit: ModelIdLiteral, expr: TSNode, knownKeyed?: KeyedPosition | null): ModelIdLiteral {
     try {
-      const keyed = this.dialect.keyedParent(expr, this.src);
+      // The caller may have looked the key up already (null: it has none).
+      const keyed = knownKeyed === undefined ? this.dialect.keyedParent(expr, this.src) : (knownKeyed ?? undefined);
       const role = this.roleOf(expr, keyed);
       const call = this.callFacts(expr, keyed);
       const endpoint = [...(lit.endpoint ?? []), ...call.facts, ...this.configFacts(keyed)];
@@ -135,6 +143,24 @@ export class SiteAnalyzer {
     return isCommentAt(this.root, offset);
   }
 
+  private typeOf(n: TSNode): string {
+    let t = this.types.get(n.id);
+    if (t === undefined) {
+      t = n.type;
+      this.types.set(n.id, t);
+    }
+    return t;
+  }
+
+  private parentOf(n: TSNode): TSNode | null {
+    let p = this.parents.get(n.id);
+    if (p === undefined) {
+      p = n.parent;
+      this.parents.set(n.id, p);
+    }
+    return p;
+  }
+
   private roleOf(expr: TSNode, keyed: ReturnType<Dialect['keyedParent']>): ModelIdRole {
     if (keyed && (keyed.key === 'model' || keyed.key === 'modelname')) {
       const keys = new Set(this.dialect.entries(keyed.owner, this.src).map((e) => e.key));
@@ -143,8 +169,8 @@ export class SiteAnalyzer {
     }
     if (this.dialect.isKeyPosition(expr)) return 'lookup';
     let child = expr;
-    let n = expr.parent;
-    for (let depth = 0; n && depth < MAX_ROLE_CLIMB && !FUNCTION_BOUNDARIES.has(n.type); depth++, child = n, n = n.parent) {
+    let n = this.parentOf(expr);
+    for (let depth = 0; n && depth < MAX_ROLE_CLIMB && !FUNCTION_BOUNDARIES.has(this.typeOf(n)); depth++, child = n, n = this.parentOf(n)) {
       const role = this.roleAt(n, child, expr);
       if (role) return role;
     }
@@ -154,7 +180,8 @@ export class SiteAnalyzer {
 
   /** What one ancestor says about the literal below it, if it decides. */
   private roleAt(n: TSNode, child: TSNode, expr: TSNode): ModelIdRole | undefined {
-    switch (n.type) {
+    const type = this.typeOf(n);
+    switch (type) {
       case 'comparison_operator':
       case 'case_pattern':
       case 'switch_label':
@@ -171,7 +198,7 @@ export class SiteAnalyzer {
       case 'expression_case':
         return n.childForFieldName('value')?.id === child.id ? 'comparison' : undefined;
       case 'case_clause':
-        return child.type !== 'block' ? 'comparison' : undefined;
+        return this.typeOf(child) !== 'block' ? 'comparison' : undefined;
       case 'match_arm':
         return n.childForFieldName('pattern')?.id === child.id ? 'comparison' : undefined;
       case 'subscript':
@@ -188,7 +215,7 @@ export class SiteAnalyzer {
       case 'with_statement':
         return /\braises\b/.test(n.childForFieldName('with_clause')?.text ?? n.namedChild(0)?.text ?? '') ? 'assertion' : undefined;
     }
-    if (!CALL_TYPES.has(n.type)) return undefined;
+    if (!CALL_TYPES.has(type)) return undefined;
     const callee = this.calleeText(n);
     if (ASSERTION_CALLEE.test(callee)) return 'assertion';
     const method = lastSegment(callee);
@@ -248,7 +275,7 @@ export class SiteAnalyzer {
   }
 
   private ownerKey(owner: TSNode): { key: string; owner: TSNode } | undefined {
-    for (let n: TSNode | null = owner, depth = 0; n && depth < 4; n = n.parent, depth++) {
+    for (let n: TSNode | null = owner, depth = 0; n && depth < 4; n = this.parentOf(n), depth++) {
       const k = this.dialect.keyedParent(n, this.src);
       if (k) return k;
     }
@@ -315,8 +342,8 @@ export class SiteAnalyzer {
 
   private enclosingCall(from: TSNode): TSNode | undefined {
     let n: TSNode | null = from;
-    for (let depth = 0; n && depth < 6 && !FUNCTION_BOUNDARIES.has(n.type); depth++, n = n.parent) {
-      if (CALL_TYPES.has(n.type)) return n;
+    for (let depth = 0; n && depth < 6 && !FUNCTION_BOUNDARIES.has(this.typeOf(n)); depth++, n = this.parentOf(n)) {
+      if (CALL_TYPES.has(this.typeOf(n))) return n;
     }
     return undefined;
   }
@@ -325,13 +352,14 @@ export class SiteAnalyzer {
     const f =
       call.childForFieldName('function') ?? call.childForFieldName('constructor') ?? call.childForFieldName('type') ??
       call.childForFieldName('macro') ?? call.childForFieldName('name');
-    if (call.type === 'method_invocation') {
+    const type = this.typeOf(call);
+    if (type === 'method_invocation') {
       const object = call.childForFieldName('object');
       const name = call.childForFieldName('name')?.text ?? '';
       return object ? `${object.text.slice(0, 200)}.${name}` : name;
     }
     const text = f?.text ?? '';
-    return call.type === 'macro_invocation' ? text + '!' : text.slice(0, 200);
+    return type === 'macro_invocation' ? text + '!' : text.slice(0, 200);
   }
 
   private argumentsNode(call: TSNode): TSNode | undefined {
@@ -371,30 +399,37 @@ function leafText(node: TSNode, src = node.tree.rootNode.text): { text: string; 
   const cursor = node.walk();
   try {
     let visited = 0;
+    // Depth below `node`, counted here: asking the cursor costs a call per step.
+    let depth = 0;
     let descend = true;
     for (;;) {
       if (descend) {
         visited++;
         const type = cursor.nodeType;
         const from = cursor.startIndex;
-        const to = cursor.endIndex;
         if (from >= end || visited > MAX_EVIDENCE_NODES) break;
         if (type.includes('comment')) {
+          const to = cursor.endIndex;
           text = text.slice(0, from - start) + ' '.repeat(Math.min(to, end) - from) + text.slice(Math.min(to, end) - start);
           descend = false;
         } else if (type === 'identifier') {
+          const to = cursor.endIndex;
           const name = src.slice(from, to);
           // A keyword or property name (`messages=`, `baseURL:`) is not a variable that is read.
           if (identifiers.length < 20 && !/^\s*(?:=(?!=)|:(?!:))/.test(src.slice(to, to + 4))) identifiers.push(name);
           descend = false;
         } else if (/string|literal|scalar/.test(type)) descend = false;
-        if (descend && cursor.gotoFirstChild()) continue;
+        if (descend && cursor.gotoFirstChild()) {
+          depth++;
+          continue;
+        }
       }
-      if (cursor.gotoNextSibling()) {
+      if (depth > 0 && cursor.gotoNextSibling()) {
         descend = true;
         continue;
       }
-      if (!cursor.gotoParent() || (cursor.startIndex === start && cursor.endIndex === node.endIndex && cursor.nodeType === node.type)) break;
+      if (depth === 0 || !cursor.gotoParent()) break;
+      depth--;
       descend = false;
     }
   } finally {

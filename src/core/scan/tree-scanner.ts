@@ -1,5 +1,5 @@
 // A document parsed by tree-sitter, kept up to date by incremental reparsing.
-import type { Dialect } from './dialect';
+import type { Dialect, KeyedPosition } from './dialect';
 import type { TSEdit, TSNode, TSParser, TSPoint, TSTree } from './runtime';
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId, candidateOffsets } from './ids';
@@ -143,8 +143,8 @@ export class TreeScanner implements Scanner {
     const unreadable: number[] = [];
     let analyzer: SiteAnalyzer | undefined;
     // Role and nearby evidence are kept with each literal, so an edit re-analyses only what it touched.
-    const local = (lit: ModelIdLiteral, node: TSNode): ModelIdLiteral =>
-      (analyzer ??= new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence)).analyze(lit, this.prompts.expressionOf(node));
+    const local = (lit: ModelIdLiteral, expr: TSNode, keyed?: KeyedPosition | null): ModelIdLiteral =>
+      (analyzer ??= new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence)).analyze(lit, expr, keyed);
     let k = 0;
     let lastLiteralStart = -1;
     for (const offset of candidateOffsets(this.source, isId)) {
@@ -179,12 +179,15 @@ export class TreeScanner implements Scanner {
       const id = lit && asModelId(lit, this.source, isId);
       if (!id) {
         const embedded = lit ? embeddedModelIds(lit, this.source, isId) : [];
-        if (embedded.length) for (const e of embedded) accepted.push(local(e, node));
-        else rejected.push(offset);
+        if (embedded.length) {
+          const expr = this.prompts.expressionOf(node);
+          for (const e of embedded) accepted.push(local(e, expr));
+        } else rejected.push(offset);
         continue;
       }
-      const key = this.dialect.keyedParent(this.prompts.expressionOf(node), this.source)?.key;
-      accepted.push(local(key !== undefined ? { ...id, key } : id, node));
+      const expr = this.prompts.expressionOf(node);
+      const keyed = this.dialect.keyedParent(expr, this.source);
+      accepted.push(local(keyed ? { ...id, key: keyed.key } : id, expr, keyed ?? null));
     }
     while (k < kept.length) accepted.push(kept[k++]);
     this.ids = { isId, accepted, rejected };
