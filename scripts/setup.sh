@@ -19,6 +19,8 @@ RIPGREP_CACHE_DIR="vscode-ripgrep-cache-1.15.11"
 RIPGREP_TARBALL="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
 APT_PACKAGES=(sqlite3 zstd chromium ripgrep libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev build-essential python3 pkg-config)
+# Chinese glyphs, so the zh-cn end-to-end screenshots show text rather than empty boxes.
+APT_PACKAGES+=(fonts-wqy-microhei)
 
 started=$SECONDS
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -2,6 +2,7 @@
 // time), so the diagnostics, the hover, the CLI and the spend totals can never disagree.
 import type { AnthropicModelMap, Catalog, Conflict, Currency, LifecycleEvent, ModelEntry, ModelVersion, PeakRule, PricePeriod, Rates, ToolItem, ToolPricePeriod } from './schema';
 import { DEEPSEEK_PROVIDER, isDeepSeekProvider, providerById, splitModelString } from './providers';
+import * as l10n from '@vscode/l10n';
 
 /** The router prefix and the ID of a model string (`deepseek/deepseek-chat` → `deepseek/`, `deepseek-chat`). */
 export function splitRouterPrefix(written: string): { prefix: string; id: string } {
@@ -129,7 +130,7 @@ export function holidayYearNotCoveredFor(catalog: Catalog, written: string, at: 
 
 /** The words every surface uses for a year the holiday calendar does not cover. */
 export function holidayAssumptionText(year: number): string {
-  return `holiday calendar for ${year} not published yet: weekday peak hours applied on every weekday`;
+  return l10n.t('holiday calendar for {0} not published yet: weekday peak hours applied on every weekday', year);
 }
 
 /** Days after its date at which the catalog is called old (one quiet line, never a popup). */
@@ -138,7 +139,7 @@ export const CATALOG_MAX_AGE_DAYS = 60;
 /** "prices as of 2026-12-01; check for an update" once the catalog is older than 60 days at `at`, else undefined. */
 export function catalogStaleness(catalog: Catalog, at: Date, maxAgeDays: number = CATALOG_MAX_AGE_DAYS): string | undefined {
   const age = at.getTime() - Date.parse(`${catalog.catalogDate}T00:00:00Z`);
-  return age > maxAgeDays * 86_400_000 ? `prices as of ${catalog.catalogDate}; check for an update` : undefined;
+  return age > maxAgeDays * 86_400_000 ? l10n.t('prices as of {0}; check for an update', catalog.catalogDate) : undefined;
 }
 
 /** The model version serving an ID at a time (DeepSeek-V4.1-Flash-1017 for deepseek-flash since 2026-10-17), if the catalog knows it. */

@@ -38,6 +38,18 @@ export function hasEntry(record: Record<string, unknown>, key: string): boolean 
 
 export const currencySchema = z.enum(['USD', 'CNY']);
 
+/** The locales catalog prose may be translated into (English is the field itself). */
+export const PROSE_LOCALES = ['zh-cn'] as const;
+
+/**
+ * Translations of an entry's prose, by locale: `"l10n": {"zh-cn": {"message": "…"}}`. The English
+ * stays in the fields themselves, so an override written with plain English strings keeps working
+ * (and reads in English in every locale); only the named fields may be translated.
+ */
+function proseTranslations<const F extends readonly [string, ...string[]]>(fields: F) {
+  return z.partialRecord(z.enum(PROSE_LOCALES), z.partialRecord(z.enum(fields), z.string().min(1)).refine((o) => Object.keys(o).length > 0, 'a translation needs at least one field')).optional();
+}
+
 export const sourceSchema = z.object({
   title: z.string().min(1),
   url: z.string().min(1),
@@ -54,6 +66,7 @@ export const replacementSchema = z.object({
   thinking: z.enum(['disable', 'default']).optional(),
   /** What the user must know to migrate faithfully (shown with the diagnostic). */
   note: z.string().optional(),
+  l10n: proseTranslations(['title', 'note']),
 });
 
 export const lifecycleEventSchema = z.object({
@@ -62,6 +75,7 @@ export const lifecycleEventSchema = z.object({
   source: z.string().min(1),
   message: z.string().optional(),
   replacements: z.array(replacementSchema).optional(),
+  l10n: proseTranslations(['message']),
 });
 
 /**
@@ -119,6 +133,7 @@ export const modelVersionSchema = z.object({
   tokenizer: z.string().min(1).optional(),
   source: z.string().min(1),
   note: z.string().optional(),
+  l10n: proseTranslations(['note']),
 });
 
 /** A tokenizer a model version uses: the bundled one, or one known only from its name and sources. */
@@ -224,6 +239,7 @@ export const conflictSchema = z.object({
   summary: z.string().min(1),
   rule: z.string().min(1),
   sources: z.array(z.string().min(1)).min(1),
+  l10n: proseTranslations(['summary', 'rule']),
 });
 
 export const catalogSchema = z

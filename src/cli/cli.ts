@@ -1,7 +1,8 @@
 // deepseek-cost: the extension's answers outside the editor. Same engine, same catalog.
 import { shippedCatalogData } from '../catalog';
 import { runLint } from './lint';
-import { type CliIO, environmentLocale, takeLangOption, UsageError } from './io';
+import { type CliIO, environmentLocale, takeLangOption } from './io';
+import { isUsageError } from './subcommand';
 import { normalizeLocale, useLocale } from '../core/locale';
 import { PRODUCT_VERSION } from '../shared/protocol';
 
@@ -66,7 +67,7 @@ export async function main(rawArgv: string[], io: CliIO): Promise<number> {
   try {
     return await command(rest, io);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(err)) {
       io.stderr(`deepseek-cost ${name}: ${(err as Error).message}\n`);
       return 2;
     }

@@ -1,6 +1,5 @@
 // deepseek-cost estimate: every prompt literal in the given files with its tokens, model and cost,
 // computed exactly as the hover computes it.
-import { parseArgs } from 'node:util';
 import { currencyOrder, estimatePrompt, type PromptEstimate } from '../core/estimate/promptEstimate';
 import { formatCount, formatMoney } from '../core/money';
 import { type CallEstimate, estimateCall, jsonCost } from '../core/estimate/callEstimate';
@@ -12,6 +11,7 @@ import type { PathProblem } from './walk';
 import type { Catalog, Currency } from '../catalog';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
+import { type Parsed, subcommand } from './subcommand';
 
 export const ESTIMATE_USAGE = `usage: deepseek-cost estimate FILE... [--format text|json] [--at <ISO time>] [--currency USD|CNY]
                                 [--default-model ID] [--min-length N] [--catalog <override.json>]
@@ -48,24 +48,18 @@ export interface CallRow {
   cny: ReturnType<typeof jsonCost>;
 }
 
-export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      at: { type: 'string' },
-      currency: { type: 'string', default: defaultLintSettings.currency },
-      'default-model': { type: 'string', default: defaultLintSettings.defaultModel },
-      'min-length': { type: 'string' },
-      catalog: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(ESTIMATE_USAGE + '\n');
-    return 0;
-  }
+const OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  at: { type: 'string' },
+  currency: { type: 'string', default: defaultLintSettings.currency },
+  'default-model': { type: 'string', default: defaultLintSettings.defaultModel },
+  'min-length': { type: 'string' },
+  catalog: { type: 'string' },
+} as const;
+
+export const runEstimate = subcommand<typeof OPTIONS>({ name: 'estimate', usage: ESTIMATE_USAGE, options: OPTIONS, run: estimateCommand });
+
+async function estimateCommand({ values, positionals }: Parsed<typeof OPTIONS>, io: CliIO): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give at least one FILE or directory');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   const currency = values.currency?.toUpperCase();

@@ -2,7 +2,6 @@
 import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import type { SeverityByStatus } from '../core/lint/modelIdFindings';
 import type { Catalog } from '../catalog';
@@ -15,6 +14,9 @@ import { loadIgnoreFile } from './ignoreFile';
 import { toSarif } from './sarif';
 import { type CliIO, parseTime, UsageError } from './io';
 import { catalogForOption } from './overrides';
+import * as l10n from '@vscode/l10n';
+import { formatCount } from '../core/money';
+import { type Parsed, subcommand } from './subcommand';
 
 export interface LintFinding extends PlacedFinding {
   file: string;
@@ -32,25 +34,19 @@ Exit code: 0 when nothing is found, 1 when any error or warning is found, 2 when
 scanned (missing, unreadable, a symlink loop; listed on stderr and in the output) or on bad usage,
 3 on an internal failure.`;
 
-export async function runLint(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      at: { type: 'string' },
-      catalog: { type: 'string' },
-      'max-file-size': { type: 'string' },
-      jobs: { type: 'string' },
-      fix: { type: 'boolean' },
-      'fix-dry-run': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(LINT_USAGE + '\n');
-    return 0;
-  }
+const OPTIONS = {
+  format: { type: 'string', default: 'text' },
+  at: { type: 'string' },
+  catalog: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  jobs: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+} as const;
+
+export const runLint = subcommand<typeof OPTIONS>({ name: 'lint', usage: LINT_USAGE, options: OPTIONS, run: lintCommand });
+
+async function lintCommand({ values, positionals }: Parsed<typeof OPTIONS>, io: CliIO): Promise<number> {
   const format = values.format;
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
   const at = values.at !== undefined ? parseTime(values.at, '--at') : new Date();
@@ -62,7 +58,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of threads, at least 1');
   const catalog = await catalogForOption(values.catalog, io);
   const { findings, scanned, filesFixed, notScanned } = await lintPaths(positionals.length ? positionals : ['.'], io, { catalog, at, severity: defaultLintSettings.severity, maxFileSizeKB: maxKB, fix, jobs });
-  if (fix) io.stderr(`${filesFixed} file${filesFixed === 1 ? '' : 's'} ${fix === 'write' ? 'fixed' : 'would be fixed'}\n`);
+  if (fix) io.stderr(`${fixedLine(filesFixed, fix)}\n`);
   const failed = findings.some((f) => f.severity === 'error' || f.severity === 'warning');
   // A dry run's standard output is the patch alone, so it can be applied as it is.
   if (fix === 'diff') return notScanned.length ? 2 : failed ? 1 : 0;
@@ -115,11 +111,11 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
       continue;
     }
     if (outcome.kind === 'skipped') {
-      io.stderr(`deepseek-cost: skipped ${relative(file)}: ${outcome.reason}\n`);
+      io.stderr(`deepseek-cost: ${l10n.t('skipped {0}: {1}', relative(file), outcome.reason)}\n`);
       continue;
     }
     scanned++;
-    if (options.fix && io.unsaved?.(file)) io.stderr(`deepseek-cost: not fixing ${relative(file)}: it has unsaved changes in the editor\n`);
+    if (options.fix && io.unsaved?.(file)) io.stderr(`deepseek-cost: ${l10n.t('not fixing {0}: it has unsaved changes in the editor', relative(file))}\n`);
     if (outcome.fixed) {
       filesFixed++;
       const rel = relative(file);
@@ -130,7 +126,7 @@ export async function lintPaths(inputs: string[], io: CliIO, options: LintOption
     const rel = relative(file);
     for (const f of outcome.findings) findings.push({ file: rel, ...f });
   }
-  for (const p of notScanned) io.stderr(`deepseek-cost: cannot scan ${p.path}: ${p.reason}\n`);
+  for (const p of notScanned) io.stderr(`deepseek-cost: ${l10n.t('cannot scan {0}: {1}', p.path, p.reason)}\n`);
   return { findings, scanned, filesFixed, notScanned };
 }
 
@@ -170,7 +166,7 @@ async function lintListed(inputs: string[], io: CliIO, ctx: LintContext, options
   for (const [file, open] of unsaved) {
     const outcome: FileOutcome =
       open.text.length > options.maxFileSizeKB * 1024
-        ? { kind: 'skipped', reason: `its unsaved text is over the ${options.maxFileSizeKB} KB limit` }
+        ? { kind: 'skipped', reason: l10n.t('its unsaved text is over the {0} KB limit', options.maxFileSizeKB) }
         : // Fixes computed on an editor's unsaved text would overwrite the file with it: the editor fixes those.
           await lintText(open.text, open.languageId, file, { ...ctx, fix: false });
     outcomes.set(file, outcome);
@@ -189,11 +185,27 @@ async function lintListed(inputs: string[], io: CliIO, ctx: LintContext, options
 
 /** One finding as `lint --format text` prints it. */
 export function findingLine(f: LintFinding): string {
-  const fix = f.replacements.length ? ` (fix: ${f.replacements.join(' or ')})` : '';
-  return `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${fix}`;
+  // file:line:column, severity and code stay as they are for problem matchers; only the message is translated.
+  const head = `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: `;
+  return `${head}${f.replacements.length ? l10n.t('{0} (fix: {1})', f.message, f.replacements.join(l10n.t(' or '))) : f.message}`;
 }
 
 export function lintSummary(findings: LintFinding[], scanned: number, notScanned: readonly PathProblem[] = []): string {
   const counts = (s: string) => findings.filter((f) => f.severity === s).length;
-  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${counts('error')} errors, ${counts('warning')} warnings) in ${scanned} file${scanned === 1 ? '' : 's'} scanned${unscannedNote(notScanned)}`;
+  const args = { findings: formatCount(findings.length), errors: formatCount(counts('error')), warnings: formatCount(counts('warning')), files: formatCount(scanned) };
+  const oneFinding = findings.length === 1;
+  const summary =
+    scanned === 1
+      ? oneFinding
+        ? l10n.t('{findings} finding ({errors} errors, {warnings} warnings) in {files} file scanned', args)
+        : l10n.t('{findings} findings ({errors} errors, {warnings} warnings) in {files} file scanned', args)
+      : oneFinding
+        ? l10n.t('{findings} finding ({errors} errors, {warnings} warnings) in {files} files scanned', args)
+        : l10n.t('{findings} findings ({errors} errors, {warnings} warnings) in {files} files scanned', args);
+  return summary + unscannedNote(notScanned);
+}
+
+function fixedLine(files: number, fix: 'write' | 'diff'): string {
+  if (fix === 'write') return files === 1 ? l10n.t('1 file fixed') : l10n.t('{0} files fixed', formatCount(files));
+  return files === 1 ? l10n.t('1 file would be fixed') : l10n.t('{0} files would be fixed', formatCount(files));
 }

@@ -14,6 +14,7 @@ import { describeFsError } from './walk';
 import { applyTextEdits, fixesForFinding, preferredEdits } from '../core/lint/fixes';
 import { splitRouterPrefix } from '../catalog/resolve';
 import * as path from 'node:path';
+import { describeSkip, looksBinary } from '../core/fileGuard';
 
 /** A finding placed in its file (1-based lines and UTF-16 columns). */
 export interface PlacedFinding {
@@ -91,7 +92,7 @@ function readBytes(file: string, maxFileSizeKB: number): Read {
     }
     if (length > limit) {
       const size = fstatSync(fd).size;
-      return { kind: 'skipped', reason: `${(size / 1024 / 1024).toFixed(1)} MB is over the ${maxFileSizeKB} KB limit (--max-file-size)` };
+      return { kind: 'skipped', reason: describeSkip({ kind: 'too-large', bytes: size, limitKB: maxFileSizeKB }, '--max-file-size') };
     }
     return { kind: 'bytes', buf: scratch, length };
   } catch (err) {
@@ -119,7 +120,7 @@ export function canSearchBytes(catalog: Catalog): boolean {
 function screenBytes(read: Read, byteSearch: boolean): FileOutcome | 'check' {
   if (read.kind !== 'bytes') return read;
   const { buf, length } = read;
-  if (buf.subarray(0, Math.min(length, 8192)).includes(0)) return { kind: 'skipped', reason: 'looks binary (NUL bytes)' };
+  if (looksBinary(buf, length)) return { kind: 'skipped', reason: describeSkip({ kind: 'binary' }, '--max-file-size') };
   if (byteSearch && buf.subarray(0, length).indexOf(NEEDLE) < 0) return CLEAN;
   return 'check';
 }

@@ -1,7 +1,6 @@
 // deepseek-cost mcp: the agent tools over MCP (stdio), for agents outside VS Code. Same tool names,
 // schemas and answers as the editor's language model tools. stdout carries only the protocol;
 // anything for people goes to stderr.
-import { parseArgs } from 'node:util';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { AGENT_TOOL_KEYS, AGENT_TOOLS } from '../agentTools/definitions';
@@ -10,6 +9,7 @@ import { machineTimeZone } from '../core/usage/time';
 import { defaultLintSettings } from '../shared/settings';
 import { type CliIO, UsageError } from './io';
 import { catalogForOption } from './overrides';
+import { type Parsed, subcommand } from './subcommand';
 
 export const MCP_USAGE = `usage: deepseek-cost mcp [--catalog <override.json>] [--usage-log <file or glob>]... [--default-model ID] [--currency USD|CNY]
 
@@ -22,21 +22,17 @@ export const MCP_INSTRUCTIONS =
   'lint files for retired IDs with their replacements, price prompts exactly with DeepSeek\'s tokenizer, and total spend from usage logs. ' +
   'Answers come from a dated catalog and cite the date of their source. Nothing is sent anywhere.';
 
-export async function runMcp(argv: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      catalog: { type: 'string' },
-      'usage-log': { type: 'string', multiple: true },
-      'default-model': { type: 'string' },
-      currency: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(MCP_USAGE + '\n');
-    return 0;
-  }
+const OPTIONS = {
+  catalog: { type: 'string' },
+  'usage-log': { type: 'string', multiple: true },
+  'default-model': { type: 'string' },
+  currency: { type: 'string' },
+} as const;
+
+export const runMcp = subcommand<typeof OPTIONS>({ name: 'mcp', usage: MCP_USAGE, options: OPTIONS, run: mcpCommand });
+
+async function mcpCommand({ values, positionals }: Parsed<typeof OPTIONS>, io: CliIO): Promise<number> {
+  if (positionals.length) throw new UsageError(`takes no arguments, not "${positionals[0]}"`);
   const currency = (values.currency ?? defaultLintSettings.currency).toUpperCase();
   if (currency !== 'USD' && currency !== 'CNY') throw new UsageError('--currency must be USD or CNY');
   const catalog = await catalogForOption(values.catalog, io);

@@ -7,6 +7,9 @@ import { collectFiles, describeFsError, type PathProblem } from './walk';
 import { LineIndex } from './lineIndex';
 import type { ScanLanguage } from '../core/scan/types';
 import { languageForFile } from '../core/languages';
+import * as l10n from '@vscode/l10n';
+import { describeSkip, looksBinary, skipReason } from '../core/fileGuard';
+import { formatCount } from '../core/money';
 
 /** The VS Code language id a file would open with, as far as the CLI can tell from its name. */
 export function languageIdForFile(file: string): string {
@@ -32,16 +35,15 @@ export async function readSource(file: string, maxFileSizeKB: number): Promise<S
   } catch (err) {
     return { kind: 'unreadable', reason: describeFsError(err) };
   }
-  if (stat.size > maxFileSizeKB * 1024) {
-    return { kind: 'skipped', reason: `${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ${maxFileSizeKB} KB limit (--max-file-size)` };
-  }
+  const tooLarge = skipReason(stat.size, maxFileSizeKB);
+  if (tooLarge) return { kind: 'skipped', reason: describeSkip(tooLarge, '--max-file-size') };
   let buf: Buffer;
   try {
     buf = await fs.readFile(file);
   } catch (err) {
     return { kind: 'unreadable', reason: describeFsError(err) };
   }
-  if (buf.subarray(0, 8192).includes(0)) return { kind: 'skipped', reason: 'looks binary (NUL bytes)' };
+  if (looksBinary(buf)) return { kind: 'skipped', reason: describeSkip({ kind: 'binary' }, '--max-file-size') };
   const text = buf.toString('utf8');
   return { kind: 'text', text, language: scanLanguageFor(languageIdForFile(file), file) };
 }
@@ -51,7 +53,7 @@ export { LineIndex } from './lineIndex';
 function unsavedSource(io: CliIO, file: string, maxFileSizeKB: number): SourceRead | undefined {
   const open = io.unsaved?.(file);
   if (!open) return undefined;
-  if (open.text.length > maxFileSizeKB * 1024) return { kind: 'skipped', reason: `its unsaved text is over the ${maxFileSizeKB} KB limit` };
+  if (open.text.length > maxFileSizeKB * 1024) return { kind: 'skipped', reason: l10n.t('its unsaved text is over the {0} KB limit', maxFileSizeKB) };
   return { kind: 'text', text: open.text, language: scanLanguageFor(open.languageId, file) };
 }
 
@@ -107,5 +109,6 @@ export async function forEachSourceFile(
 
 /** `; 2 paths could not be scanned` for a summary line, or nothing. */
 export function unscannedNote(notScanned: readonly PathProblem[]): string {
-  return notScanned.length ? `; ${notScanned.length} path${notScanned.length === 1 ? '' : 's'} could not be scanned` : '';
+  if (!notScanned.length) return '';
+  return notScanned.length === 1 ? l10n.t('; 1 path could not be scanned') : l10n.t('; {0} paths could not be scanned', formatCount(notScanned.length));
 }

@@ -2,14 +2,15 @@
 // ledger and catalog as the editor's status bar.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageFollower, expandHome, isValidTimeZone, machineTimeZone, readClaudeBaseUrl, type SpendTotals } from '../core/usage';
 import { storedFollower } from '../core/usage/store/storedFollower';
 import { OBJECT_FORMATS, TEXT_FORMATS } from '../core/usage/formats/registry';
 import { UsageError, parseTime } from './io';
 import { catalogForOption } from './overrides';
+import { type Parsed, subcommand } from './subcommand';
 import { renderTable } from '../core/textTable';
-import { formatMoney } from '../core/money';
+import * as l10n from '@vscode/l10n';
+import { formatCount, formatMoney } from '../core/money';
 import type { Currency } from '../catalog/schema';
 
 const HELP = `usage: deepseek-cost spend LOG... [options]
@@ -58,40 +59,21 @@ interface ModelReport {
 
 type SpendIO = { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string };
 
-export async function runSpend(argv: string[], io: SpendIO): Promise<number> {
-  try {
-    return await spend(argv, io);
-  } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`deepseek-cost spend: ${(err as Error).message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-}
+const OPTIONS = {
+  since: { type: 'string' },
+  until: { type: 'string' },
+  tz: { type: 'string' },
+  'log-tz': { type: 'string' },
+  currency: { type: 'string', default: 'USD' },
+  format: { type: 'string', default: 'text' },
+  catalog: { type: 'string' },
+  'claude-settings': { type: 'string' },
+  store: { type: 'string' },
+} as const;
 
-async function spend(argv: string[], io: SpendIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      since: { type: 'string' },
-      until: { type: 'string' },
-      tz: { type: 'string' },
-      'log-tz': { type: 'string' },
-      currency: { type: 'string', default: 'USD' },
-      format: { type: 'string', default: 'text' },
-      catalog: { type: 'string' },
-      'claude-settings': { type: 'string' },
-      store: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.stdout(HELP + '\n');
-    return 0;
-  }
+export const runSpend = subcommand<typeof OPTIONS, SpendIO>({ name: 'spend', usage: HELP, options: OPTIONS, run: spend });
+
+async function spend({ values, positionals }: Parsed<typeof OPTIONS>, io: SpendIO): Promise<number> {
   if (positionals.length === 0) throw new UsageError('give at least one LOG file or glob (see --help)');
   const currency = values.currency!.toUpperCase();
   if (currency !== 'USD' && currency !== 'CNY') throw new UsageError(`--currency takes USD or CNY, not "${values.currency}"`);
@@ -142,12 +124,15 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
         problems++;
         io.stderr(`deepseek-cost spend: ${f.path}: ${f.message ?? f.state}\n`);
       } else if ((f.lines ?? 0) > 0 && f.usageLines === 0) {
-        io.stderr(`deepseek-cost spend: ${f.path}: ${plural(f.lines ?? 0, 'line')}, none with usage (unsupported format?)\n`);
+        const lines = f.lines ?? 0;
+        io.stderr(
+          `deepseek-cost spend: ${lines === 1 ? l10n.t('{0}: 1 line, none with usage (unsupported format?)', f.path) : l10n.t('{0}: {1} lines, none with usage (unsupported format?)', f.path, formatCount(lines))}\n`,
+        );
       }
     }
     if (source.state === 'no-match' && source.files.length === 0) {
       problems++;
-      io.stderr(`deepseek-cost spend: ${positionals[i]}: ${source.message ?? 'no file matches'}\n`);
+      io.stderr(`deepseek-cost spend: ${positionals[i]}: ${source.message ?? l10n.t('no file matches')}\n`);
     }
   }
 
@@ -187,10 +172,6 @@ async function spend(argv: string[], io: SpendIO): Promise<number> {
   return problems > 0 ? 1 : 0;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
 /** Null when every tool call lacked a price in this currency: unknown, never $0 and never converted. */
 function toolCostOf(calls: number, unpriced: number, cost: number): number | null {
   return calls > 0 && unpriced === calls ? null : cost;
@@ -213,7 +194,7 @@ function modelReports(byModel: Record<string, SpendTotals>): Record<string, Mode
 }
 
 function money(v: number | null, currency: string): string {
-  return v === null ? 'unpriced' : formatMoney(v, currency as Currency);
+  return v === null ? l10n.t('unpriced') : formatMoney(v, currency as Currency);
 }
 
 function table(rows: string[][]): string {
@@ -226,43 +207,96 @@ function textReport(r: {
   withoutId: number; excluded: { requests: number; byReason: Record<string, number>; byProvider: Record<string, number> };
   byModel: Record<string, ModelReport>; byDay: Record<string, { total: number; requests: number; unpriced: number }>;
 }, zone: string): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = formatCount;
+  // One whole sentence per line and per count (one / many): a translation may reorder everything.
+  const count = (k: number, one: () => string, many: () => string) => (k === 1 ? one() : many());
   let out = '';
   const models = Object.entries(r.byModel);
   if (models.length > 0) {
     out += table([
-      ['model', 'requests', 'cache hit', 'cache miss', 'output', 'reasoning', 'cost'],
-      ...models.map(([m, t]) => [m, n(t.requests), n(t.cacheHitTokens), n(t.cacheMissTokens), n(t.outputTokens), n(t.reasoningTokens), money(t.cost, r.currency) + (t.unpriced && t.cost !== null ? ` (+${t.unpriced} unpriced)` : '')]),
+      [l10n.t('model'), l10n.t('requests'), l10n.t('cache hit'), l10n.t('cache miss'), l10n.t('output'), l10n.t('reasoning'), l10n.t('cost')],
+      ...models.map(([m, t]) => [
+        m,
+        n(t.requests),
+        n(t.cacheHitTokens),
+        n(t.cacheMissTokens),
+        n(t.outputTokens),
+        n(t.reasoningTokens),
+        t.unpriced && t.cost !== null ? l10n.t('{0} (+{1} unpriced)', money(t.cost, r.currency), n(t.unpriced)) : money(t.cost, r.currency),
+      ]),
     ]);
     out += '\n';
   }
   const days = Object.entries(r.byDay);
   if (days.length > 1) {
-    out += table([[`day (${zone})`, 'requests', 'cost'], ...days.map(([d, t]) => [d, n(t.requests), money(t.unpriced === t.requests ? null : t.total, r.currency)])]);
+    out += table([[l10n.t('day ({0})', zone), l10n.t('requests'), l10n.t('cost')], ...days.map(([d, t]) => [d, n(t.requests), money(t.unpriced === t.requests ? null : t.total, r.currency)])]);
     out += '\n';
   }
-  out += `total ${money(r.total, r.currency)} over ${plural(r.requests, 'request')}`;
-  if (r.cacheHitRate !== null) out += `, cache hit rate ${(r.cacheHitRate * 100).toFixed(1)}%`;
+  const total = { total: money(r.total, r.currency), requests: n(r.requests), rate: r.cacheHitRate === null ? '' : `${(r.cacheHitRate * 100).toFixed(1)}%` };
+  out +=
+    r.cacheHitRate === null
+      ? count(r.requests, () => l10n.t('total {total} over 1 request', total), () => l10n.t('total {total} over {requests} requests', total))
+      : count(r.requests, () => l10n.t('total {total} over 1 request, cache hit rate {rate}', total), () => l10n.t('total {total} over {requests} requests, cache hit rate {rate}', total));
   out += '\n';
-  if (r.unpriced) out += `${plural(r.unpriced, 'request')} unpriced (unknown model, before the first price, or no ${r.currency} price): not in the total\n`;
-  if (r.noSplit) out += `${plural(r.noSplit, 'request')} logged without a cache split: priced as all cache-miss, an upper bound\n`;
-  if (r.withoutId) out += `${plural(r.withoutId, 'request')} logged without an id (Anthropic stream tails): counted, but a second copy cannot be recognised\n`;
-  for (const [reason, count] of Object.entries(r.excluded.byReason)) out += `${plural(count, 'request')} left out: ${EXCLUSION_WORDS[reason] ?? reason}\n`;
-  if (r.excluded.requests) out += `  served by: ${Object.entries(r.excluded.byProvider).map(([p, c]) => `${p} ${n(c)}`).join(', ')}\n`;
-  if (r.errors) out += `${plural(r.errors, 'API error')} (no usage, not billed)\n`;
+  if (r.unpriced) {
+    out += count(
+      r.unpriced,
+      () => l10n.t('1 request unpriced ({0}): not in the total', UNPRICED_WHY()),
+      () => l10n.t('{0} requests unpriced ({1}): not in the total', n(r.unpriced), UNPRICED_WHY()),
+    );
+    out += '\n';
+  }
+  if (r.noSplit) {
+    out += count(
+      r.noSplit,
+      () => l10n.t('1 request logged without a cache split: priced as all cache-miss, an upper bound'),
+      () => l10n.t('{0} requests logged without a cache split: priced as all cache-miss, an upper bound', n(r.noSplit)),
+    );
+    out += '\n';
+  }
+  if (r.withoutId) {
+    out += count(
+      r.withoutId,
+      () => l10n.t('1 request logged without an id (Anthropic stream tails): counted, but a second copy cannot be recognised'),
+      () => l10n.t('{0} requests logged without an id (Anthropic stream tails): counted, but a second copy cannot be recognised', n(r.withoutId)),
+    );
+    out += '\n';
+  }
+  for (const [reason, k] of Object.entries(r.excluded.byReason)) {
+    out += count(k, () => l10n.t('1 request left out: {0}', exclusionWords(reason)), () => l10n.t('{0} requests left out: {1}', n(k), exclusionWords(reason)));
+    out += '\n';
+  }
+  if (r.excluded.requests) out += `  ${l10n.t('served by: {0}', Object.entries(r.excluded.byProvider).map(([p, c]) => `${p} ${n(c)}`).join(l10n.t(', ')))}\n`;
+  if (r.errors) out += `${count(r.errors, () => l10n.t('1 API error (no usage, not billed)'), () => l10n.t('{0} API errors (no usage, not billed)', n(r.errors)))}\n`;
   if (r.skippedLines) {
-    const reasons = Object.entries(r.skippedReasons).sort((a, b) => b[1] - a[1]).map(([reason, k]) => `${n(k)} ${reason}`);
-    out += `${plural(r.skippedLines, 'line')} could not be read and ${r.skippedLines === 1 ? 'was' : 'were'} skipped${reasons.length ? ` (${reasons.join('; ')})` : ''}\n`;
+    const reasons = Object.entries(r.skippedReasons).sort((a, b) => b[1] - a[1]).map(([reason, k]) => `${n(k)} ${reason}`).join(l10n.t('; '));
+    out += reasons
+      ? count(r.skippedLines, () => l10n.t('1 line could not be read and was skipped ({0})', reasons), () => l10n.t('{0} lines could not be read and were skipped ({1})', n(r.skippedLines), reasons))
+      : count(r.skippedLines, () => l10n.t('1 line could not be read and was skipped'), () => l10n.t('{0} lines could not be read and were skipped', n(r.skippedLines)));
+    out += '\n';
   }
   if (r.toolCalls) {
-    out += `${plural(r.toolCalls, 'built-in tool call')} (web search, page fetch): ${money(r.toolCost, r.currency)}${r.toolUnpriced && r.toolCost !== null ? ` (+${n(r.toolUnpriced)} unpriced)` : ''}${r.toolCost !== null ? ', in the total' : ` (no ${r.currency} price published)`}\n`;
+    const tools = { calls: n(r.toolCalls), cost: money(r.toolCost, r.currency), unpriced: n(r.toolUnpriced), currency: r.currency };
+    let line: string;
+    if (r.toolCost === null) {
+      line = count(r.toolCalls, () => l10n.t('1 built-in tool call (web search, page fetch): {cost} (no {currency} price published)', tools), () => l10n.t('{calls} built-in tool calls (web search, page fetch): {cost} (no {currency} price published)', tools));
+    } else if (r.toolUnpriced) {
+      line = count(r.toolCalls, () => l10n.t('1 built-in tool call (web search, page fetch): {cost} (+{unpriced} unpriced), in the total', tools), () => l10n.t('{calls} built-in tool calls (web search, page fetch): {cost} (+{unpriced} unpriced), in the total', tools));
+    } else {
+      line = count(r.toolCalls, () => l10n.t('1 built-in tool call (web search, page fetch): {cost}, in the total', tools), () => l10n.t('{calls} built-in tool calls (web search, page fetch): {cost}, in the total', tools));
+    }
+    out += `${line}\n`;
   }
-  for (const a of r.assumptions) out += `${plural(a.requests, 'request')} priced assuming: ${a.message}\n`;
+  for (const a of r.assumptions) out += `${count(a.requests, () => l10n.t('1 request priced assuming: {0}', a.message), () => l10n.t('{0} requests priced assuming: {1}', n(a.requests), a.message))}\n`;
   if (r.catalogStaleness) out += `${r.catalogStaleness}\n`;
   return out;
 }
 
-const EXCLUSION_WORDS: Record<string, string> = {
-  'not-deepseek': 'not DeepSeek (Claude model names with no sign that DeepSeek served them)',
-  'other-provider': "DeepSeek models served by another provider: DeepSeek's prices don't apply (add that provider's prices to the catalog to count them)",
-};
+/** Why requests may lack a price, as the JSON report's per-model data cannot say in one line. */
+const UNPRICED_WHY = () => l10n.t('unknown model, before the first price, or no price in this currency');
+
+function exclusionWords(reason: string): string {
+  if (reason === 'not-deepseek') return l10n.t('not DeepSeek (Claude model names with no sign that DeepSeek served them)');
+  if (reason === 'other-provider') return l10n.t("DeepSeek models served by another provider: DeepSeek's prices don't apply (add that provider's prices to the catalog to count them)");
+  return reason;
+}

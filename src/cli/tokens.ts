@@ -1,9 +1,9 @@
 // deepseek-cost tokens: exact DeepSeek token counts, for a file, stdin, or a JSONL batch.
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { countTokens } from '../core/tokenizer';
 import { type CliIO, UsageError } from './io';
+import { type Parsed, subcommand } from './subcommand';
 
 export const TOKENS_USAGE = `usage: deepseek-cost tokens [FILE | -]
        deepseek-cost tokens --jsonl FILE
@@ -19,16 +19,13 @@ export const MAX_TEXT_BYTES = 256 << 20;
 /** The longest --jsonl line read; the same cap as a usage log line. Longer lines are not buffered. */
 export const MAX_JSONL_LINE_BYTES = 64 << 20;
 
-export async function runTokens(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { jsonl: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.stdout(TOKENS_USAGE + '\n');
-    return 0;
-  }
+const OPTIONS = {
+  jsonl: { type: 'string' },
+} as const;
+
+export const runTokens = subcommand<typeof OPTIONS>({ name: 'tokens', usage: TOKENS_USAGE, options: OPTIONS, run: tokensCommand });
+
+async function tokensCommand({ values, positionals }: Parsed<typeof OPTIONS>, io: CliIO): Promise<number> {
   if (values.jsonl !== undefined) {
     if (positionals.length) throw new UsageError('--jsonl takes no other file');
     return countJsonl(values.jsonl, io);

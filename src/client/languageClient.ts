@@ -68,7 +68,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     },
     initializationFailedHandler: (error) => {
       log.error(`DeepSeek Cost Lens server failed to initialize: ${String(error)}`);
-      void vscode.window.showErrorMessage('DeepSeek Cost Lens: the language server could not start. See the output channel for details.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('DeepSeek Cost Lens: the language server could not start. See the output channel for details.'));
       return false;
     },
     errorHandler: {
@@ -85,7 +85,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
         }
         return {
           action: CloseAction.DoNotRestart,
-          message: `DeepSeek Cost Lens: the language server stopped ${MAX_RESTARTS + 1} times in 3 minutes and will not restart. Run "DeepSeek Cost Lens: Restart Server" (${COMMANDS.restartServer}) after checking the output channel.`,
+          message: vscode.l10n.t(
+            'DeepSeek Cost Lens: the language server stopped {0} times in 3 minutes and will not restart. Run "DeepSeek Cost Lens: {1}" ({2}) after checking the output channel.',
+            MAX_RESTARTS + 1,
+            vscode.l10n.t('Restart Server'),
+            COMMANDS.restartServer,
+          ),
         };
       },
     },

@@ -19,6 +19,7 @@ import { completeFix, preferredEdits } from '../core/lint/fixes';
 import type { DocumentStore } from './documentStore';
 import { languageFor } from '../core/languages';
 import { ignoreOnLineEdit } from '../core/lint/suppression';
+import * as l10n from '@vscode/l10n';
 export const FIX_ALL_TITLE = 'Fix all DeepSeek model IDs in this file';
 /** The same fix-all, as a quick fix: the Ctrl+. menu lists quick fixes only. */
 export const FIX_ALL_QUICKFIX_KIND = `${CodeActionKind.QuickFix}.deepseekCost.fixAll`;
@@ -45,7 +46,7 @@ function ignoreAction(document: TextDocument, d: Diagnostic, data: ModelIdDiagno
   const edit = ignoreOnLineEdit(document.getText(), comments, { start: document.offsetAt(d.range.start), written: data.written, modelId });
   if (!edit) return undefined;
   return {
-    title: `Ignore ${modelId} on this line`,
+    title: l10n.t('Ignore {0} on this line', modelId),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     isPreferred: false,
@@ -148,5 +149,5 @@ async function fixAll(document: TextDocument, diagnostics: ModelIdDiagnostics, s
   }
   const edits: TextEdit[] = preferredEdits(perFinding).map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }));
   if (edits.length === 0) return undefined;
-  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [document.uri]: edits } } };
+  return { title: l10n.t('Fix all DeepSeek model IDs in this file'), kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [document.uri]: edits } } };
 }

@@ -24,6 +24,9 @@ import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 import { DIAGNOSTIC_SOURCE, codeHelpUrl } from '../shared/protocol';
 import type { WorkspaceIgnores } from './workspaceIgnores';
+import * as l10n from '@vscode/l10n';
+import { describeSkip } from '../core/fileGuard';
+import { formatCount } from '../core/money';
 
 /** Carried in diagnostic.data: everything the quick fix needs. */
 export interface ModelIdDiagnosticData {
@@ -150,7 +153,7 @@ export class ModelIdDiagnostics {
       modelId: f.modelId,
       fixes: choose(f, current.parsed.text).map((choice): ModelIdFixData => {
         const pending = choice.thinking === 'disable';
-        const fix = pending ? { title: `Use ${choice.id}`, edits: [choice.idEdit] } : completeFix(choice, undefined);
+        const fix = pending ? { title: l10n.t('Use {0}', choice.id), edits: [choice.idEdit] } : completeFix(choice, undefined);
         return {
           id: choice.id,
           title: fix.title,
@@ -178,10 +181,7 @@ export class ModelIdDiagnostics {
 
   private skipNote(uri: string, skip: NonNullable<ReturnType<DocumentStore['skipReason']>>): Diagnostic[] {
     const document = this.store.get(uri)!;
-    const why =
-      skip.kind === 'binary'
-        ? 'it looks binary (it contains NUL bytes)'
-        : `it is ${(skip.bytes / 1024 / 1024).toFixed(1)} MB, over deepseekCost.maxFileSizeKB (${skip.limitKB} KB)`;
+    const why = describeSkip(skip, 'deepseekCost.maxFileSizeKB');
     this.log(`skipped ${uri}: ${why}`);
     // Say so in the file only when it could matter: a skipped file that never mentions DeepSeek stays quiet.
     if (skip.kind === 'binary' || !document.getText().includes('deepseek')) return [];
@@ -191,7 +191,7 @@ export class ModelIdDiagnostics {
         severity: DiagnosticSeverity.Information,
         source: DIAGNOSTIC_SOURCE,
         code: 'file-skipped',
-        message: `DeepSeek model IDs were not checked in this file: ${why}.`,
+        message: l10n.t('DeepSeek model IDs were not checked in this file: {0}.', why),
       },
     ];
   }
@@ -205,7 +205,10 @@ function moreNote(document: TextDocument, at: number, hidden: number, cap: numbe
     severity: DiagnosticSeverity.Information,
     source: DIAGNOSTIC_SOURCE,
     code: 'more-findings',
-    message: `${hidden.toLocaleString('en-US')} more DeepSeek model ID ${hidden === 1 ? 'finding is' : 'findings are'} not shown from here on: deepseekCost.maxDiagnosticsPerFile is ${cap.toLocaleString('en-US')}. Run deepseek-cost lint on this file to see all of them.`,
+    message:
+      hidden === 1
+        ? l10n.t('1 more DeepSeek model ID finding is not shown from here on: deepseekCost.maxDiagnosticsPerFile is {0}. Run deepseek-cost lint on this file to see all of them.', formatCount(cap))
+        : l10n.t('{0} more DeepSeek model ID findings are not shown from here on: deepseekCost.maxDiagnosticsPerFile is {1}. Run deepseek-cost lint on this file to see all of them.', formatCount(hidden), formatCount(cap)),
   };
 }
 

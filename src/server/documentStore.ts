@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DidChangeTextDocumentParams, DidOpenTextDocumentParams } from 'vscode-languageserver';
 import { ParsedDocument, scanLanguageFor } from '../core/scan';
 import type { ScanLanguage } from '../core/scan/types';
+import { looksBinary, type SkipReason, skipReason } from '../core/fileGuard';
 
 export interface TextEditForTree {
   rangeOffset: number;
@@ -11,7 +12,7 @@ export interface TextEditForTree {
   text: string;
 }
 
-export type SkipReason = { kind: 'too-large'; bytes: number; limitKB: number } | { kind: 'binary' };
+export type { SkipReason } from '../core/fileGuard';
 
 interface Entry {
   document: TextDocument;
@@ -77,12 +78,10 @@ export class DocumentStore {
     const version = entry.document.version;
     if (entry.measured?.version !== version) {
       const text = entry.document.getText();
-      entry.measured = { version, bytes: Buffer.byteLength(text, 'utf8'), binary: text.slice(0, 8192).includes('\u0000') };
+      entry.measured = { version, bytes: Buffer.byteLength(text, 'utf8'), binary: looksBinary(text) };
     }
     const { bytes, binary } = entry.measured;
-    if (bytes > maxFileSizeKB * 1024) return { kind: 'too-large', bytes, limitKB: maxFileSizeKB };
-    if (binary) return { kind: 'binary' };
-    return undefined;
+    return skipReason(bytes, maxFileSizeKB) ?? (binary ? { kind: 'binary' } : undefined);
   }
 
   /** Whether a parse tree is kept for the document (edits then reparse incrementally). */

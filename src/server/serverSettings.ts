@@ -7,6 +7,7 @@ import { type LintSettings, defaultLintSettings, parseLintSettings } from '../sh
 import { SETTINGS_PROBLEM_NOTIFICATION, SETTINGS_SECTION, type SettingsProblemParams, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
 import { type Catalog, catalogWithOverrides, shippedCatalogData } from '../catalog';
 import { hostsOf } from '../core/markdown';
+import * as l10n from '@vscode/l10n';
 
 export interface EffectiveSettings {
   settings: LintSettings;
@@ -103,7 +104,7 @@ export class ServerSettings {
     this.connection.console.warn(message);
     if (this.reported.has(message)) return;
     this.reported.add(message);
-    void this.connection.window.showWarningMessage(`DeepSeek Cost Lens: ${message}`);
+    void this.connection.window.showWarningMessage(l10n.t('DeepSeek Cost Lens: {0}', message));
   }
 }
 

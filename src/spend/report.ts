@@ -5,7 +5,8 @@ import { formatAmount, formatCount, formatPercent } from './amount';
 import { localParts } from './localTime';
 import { renderTable } from '../core/textTable';
 import { addTotals, emptyTotals } from './totals';
-import { type UnpricedReason, describeUnpricedReason } from './unpricedWording';
+import { type UnpricedReason, describeUnpricedReason } from '../core/unpricedWording';
+import * as l10n from '@vscode/l10n';
 
 export interface ReportInput {
   snapshot: SpendSnapshot;
@@ -15,7 +16,18 @@ export interface ReportInput {
   zone: string;
 }
 
-const HEADERS = ['Day', 'Model', 'Requests', 'Cache hit', 'Input tok', 'Output tok', 'Reasoning', 'Unpriced', 'No split', 'Cost'];
+const headers = () => [
+  l10n.t('Day'),
+  l10n.t('Model'),
+  l10n.t('Requests'),
+  l10n.t('Cache hit'),
+  l10n.t('Input tok'),
+  l10n.t('Output tok'),
+  l10n.t('Reasoning'),
+  l10n.t('Unpriced'),
+  l10n.t('No split'),
+  l10n.t('Cost'),
+];
 
 export function buildSpendReport({ snapshot, unpriced, now, zone }: ReportInput): string {
   const cur = snapshot.currency;
@@ -23,8 +35,8 @@ export function buildSpendReport({ snapshot, unpriced, now, zone }: ReportInput)
   const generated = localParts(now, zone);
   const since = localParts(snapshot.sessionStart, zone);
   const lines: string[] = [
-    `DeepSeek spend report (${cur}), ${generated.date} ${generated.time.slice(0, 5)} ${zone}`,
-    `Days are local days in ${zone}. Costs are priced from the logged tokens with the DeepSeek Cost Lens catalog at each request's completion time.`,
+    l10n.t('DeepSeek spend report ({0}), {1} {2} {3}', cur, generated.date, generated.time.slice(0, 5), zone),
+    l10n.t("Days are local days in {0}. Costs are priced from the logged tokens with the DeepSeek Cost Lens catalog at each request's completion time.", zone),
     '',
   ];
 
@@ -37,25 +49,37 @@ export function buildSpendReport({ snapshot, unpriced, now, zone }: ReportInput)
       rows.push(reportRow(day, model, models[model], money));
       addTotals(dayTotal, models[model]);
     }
-    if (Object.keys(models).length > 1) rows.push(reportRow(day, '(day total)', dayTotal, money));
+    if (Object.keys(models).length > 1) rows.push(reportRow(day, l10n.t('(day total)'), dayTotal, money));
     addTotals(grand, dayTotal);
   }
   if (rows.length === 0) {
-    lines.push('No DeepSeek requests with usage were found in the configured logs.');
+    lines.push(l10n.t('No DeepSeek requests with usage were found in the configured logs.'));
   } else {
-    rows.push(reportRow('Total', '', grand, money));
-    lines.push(...table(fitting([HEADERS, ...rows], grand)));
+    rows.push(reportRow(l10n.t('Total'), '', grand, money));
+    lines.push(...table(fitting([headers(), ...rows], grand)));
   }
 
-  lines.push('', `Session since ${since.date} ${since.time.slice(0, 5)}: ${money(snapshot.session.cost)} over ${formatCount(snapshot.session.requests)} ${snapshot.session.requests === 1 ? 'request' : 'requests'}.`);
+  const session = { since: `${since.date} ${since.time.slice(0, 5)}`, cost: money(snapshot.session.cost), requests: formatCount(snapshot.session.requests) };
+  lines.push(
+    '',
+    snapshot.session.requests === 1 ? l10n.t('Session since {since}: {cost} over 1 request.', session) : l10n.t('Session since {since}: {cost} over {requests} requests.', session),
+  );
   if (grand.unpriced > 0) {
-    lines.push(`${formatCount(grand.unpriced)} ${grand.unpriced === 1 ? 'request is' : 'requests are'} unpriced and not included in the costs:`);
-    for (const r of unpriced ?? []) lines.push(`  ${r.model}: ${formatCount(r.requests)} (${describeUnpricedReason(r, cur)})`);
+    lines.push(grand.unpriced === 1 ? l10n.t('1 request is unpriced and not included in the costs:') : l10n.t('{0} requests are unpriced and not included in the costs:', formatCount(grand.unpriced)));
+    for (const r of unpriced ?? []) lines.push(`  ${l10n.t('{0}: {1} ({2})', r.model, formatCount(r.requests), describeUnpricedReason(r, cur))}`);
   }
   if (grand.noSplit > 0) {
-    lines.push(`${formatCount(grand.noSplit)} ${grand.noSplit === 1 ? 'request' : 'requests'} had no cache split in the log and were priced as all cache-miss: their costs are an upper bound.`);
+    lines.push(
+      grand.noSplit === 1
+        ? l10n.t('1 request had no cache split in the log and was priced as all cache-miss: its cost is an upper bound.')
+        : l10n.t('{0} requests had no cache split in the log and were priced as all cache-miss: their costs are an upper bound.', formatCount(grand.noSplit)),
+    );
   }
-  if (snapshot.errors > 0) lines.push(`${formatCount(snapshot.errors)} API error ${snapshot.errors === 1 ? 'response' : 'responses'} carried no usage and are not billed.`);
+  if (snapshot.errors > 0) {
+    lines.push(
+      snapshot.errors === 1 ? l10n.t('1 API error response carried no usage and is not billed.') : l10n.t('{0} API error responses carried no usage and are not billed.', formatCount(snapshot.errors)),
+    );
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -71,7 +95,7 @@ function reportRow(day: string, model: string, t: SpendTotals, money: (n: number
     formatCount(t.unpriced),
     formatCount(t.noSplit),
     // A row with no priced request has no cost at all, which is not the same as costing nothing.
-    t.requests > 0 && t.unpriced === t.requests ? 'unpriced' : money(t.cost),
+    t.requests > 0 && t.unpriced === t.requests ? l10n.t('unpriced') : money(t.cost),
   ];
 }
 

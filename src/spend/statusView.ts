@@ -3,6 +3,7 @@
 import type { SpendSnapshot } from '../core/usage/types';
 import { type Currency, formatAmount } from './amount';
 import { type BudgetLevel, budgetLevel, worstLevel } from './budget';
+import * as l10n from '@vscode/l10n';
 
 export interface StatusViewInput {
   snapshot?: SpendSnapshot;
@@ -18,13 +19,12 @@ export interface StatusView {
   accessibilityLabel: string;
 }
 
-const CURRENCY_WORDS: Record<Currency, string> = { USD: 'US dollars', CNY: 'yuan' };
 
 export function statusView(input: StatusViewInput): StatusView {
   const { snapshot } = input;
-  if (!input.configured) return { text: '$(graph) DS –', level: 'ok', accessibilityLabel: 'DeepSeek spend: no usage log configured' };
-  if (input.workerError) return { text: '$(error) DS', level: 'ok', accessibilityLabel: `DeepSeek spend: the log reader stopped: ${input.workerError}` };
-  if (!snapshot) return { text: '$(loading~spin) DS', level: 'ok', accessibilityLabel: 'DeepSeek spend: reading usage logs' };
+  if (!input.configured) return { text: '$(graph) DS –', level: 'ok', accessibilityLabel: l10n.t('DeepSeek spend: no usage log configured') };
+  if (input.workerError) return { text: '$(error) DS', level: 'ok', accessibilityLabel: l10n.t('DeepSeek spend: the log reader stopped: {0}', input.workerError) };
+  if (!snapshot) return { text: '$(loading~spin) DS', level: 'ok', accessibilityLabel: l10n.t('DeepSeek spend: reading usage logs') };
 
   const amount = formatAmount(snapshot.session.cost, snapshot.currency);
   // A source that cannot be read, or requests without a price, make the amount incomplete: flag it.
@@ -34,11 +34,12 @@ export function statusView(input: StatusViewInput): StatusView {
     snapshot.currency === input.currency
       ? worstLevel(budgetLevel(snapshot.session.cost, input.budgets.session), budgetLevel(snapshot.today.cost, input.budgets.daily))
       : 'ok';
-  const words = `DeepSeek session spend ${snapshot.session.cost.toFixed(4).replace(/\.?0+$/, '')} ${CURRENCY_WORDS[snapshot.currency]}`;
-  const notes = [incomplete ? 'incomplete, see tooltip' : '', level === 'warning' ? 'near budget' : level === 'exceeded' ? 'over budget' : ''].filter(Boolean);
+  const value = snapshot.session.cost.toFixed(4).replace(/\.?0+$/, '');
+  const words = snapshot.currency === 'USD' ? l10n.t('DeepSeek session spend {0} US dollars', value) : l10n.t('DeepSeek session spend {0} yuan', value);
+  const notes = [incomplete ? l10n.t('incomplete, see tooltip') : '', level === 'warning' ? l10n.t('near budget') : level === 'exceeded' ? l10n.t('over budget') : ''].filter(Boolean);
   return {
     text: `$(graph) DS ${amount}${incomplete ? ' $(warning)' : ''}`,
     level,
-    accessibilityLabel: notes.length ? `${words}, ${notes.join(', ')}` : words,
+    accessibilityLabel: notes.length ? l10n.t('{0}, {1}', words, notes.join(l10n.t(', '))) : words,
   };
 }

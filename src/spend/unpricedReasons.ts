@@ -4,7 +4,7 @@
 import { type Catalog, findModel, priceAt } from '../catalog';
 import type { SpendTotals } from '../core/usage/types';
 import type { Currency } from './amount';
-import type { UnpricedReason } from './unpricedWording';
+import type { UnpricedReason } from '../core/unpricedWording';
 
 /**
  * `byModel` totals and the instants the requests fell between; the reason is read at both ends so a

@@ -2,7 +2,7 @@
 // one type per direction. Everything is structured-clone data: no functions, no class instances.
 import type { SpendSnapshot } from '../core/usage/types';
 import type { Currency } from './amount';
-import type { UnpricedReason } from './unpricedWording';
+import type { UnpricedReason } from '../core/unpricedWording';
 import type { Locale } from '../core/locale';
 
 export interface WorkerSourceConfig {

@@ -180,7 +180,7 @@ test('a file over the size limit is skipped with a note when it mentions DeepSee
     const { items } = await server.diagnostics(uri);
     assert.equal(items.length, 1);
     assert.equal(items[0].code, 'file-skipped');
-    assert.match(items[0].message, /over deepseekCost\.maxFileSizeKB \(1 KB\)/);
+    assert.match(items[0].message, /is over the 1 KB limit \(deepseekCost\.maxFileSizeKB\)/);
     const quiet = await server.open('big2.py', 'python', '# filler line for size\n'.repeat(100));
     assert.deepEqual((await server.diagnostics(quiet)).items, []);
   } finally {

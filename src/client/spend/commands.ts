@@ -2,7 +2,7 @@
 // tracker's current state through SpendCommandContext, so none of them re-reads logs itself.
 import * as vscode from 'vscode';
 import { SPEND_SETTINGS_SECTION, type SpendSettings } from '../../shared/spendSettings';
-import { formatAmount } from '../../spend/amount';
+import { formatAmount, formatCount } from '../../spend/amount';
 import type { BudgetKind } from '../../spend/budget';
 import { parseBudgetInput } from '../../spend/budgetInput';
 import { SPEND_COMMANDS, type SpendCommandId } from '../../spend/commandIds';
@@ -37,18 +37,20 @@ async function showMenu(ctx: SpendCommandContext): Promise<void> {
   const items: (vscode.QuickPickItem & { command: string })[] = [
     // The first item is what Enter picks: opening the dashboard, which changes nothing.
     { label: `$(graph-line) ${vscode.l10n.t('Open spend dashboard')}`, detail: vscode.l10n.t('Spend per day and model, cache savings, peak hours and the month ahead'), command: SPEND_COMMANDS.showDashboard },
-    { label: '$(go-to-file) Open log sources', detail: 'Open a usage log or the setting that lists them', command: SPEND_COMMANDS.openLogSources },
-    { label: '$(output) Show spend report', detail: 'Spend per day and model as plain text', command: SPEND_COMMANDS.showReport },
-    { label: '$(dashboard) Set budget', detail: 'Warn at 80% and 100% of a session or daily budget', command: SPEND_COMMANDS.setBudget },
-    { label: '$(add) Add usage log', detail: 'Read another proxy or client log', command: SPEND_COMMANDS.addUsageLog },
+    { label: `$(go-to-file) ${vscode.l10n.t('Open log sources')}`, detail: vscode.l10n.t('Open a usage log or the setting that lists them'), command: SPEND_COMMANDS.openLogSources },
+    { label: `$(output) ${vscode.l10n.t('Show spend report')}`, detail: vscode.l10n.t('Spend per day and model as plain text'), command: SPEND_COMMANDS.showReport },
+    { label: `$(dashboard) ${vscode.l10n.t('Set budget')}`, detail: vscode.l10n.t('Warn at 80% and 100% of a session or daily budget'), command: SPEND_COMMANDS.setBudget },
+    { label: `$(add) ${vscode.l10n.t('Add usage log')}`, detail: vscode.l10n.t('Read another proxy or client log'), command: SPEND_COMMANDS.addUsageLog },
     { label: `$(debug-restart) ${vscode.l10n.t('Reset session…')}`, detail: vscode.l10n.t('Count spend from now on (asks first)'), command: SPEND_COMMANDS.resetSession },
   ];
   const s = ctx.latest()?.snapshot;
-  const title = s ? `DeepSeek spend: ${formatAmount(s.session.cost, s.currency)} this session, ${formatAmount(s.today.cost, s.currency)} today` : 'DeepSeek spend';
+  const title = s
+    ? vscode.l10n.t('DeepSeek spend: {0} this session, {1} today', formatAmount(s.session.cost, s.currency), formatAmount(s.today.cost, s.currency))
+    : vscode.l10n.t('DeepSeek spend');
   const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
   quickPick.items = items;
   quickPick.title = title;
-  quickPick.placeholder = 'Choose an action';
+  quickPick.placeholder = vscode.l10n.t('Choose an action');
   const pick = await new Promise<(typeof items)[number] | undefined>((resolve) => {
     quickPick.onDidAccept(() => {
       resolve(quickPick.selectedItems[0]);
@@ -67,18 +69,19 @@ async function openLogSources(ctx: SpendCommandContext): Promise<void> {
   const items: Item[] = [];
   for (const source of ctx.latest()?.snapshot.sources ?? []) {
     items.push({ label: source.pattern, kind: vscode.QuickPickItemKind.Separator });
-    if (source.files.length === 0) items.push({ label: '$(circle-slash) no file matches yet', description: source.message });
+    if (source.files.length === 0) items.push({ label: `$(circle-slash) ${vscode.l10n.t('no file matches yet')}`, description: source.message });
     for (const f of source.files) {
-      const skipped = f.skippedLines ? `, ${f.skippedLines} lines skipped` : '';
-      const reasons = Object.entries(f.skipped ?? {}).map(([reason, n]) => `${n} ${reason}`).join('; ');
-      const detail = [f.message, reasons && `skipped: ${reasons}`].filter(Boolean).join(' · ') || undefined;
-      items.push({ label: `$(file) ${f.path}`, description: `${f.state}${skipped}`, detail, path: f.state === 'missing' ? undefined : f.path });
+      const state = fileStateWord(f.state);
+      const description = f.skippedLines ? vscode.l10n.t('{0}, {1} lines skipped', state, formatCount(f.skippedLines)) : state;
+      const reasons = Object.entries(f.skipped ?? {}).map(([reason, n]) => `${formatCount(n)} ${reason}`).join('; ');
+      const detail = [f.message, reasons && vscode.l10n.t('skipped: {0}', reasons)].filter(Boolean).join(' · ') || undefined;
+      items.push({ label: `$(file) ${f.path}`, description, detail, path: f.state === 'missing' ? undefined : f.path });
     }
   }
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-  items.push({ label: '$(settings-gear) Edit the usage log setting', command: ['workbench.action.openSettings', `@id:${SPEND_SETTINGS_SECTION}.usageLogs`] });
-  items.push({ label: '$(add) Add usage log…', command: [SPEND_COMMANDS.addUsageLog] });
-  const pick = await vscode.window.showQuickPick(items, { title: 'DeepSeek usage log sources', placeHolder: 'Open a log file, or edit the list' });
+  items.push({ label: `$(settings-gear) ${vscode.l10n.t('Edit the usage log setting')}`, command: ['workbench.action.openSettings', `@id:${SPEND_SETTINGS_SECTION}.usageLogs`] });
+  items.push({ label: `$(add) ${vscode.l10n.t('Add usage log…')}`, command: [SPEND_COMMANDS.addUsageLog] });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('DeepSeek usage log sources'), placeHolder: vscode.l10n.t('Open a log file, or edit the list') });
   if (pick?.path) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(pick.path), { preview: true });
   else if (pick?.command) await vscode.commands.executeCommand(...pick.command);
 }
@@ -88,8 +91,8 @@ async function showReport(ctx: SpendCommandContext): Promise<void> {
   if (!latest) {
     const configured = ctx.settings().usageLogs.length > 0;
     const choice = await vscode.window.showInformationMessage(
-      configured ? 'DeepSeek Cost Lens is still reading the usage logs; try again in a moment.' : 'No usage log is configured yet.',
-      ...(configured ? [] : ['Add Usage Log']),
+      configured ? vscode.l10n.t('DeepSeek Cost Lens is still reading the usage logs; try again in a moment.') : vscode.l10n.t('No usage log is configured yet.'),
+      ...(configured ? [] : [vscode.l10n.t('Add Usage Log')]),
     );
     if (choice) await vscode.commands.executeCommand(SPEND_COMMANDS.addUsageLog);
     return;
@@ -113,22 +116,22 @@ async function confirmReset(ctx: SpendCommandContext): Promise<void> {
 async function setBudget(ctx: SpendCommandContext, kind?: BudgetKind): Promise<void> {
   const settings = ctx.settings();
   const cur = settings.currency;
-  const show = (v: number | null) => (v === null ? 'not set' : formatAmount(v, cur));
+  const show = (v: number | null) => (v === null ? vscode.l10n.t('not set') : formatAmount(v, cur));
   if (kind !== 'session' && kind !== 'daily') {
     const pick = await vscode.window.showQuickPick(
       [
-        { label: 'Session budget', description: show(settings.budgetSession), budgetKind: 'session' as const },
-        { label: 'Daily budget', description: show(settings.budgetDaily), budgetKind: 'daily' as const },
+        { label: vscode.l10n.t('Session budget'), description: show(settings.budgetSession), budgetKind: 'session' as const },
+        { label: vscode.l10n.t('Daily budget'), description: show(settings.budgetDaily), budgetKind: 'daily' as const },
       ],
-      { title: 'Set a DeepSeek spend budget', placeHolder: `Budgets are in ${cur}; the status item turns yellow at 80% and red at 100%` },
+      { title: vscode.l10n.t('Set a DeepSeek spend budget'), placeHolder: vscode.l10n.t('Budgets are in {0}; the status item turns yellow at 80% and red at 100%', cur) },
     );
     if (!pick) return;
     kind = pick.budgetKind;
   }
   const current = kind === 'session' ? settings.budgetSession : settings.budgetDaily;
   const text = await vscode.window.showInputBox({
-    title: `${kind === 'session' ? 'Session' : 'Daily'} budget in ${cur}`,
-    prompt: 'Leave empty to remove the budget',
+    title: kind === 'session' ? vscode.l10n.t('Session budget in {0}', cur) : vscode.l10n.t('Daily budget in {0}', cur),
+    prompt: vscode.l10n.t('Leave empty to remove the budget'),
     value: current === null ? '' : String(current),
     placeHolder: cur === 'USD' ? '5.00' : '35',
     validateInput: (t) => {
@@ -142,4 +145,18 @@ async function setBudget(ctx: SpendCommandContext, kind?: BudgetKind): Promise<v
   await vscode.workspace
     .getConfiguration(SPEND_SETTINGS_SECTION)
     .update(`budget.${kind}`, parsed.kind === 'clear' ? undefined : parsed.value, vscode.ConfigurationTarget.Global);
+}
+
+/** A log file's state (core/usage's FileState) as a word in the log sources list. */
+function fileStateWord(state: string): string {
+  switch (state) {
+    case 'reading':
+      return vscode.l10n.t('reading');
+    case 'missing':
+      return vscode.l10n.t('missing');
+    case 'unreadable':
+      return vscode.l10n.t('unreadable');
+    default:
+      return state;
+  }
 }

@@ -35,7 +35,7 @@ export function activateSpendTracker(context: vscode.ExtensionContext, log: vsco
   const run = (id: SpendCommandId) => async (...args: unknown[]) => {
     const t = await ready;
     if (t) await t.commands[id](...args);
-    else void vscode.window.showErrorMessage('DeepSeek Cost Lens: the spend tracker could not start; see the output channel.');
+    else void vscode.window.showErrorMessage(vscode.l10n.t('DeepSeek Cost Lens: the spend tracker could not start; see the output channel.'));
   };
   const registrations = Object.values(SPEND_COMMANDS).map((id) => vscode.commands.registerCommand(id, run(id)));
 

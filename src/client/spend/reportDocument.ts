@@ -21,7 +21,7 @@ export class SpendReportDocument implements vscode.TextDocumentContentProvider, 
 
   provideTextDocumentContent(): string {
     const m = this.latest();
-    if (!m) return vscode.l10n.t('DeepSeek Cost Lens is still reading the usage logs; this report fills in when it has read them.') + '\n';
+    if (!m) return `${vscode.l10n.t('DeepSeek Cost Lens is still reading the usage logs; this report fills in when it has read them.')}\n`;
     return buildSpendReport({ snapshot: m.snapshot, unpriced: m.unpriced.all, now: m.takenAt, zone: this.zone() });
   }
 

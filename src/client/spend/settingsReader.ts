@@ -18,7 +18,7 @@ export function readSpendSettings(): ResolvedSpendSettings {
   const { settings, problems } = parseSpendSettings((key) => config.get(key));
   const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, fsPath: f.uri.fsPath }));
   const sources = settings.usageLogs.map((pattern) => expandUsageLogPattern(pattern, { home: os.homedir(), workspaceFolders }));
-  for (const s of sources) if (s.problem) problems.push(`${SPEND_SETTINGS_SECTION}.usageLogs: ${s.problem}; that entry is not read`);
+  for (const s of sources) if (s.problem) problems.push(vscode.l10n.t('{0}: {1}; that entry is not read', `${SPEND_SETTINGS_SECTION}.usageLogs`, s.problem));
   return { settings, sources, catalogOverrides: plainJson(config.get('catalogOverrides')), problems };
 }
 
@@ -39,10 +39,17 @@ export class ProblemReporter {
       this.log.warn(`spend: ${p}`);
     }
     if (fresh.length === 0) return;
-    const message = fresh.length === 1 ? fresh[0] : `${fresh[0]} (and ${fresh.length - 1} more problem${fresh.length > 2 ? 's' : ''}; see the output channel)`;
-    void vscode.window.showWarningMessage(`DeepSeek Cost Lens: ${message}`, 'Open Settings', 'Show Output').then((choice) => {
-      if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', '@ext:deepseek-cost-lens.deepseek-cost-lens deepseekCost');
-      if (choice === 'Show Output') this.log.show(true);
+    const message =
+      fresh.length === 1
+        ? vscode.l10n.t('DeepSeek Cost Lens: {0}', fresh[0])
+        : fresh.length === 2
+          ? vscode.l10n.t('DeepSeek Cost Lens: {0} (and 1 more problem; see the output channel)', fresh[0])
+          : vscode.l10n.t('DeepSeek Cost Lens: {0} (and {1} more problems; see the output channel)', fresh[0], fresh.length - 1);
+    const openSettings = vscode.l10n.t('Open Settings');
+    const showOutput = vscode.l10n.t('Show Output');
+    void vscode.window.showWarningMessage(message, openSettings, showOutput).then((choice) => {
+      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', '@ext:deepseek-cost-lens.deepseek-cost-lens deepseekCost');
+      if (choice === showOutput) this.log.show(true);
     });
   }
 }

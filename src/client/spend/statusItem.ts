@@ -21,7 +21,7 @@ export class SpendStatusItem implements vscode.Disposable {
   constructor() {
     // Right side, next to the other usage indicators; priority keeps it left of language/encoding items.
     this.item = vscode.window.createStatusBarItem(SPEND_STATUS_ITEM_ID, vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'DeepSeek spend';
+    this.item.name = vscode.l10n.t('DeepSeek spend');
     this.item.command = SPEND_COMMANDS.showMenu;
   }
 

@@ -146,7 +146,7 @@ export class SpendTracker implements vscode.Disposable {
     this.sessionStart = await this.store.reset(Date.now());
     this.log.info(`spend: session reset at ${new Date(this.sessionStart).toISOString()}`);
     this.worker.setSessionStart(this.sessionStart);
-    vscode.window.setStatusBarMessage('DeepSeek spend: new session started', 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('DeepSeek spend: new session started'), 3000);
   }
 
   /** Picks up a reset from another window, or a midnight reset, and tells the worker. */
@@ -195,16 +195,22 @@ export class SpendTracker implements vscode.Disposable {
 
   private notifyBudget(kind: BudgetKind, level: 'warning' | 'exceeded', spent: number, budget: number): void {
     const cur = this.resolved.settings.currency;
-    const what = kind === 'session' ? 'this session' : 'today';
+    const amounts = { spent: formatAmount(spent, cur), budget: formatAmount(budget, cur) };
     const text =
-      level === 'exceeded'
-        ? `DeepSeek spend ${what} is ${formatAmount(spent, cur)}, over your ${kind} budget of ${formatAmount(budget, cur)}.`
-        : `DeepSeek spend ${what} is ${formatAmount(spent, cur)}, 80% or more of your ${kind} budget of ${formatAmount(budget, cur)}.`;
+      kind === 'session'
+        ? level === 'exceeded'
+          ? vscode.l10n.t('DeepSeek spend this session is {spent}, over your session budget of {budget}.', amounts)
+          : vscode.l10n.t('DeepSeek spend this session is {spent}, 80% or more of your session budget of {budget}.', amounts)
+        : level === 'exceeded'
+          ? vscode.l10n.t('DeepSeek spend today is {spent}, over your daily budget of {budget}.', amounts)
+          : vscode.l10n.t('DeepSeek spend today is {spent}, 80% or more of your daily budget of {budget}.', amounts);
     this.log.info(`spend: ${text}`);
-    const shown = level === 'exceeded' ? vscode.window.showErrorMessage(text, 'Show Report', 'Change Budget') : vscode.window.showWarningMessage(text, 'Show Report', 'Change Budget');
+    const showReport = vscode.l10n.t('Show Report');
+    const changeBudget = vscode.l10n.t('Change Budget');
+    const shown = level === 'exceeded' ? vscode.window.showErrorMessage(text, showReport, changeBudget) : vscode.window.showWarningMessage(text, showReport, changeBudget);
     void shown.then((choice) => {
-      if (choice === 'Show Report') void vscode.commands.executeCommand(SPEND_COMMANDS.showReport);
-      if (choice === 'Change Budget') void vscode.commands.executeCommand(SPEND_COMMANDS.setBudget, kind);
+      if (choice === showReport) void vscode.commands.executeCommand(SPEND_COMMANDS.showReport);
+      if (choice === changeBudget) void vscode.commands.executeCommand(SPEND_COMMANDS.setBudget, kind);
     });
   }
 

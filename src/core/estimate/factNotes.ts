@@ -3,7 +3,9 @@
 // that disagree, a year without a holiday calendar, an old catalog. Pure, shared by both hovers
 // and `deepseek-cost estimate`; every line is Markdown with catalog and setting text escaped.
 import type { Catalog } from '../../catalog/schema';
+import * as l10n from '@vscode/l10n';
 import { markdownText } from '../markdown';
+import { prose } from '../catalogProse';
 import { catalogStaleness, conflictsAt, holidayAssumptionText, holidayYearNotCoveredFor, modelVersionAt, splitRouterPrefix } from '../../catalog/resolve';
 
 /**
@@ -24,7 +26,7 @@ export interface TokenizerBasis {
   servedTokenizer?: string;
   /** The count was made with another tokenizer than the serving version's: DeepSeek may bill a different count. */
   mayDiffer: boolean;
-  /** A configured file that is not (yet) in use: "loading", or why it cannot be used. */
+  /** A configured file that is not (yet) in use: 'loading', or why it cannot be used. */
   userFileProblem?: string;
 }
 
@@ -49,24 +51,31 @@ export function tokenizerBasis(catalog: Catalog, model: string, at: Date, user?:
     servedBy: version?.version,
     servedTokenizer: served?.name,
     mayDiffer: version?.tokenizer !== undefined && version.tokenizer !== BUNDLED_KEY,
-    userFileProblem: user === undefined ? undefined : user.state === 'loading' ? 'is still loading' : `cannot be used: ${user.message ?? 'unknown error'}`,
+    userFileProblem: user === undefined ? undefined : user.state === 'loading' ? 'loading' : (user.message ?? l10n.t('unknown error')),
   };
 }
 
 /** One line saying which tokenizer made the count. */
 export function tokenizerLine(b: TokenizerBasis, model: string): string {
   const id = escapeMarkdownText(splitRouterPrefix(model).id);
-  if (b.kind === 'user') return `Tokens counted with your tokenizer.json for ${escapeMarkdownText(b.countedWith)} (\`deepseekCost.tokenizers\`).`;
-  let line = `Tokens counted with ${escapeMarkdownText(b.countedWith)}'s tokenizer (bundled)`;
+  if (b.kind === 'user') return l10n.t('Tokens counted with your tokenizer.json for {0} (`deepseekCost.tokenizers`).', escapeMarkdownText(b.countedWith));
+  const counted = escapeMarkdownText(b.countedWith);
+  let line: string;
   if (b.mayDiffer) {
     // Short: it sits in a hover the editor caps in height.
-    line += `; ${escapeMarkdownText(b.servedBy ?? '')} serves ${id} with ${escapeMarkdownText(b.servedTokenizer ?? 'its own')}'s, so the bill may differ (\`deepseekCost.tokenizers\`).`;
+    line = l10n.t("Tokens counted with {tokenizer}'s tokenizer (bundled); {version} serves {id} with {served}'s, so the bill may differ (`deepseekCost.tokenizers`).", {
+      tokenizer: counted,
+      id,
+      version: escapeMarkdownText(b.servedBy ?? ''),
+      served: escapeMarkdownText(b.servedTokenizer ?? l10n.t('its own')),
+    });
   } else if (b.servedBy) {
-    line += `, the one ${escapeMarkdownText(b.servedBy)} uses: exact.`;
+    line = l10n.t("Tokens counted with {0}'s tokenizer (bundled), the one {1} uses: exact.", counted, escapeMarkdownText(b.servedBy));
   } else {
-    line += '.';
+    line = l10n.t("Tokens counted with {0}'s tokenizer (bundled).", counted);
   }
-  if (b.userFileProblem) line += ` Your tokenizer file for this model ${escapeMarkdownText(b.userFileProblem)}; the bundled tokenizer counted.`;
+  if (b.userFileProblem === 'loading') line = l10n.t('{0} Your tokenizer file for this model is still loading; the bundled tokenizer counted.', line);
+  else if (b.userFileProblem) line = l10n.t('{0} Your tokenizer file for this model cannot be used: {1}; the bundled tokenizer counted.', line, escapeMarkdownText(b.userFileProblem));
   return line;
 }
 
@@ -77,12 +86,13 @@ export function modelVersionLine(catalog: Catalog, model: string, at: Date, prov
   const src = catalog.sources[v.source];
   const when = v.from.slice(0, 10);
   const tok = v.tokenizer ? catalog.tokenizers[v.tokenizer] : undefined;
-  return (
-    `Served by **${escapeMarkdownText(v.version)}** since ${when}` +
-    (tok ? ` · tokenizer: ${escapeMarkdownText(tok.name)}${tok.bundled ? ' (bundled)' : ' (not bundled)'}` : '') +
-    (src ? ` · source dated ${src.date}${src.reported ? ' (reported)' : ''}` : '') +
-    (v.note ? `. ${escapeMarkdownText(v.note)}` : '')
-  );
+  // A line of ' · '-separated facts, each a whole phrase of its own.
+  const parts = [l10n.t('Served by **{0}** since {1}', escapeMarkdownText(v.version), when)];
+  if (tok) parts.push(tok.bundled ? l10n.t('tokenizer: {0} (bundled)', escapeMarkdownText(tok.name)) : l10n.t('tokenizer: {0} (not bundled)', escapeMarkdownText(tok.name)));
+  if (src) parts.push(src.reported ? l10n.t('source dated {0} (reported)', src.date) : l10n.t('source dated {0}', src.date));
+  const line = parts.join(' · ');
+  const note = prose(v, 'note');
+  return note ? l10n.t('{0}. {1}', line, escapeMarkdownText(note)) : line;
 }
 
 /** A limit of the facts behind a price, as counted by `spend` and shown in hovers and the tooltip. */
@@ -110,7 +120,7 @@ export interface FactLimits {
 export function factLimits(catalog: Catalog, model: string | undefined, at: Date): FactLimits {
   const stale = catalogStaleness(catalog, at);
   return {
-    conflicts: conflictsAt(catalog, model, at).map((c) => ({ id: c.id, summary: c.summary, rule: c.rule })),
+    conflicts: conflictsAt(catalog, model, at).map((c) => ({ id: c.id, summary: prose(c, 'summary') ?? c.summary, rule: prose(c, 'rule') ?? c.rule })),
     assumptions: model === undefined ? [] : pricingAssumptions(catalog, model, at),
     ...(stale ? { staleness: stale } : {}),
   };
@@ -122,8 +132,8 @@ export function factLimits(catalog: Catalog, model: string | undefined, at: Date
  */
 export function factLimitLines(limits: FactLimits): string[] {
   const lines: string[] = [];
-  for (const c of limits.conflicts) lines.push(`Sources disagree: ${escapeMarkdownText(c.summary)}. ${escapeMarkdownText(c.rule)}`);
-  for (const a of limits.assumptions) lines.push(`Assumption: ${escapeMarkdownText(a.message)}.`);
+  for (const c of limits.conflicts) lines.push(l10n.t('Sources disagree: {0}. {1}', escapeMarkdownText(c.summary), escapeMarkdownText(c.rule)));
+  for (const a of limits.assumptions) lines.push(l10n.t('Assumption: {0}.', escapeMarkdownText(a.message)));
   if (limits.staleness) lines.push(`_${escapeMarkdownText(limits.staleness)}_`);
   return lines;
 }

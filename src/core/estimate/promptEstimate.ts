@@ -3,6 +3,9 @@ import type { Catalog, Currency, Rates } from '../../catalog/schema';
 import { costOf, findModel, modelStatusAt, priceAt, splitRouterPrefix } from '../../catalog/resolve';
 import type { PromptLiteral } from '../scan/types';
 import { factLimits, tokenizerBasis, type FactLimits, type TokenizerBasis } from './factNotes';
+import { describeUnpricedReason } from '../unpricedWording';
+import * as l10n from '@vscode/l10n';
+import { prose } from '../catalogProse';
 
 /** Both currencies, the user's choice first: the hover and `deepseek-cost estimate` show them in this order. */
 export function currencyOrder(first: Currency): Currency[] {
@@ -55,13 +58,6 @@ export interface PromptEstimate {
   limits: FactLimits;
 }
 
-const unpricedWords = {
-  'unknown-model': 'this model is not in the catalog',
-  'no-price-family': 'the catalog has no price for this model',
-  'before-first-period': 'no price period covers this time',
-  'currency-unknown': 'DeepSeek has published no price in this currency for the period in force',
-  'other-provider': "another provider serves this call and DeepSeek's prices do not apply (add that provider's prices in deepseekCost.catalogOverrides)",
-} as const;
 
 export function estimatePrompt(
   prompt: Pick<PromptLiteral, 'text' | 'placeholders' | 'startsWithPlaceholder' | 'isSystemOrFirstMessage' | 'model' | 'maxTokens'>,
@@ -94,14 +90,15 @@ export function estimatePrompt(
     limits: factLimits(catalog, model, at),
   };
   if (status.kind === 'known' && (status.event.status === 'retired' || status.event.status === 'deprecated')) {
-    estimate.modelStatusNote = status.event.message ?? `${splitRouterPrefix(model).id} is ${status.event.status}`;
+    const id = splitRouterPrefix(model).id;
+    estimate.modelStatusNote = prose(status.event, 'message') ?? (status.event.status === 'retired' ? l10n.t('{0} is retired.', id) : l10n.t('{0} is deprecated.', id));
   }
   return estimate;
 }
 
 function currencyEstimate(catalog: Catalog, model: string, at: Date, currency: Currency, tokens: number, maxTokens: number | undefined, bound: number | undefined): CurrencyEstimate {
   const answer = priceAt(catalog, model, at, currency);
-  if (answer.kind === 'unpriced') return { currency, priced: false, unpricedReason: unpricedWords[answer.reason] };
+  if (answer.kind === 'unpriced') return { currency, priced: false, unpricedReason: describeUnpricedReason({ reason: answer.reason }, currency) };
   const source = catalog.sources[answer.period.source];
   return {
     currency,

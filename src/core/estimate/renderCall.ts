@@ -6,7 +6,8 @@ import type { Currency } from '../../catalog/schema';
 import { formatCount, formatMoney, formatUtc } from '../money';
 import { markdownCode } from '../markdown';
 import type { CallCurrencyCost, CallEstimate } from './callEstimate';
-import { type CallWord, fill, plural } from './callWords';
+import * as l10n from '@vscode/l10n';
+import { type CallWord, fill, byCount } from './callWords';
 
 /** A label shown as plain text by the editor, which still draws `$(icon)`: make that literal. */
 export function plainLabel(text: string): string {
@@ -27,7 +28,7 @@ function worstCase(c: CallCurrencyCost): number {
 }
 
 const unpricedWhy = (e: CallEstimate) =>
-  !e.deepseek ? 'another provider serves this call' : !e.modelKnown ? 'this model is not in the catalog' : 'no published price in these currencies';
+  !e.deepseek ? l10n.t('another provider serves this call') : !e.modelKnown ? l10n.t('this model is not in the catalog') : l10n.t('no published price in these currencies');
 
 export function lensTitle(e: CallEstimate): string {
   const c = firstPriced(e);
@@ -38,7 +39,7 @@ export function lensTitle(e: CallEstimate): string {
     parts: e.unknownParts,
   };
   if (!c) return fill('lensTitleUnpriced', { ...values, reason: unpricedWhy(e) });
-  const word: CallWord = e.unknownParts === 0 ? 'lensTitle' : plural('lensTitleRuntimeOne', 'lensTitleRuntimeOther', e.unknownParts);
+  const word: CallWord = e.unknownParts === 0 ? 'lensTitle' : byCount('lensTitleRuntimeOne', 'lensTitleRuntimeOther', e.unknownParts);
   return fill(word, { ...values, perCall: formatMoney(worstCase(c), c.currency), perThousand: formatMoney(worstCase(c) * 1000, c.currency) });
 }
 
@@ -52,7 +53,7 @@ export interface BreakdownItem {
 export function breakdownItems(e: CallEstimate): BreakdownItem[] {
   const items: BreakdownItem[] = [];
   for (const m of e.messages) {
-    const word = m.unknownParts === 0 ? 'breakdownMessage' : plural('breakdownMessageRuntimeOne', 'breakdownMessageRuntimeOther', m.unknownParts);
+    const word = m.unknownParts === 0 ? 'breakdownMessage' : byCount('breakdownMessageRuntimeOne', 'breakdownMessageRuntimeOther', m.unknownParts);
     items.push({
       label: fill(word, { role: m.role, tokens: formatCount(m.tokens), parts: m.unknownParts }),
       description: m.constants.length ? plainLabel(fill('breakdownViaConstants', { constants: m.constants.join(', ') })) : undefined,
@@ -60,7 +61,7 @@ export function breakdownItems(e: CallEstimate): BreakdownItem[] {
     });
   }
   const runtimeMessages = e.unknownParts - e.messages.reduce((n, m) => n + m.unknownParts, 0);
-  if (runtimeMessages > 0) items.push({ label: fill(plural('breakdownRuntimeMessagesOne', 'breakdownRuntimeMessagesOther', runtimeMessages), { count: runtimeMessages }) });
+  if (runtimeMessages > 0) items.push({ label: fill(byCount('breakdownRuntimeMessagesOne', 'breakdownRuntimeMessagesOther', runtimeMessages), { count: runtimeMessages }) });
   items.push({ label: fill('breakdownTemplate', { tokens: formatCount(e.templateTokens) }) });
   for (const currency of e.currencies) {
     const c = e.costs[currency];
@@ -135,7 +136,7 @@ export function renderPromptInCalls(v: PromptCallsView): string {
     if (v.calls.length === 1) {
       const k = first.costs[currency]!;
       rows.push(fill('hoverTableHead', { currency, output: first.outputBound !== null ? formatCount(first.outputBound) : '?' }), '|---|---:|---:|---:|');
-      rows.push(`| this prompt | ${formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency)} | ${formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency)} | ${k.maxOutput !== undefined ? formatMoney(k.maxOutput * 1000, currency) : '—'} |`);
+      rows.push(`| ${l10n.t('this prompt')} | ${formatMoney(perMillion(v.tokens, k.rates.cacheMiss) * 1000, currency)} | ${formatMoney(perMillion(v.tokens, k.rates.cacheHit) * 1000, currency)} | ${k.maxOutput !== undefined ? formatMoney(k.maxOutput * 1000, currency) : '—'} |`);
     } else {
       rows.push(fill('hoverCallsTableHead', { currency }), '|---|---:|---:|---:|');
       for (const { estimate: e, line } of v.calls) {

@@ -2,8 +2,10 @@
 // LSP tests and the unit tests see exactly what users see. Model names come from source code and
 // settings, and the catalog's text may come from an override: all of it goes through the helpers
 // in core/markdown.
+import * as l10n from '@vscode/l10n';
 import { thinkingOffAdvice } from '../scan/thinkingText';
-import type { Catalog, Currency } from '../../catalog/schema';
+import { prose } from '../catalogProse';
+import type { Catalog, Currency, LifecycleStatus } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
 import { DEEPSEEK_PROVIDER } from '../../catalog/providers';
 import { currentTarget } from '../lint/fixes';
@@ -17,8 +19,8 @@ import { outputLine, priceWhenLine } from './renderCall';
 const utc = formatUtc;
 
 const modelSourceWords = {
-  argument: 'Model {model} from `model` in this call.',
-  constant: 'Model {model} from the constant this call names.',
+  argument: (model: string) => l10n.t('Model {model} from `model` in this call.', { model }),
+  constant: (model: string) => l10n.t('Model {model} from the constant this call names.', { model }),
 } as const;
 
 /**
@@ -32,13 +34,13 @@ export function renderPromptHover(e: PromptEstimate, context: { constantName?: s
   const priced = e.currencies.find((c) => c.priced);
   const lead = priced
     ? fill('hoverLead', { perCall: formatMoney(priced.inputMiss!, priced.currency), perThousand: formatMoney(priced.inputMiss! * 1000, priced.currency), tokens: formatCount(e.tokens), model })
-    : fill('hoverLeadUnpriced', { tokens: formatCount(e.tokens), model, reason: markdownText(e.currencies[0]?.unpricedReason ?? 'no price') });
+    : fill('hoverLeadUnpriced', { tokens: formatCount(e.tokens), model, reason: markdownText(e.currencies[0]?.unpricedReason ?? l10n.t('no price')) });
   const why =
     e.modelSource === 'default'
       ? context.constantName
         ? fill('hoverNoCallConstant', { name: markdownCode(context.constantName), model })
         : fill('hoverNoCall', { model })
-      : modelSourceWords[e.modelSource].replace('{model}', model);
+      : modelSourceWords[e.modelSource](model);
   blocks.push([lead, why, ...(e.modelStatusNote ? [`⚠️ ${markdownText(e.modelStatusNote)}`] : [])].join('  \n'));
   if (priced) {
     const c = priced;
@@ -46,7 +48,7 @@ export function renderPromptHover(e: PromptEstimate, context: { constantName?: s
       [
         fill('hoverTableHead', { currency: c.currency, output: e.outputBound !== null ? formatCount(e.outputBound) : '?' }),
         '|---|---:|---:|---:|',
-        `| this prompt | ${formatMoney(c.inputMiss! * 1000, c.currency)} | ${formatMoney(c.inputHit! * 1000, c.currency)} | ${c.boundOutput !== undefined ? formatMoney(c.boundOutput * 1000, c.currency) : '—'} |`,
+        `| ${l10n.t('this prompt')} | ${formatMoney(c.inputMiss! * 1000, c.currency)} | ${formatMoney(c.inputHit! * 1000, c.currency)} | ${c.boundOutput !== undefined ? formatMoney(c.boundOutput * 1000, c.currency) : '—'} |`,
       ].join('\n'),
     );
   }
@@ -55,7 +57,7 @@ export function renderPromptHover(e: PromptEstimate, context: { constantName?: s
   if (priced) footer.push(priceWhenLine({ hasPeakHours: !!priced.hasPeakHours, peak: !!priced.peak, holiday: !!priced.holiday, nextChange: priced.nextChange }));
   const output = outputLine({ outputBound: e.outputBound, outputBoundSource: e.outputBoundSource, thinking: e.thinkingByDefault });
   if (output) footer.push(output);
-  for (const c of e.currencies.filter((x) => !x.priced && x !== e.currencies[0])) footer.push(`${c.currency}: not priced — ${markdownText(c.unpricedReason ?? 'no price')}.`);
+  for (const c of e.currencies.filter((x) => !x.priced && x !== e.currencies[0])) footer.push(l10n.t('{0}: not priced — {1}.', c.currency, markdownText(c.unpricedReason ?? l10n.t('no price'))));
   blocks.push([footer.join(' '), ...promptNotes(e)].filter(Boolean).join('  \n'));
   return blocks.join('\n\n');
 }
@@ -64,9 +66,11 @@ export function renderPromptHover(e: PromptEstimate, context: { constantName?: s
 export function promptNotes(e: Pick<PromptEstimate, 'placeholders' | 'tokenizer' | 'model' | 'prefixCacheWarning' | 'limits'>): string[] {
   const notes: string[] = [];
   const tokenizer = tokenizerLine(e.tokenizer, e.model);
-  notes.push(e.placeholders > 0 ? `${tokenizer} ${e.placeholders === 1 ? 'One placeholder is not counted.' : `${e.placeholders} placeholders are not counted.`}` : tokenizer);
+  notes.push(
+    e.placeholders === 0 ? tokenizer : e.placeholders === 1 ? l10n.t('{0} One placeholder is not counted.', tokenizer) : l10n.t('{0} {1} placeholders are not counted.', tokenizer, formatCount(e.placeholders)),
+  );
   if (e.prefixCacheWarning) {
-    notes.push('⚠️ This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.');
+    notes.push(`⚠️ ${l10n.t('This prompt starts with a placeholder. DeepSeek caches prompts by prefix, so changing text at the start (timestamps, user ids) makes every call a cache miss: put the fixed text first.')}`);
   }
   notes.push(...factLimitLines(e.limits));
   return notes;
@@ -91,9 +95,9 @@ export function renderModelHover(
   if (status.kind === 'other-provider') {
     const name = markdownText(status.providerName);
     return [
-      `${markdownCode(status.id)} on **${name}**`,
+      l10n.t('{0} on **{1}**', markdownCode(status.id), name),
       '',
-      `This call goes to ${name}, not DeepSeek's API: DeepSeek's dates and prices do not apply, and the name may mean something else there. Unpriced unless you add ${name}'s prices in \`deepseekCost.catalogOverrides\`.`,
+      l10n.t("This call goes to {0}, not DeepSeek's API: DeepSeek's dates and prices do not apply, and the name may mean something else there. Unpriced unless you add {0}'s prices in `deepseekCost.catalogOverrides`.", name),
     ].join('\n');
   }
   // Editors cap a hover's height and show the diagnostic's message in the same box: related
@@ -102,24 +106,26 @@ export function renderModelHover(
   // The display name often is the ID (with a gloss): then the ID is not written twice.
   const title = status.model.displayName.startsWith(status.id) ? `**${markdownText(status.model.displayName)}**` : `**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`;
   if (status.kind === 'unreleased') {
-    head.push(`${title} — not served yet at this time: available from ${utc(status.releasedAt.toISOString())}.`);
+    head.push(l10n.t('{0} — not served yet at this time: available from {1}.', title, utc(status.releasedAt.toISOString())));
   } else {
-    const next = status.next ? ` Becomes ${status.next.status} on ${utc(status.next.from)}.` : '';
-    const said = status.event.status === 'current' && status.event.message ? ` ${markdownText(status.event.message)}` : '';
+    const next = status.next ? ` ${l10n.t('Becomes {0} on {1}.', statusWord(status.next.status), utc(status.next.from))}` : '';
+    const message = prose(status.event, 'message');
+    const said = status.event.status === 'current' && message ? ` ${markdownText(message)}` : '';
     // A diagnostic in the same box gives the exact instant; the date is enough here.
     const since = status.event.status === 'current' ? utc(status.since.toISOString()) : status.since.toISOString().slice(0, 10);
-    head.push(`${title} — **${status.event.status}** since ${since}.${said}${next}`);
+    head.push(`${l10n.t('{0} — **{1}** since {2}.', title, statusWord(status.event.status), since)}${said}${next}`);
     const replacements = status.event.replacements ?? [];
     const target = replacements.length ? currentTarget(catalog, status.id, at, provider ?? DEEPSEEK_PROVIDER) : undefined;
     const ids = [...new Set([...(target ? [target] : []), ...replacements.map((r) => r.id)])];
-    if (ids.length) head.push(`Use instead: ${ids.map((id) => markdownCode(id)).join(', ')}.`);
+    if (ids.length) head.push(l10n.t('Use instead: {0}.', ids.map((id) => markdownCode(id)).join(', ')));
     // The diagnostic and the status line above say what and when (the catalog's full sentence is the
     // diagnostic's related information): the advice on keeping thinking off, in this file's
     // language, is said here, once.
     const first = status.event.replacements?.[0];
-    if (first?.note) {
+    const note = first && prose(first, 'note');
+    if (first && note) {
       const advice = first.thinking === 'disable' ? thinkingOffAdvice(grammar) : undefined;
-      head.push(markdownText(advice ? `${first.note} ${advice}.` : first.note));
+      head.push(markdownText(advice ? l10n.t('{0} {1}.', note, advice) : note));
     }
     // A retired ID is served by nothing: which version once served it is history.
     const version = status.event.status === 'retired' ? undefined : modelVersionLine(catalog, written, at, provider);
@@ -140,27 +146,50 @@ export function renderModelHover(
     if (!when) {
       const src = catalog.sources[p.period.source];
       const peak = priceWhenLine({ hasPeakHours: p.hasPeakHours, peak: p.peak, holiday: p.holiday, nextChange: p.nextChange?.toISOString() });
-      const factor = p.period.peakMultiplier && p.period.peakMultiplier !== 1 ? ` Peak rates are ×${p.period.peakMultiplier}.` : '';
+      const factor = p.period.peakMultiplier && p.period.peakMultiplier !== 1 ? ` ${l10n.t('Peak rates are ×{0}.', p.period.peakMultiplier)}` : '';
       // The price period's date only where the ID has no diagnostic (whose link is the lifecycle source).
-      const period = status.kind === 'known' && status.event.status !== 'current' ? '' : ` Price period from ${utc(p.period.from)}${src ? `, source dated ${markdownText(src.date)}` : ''}${p.period.reported ? ' (reported)' : ''}.`;
+      const from = utc(p.period.from);
+      const dated = src ? markdownText(src.date) : '';
+      const periodLine = src
+        ? p.period.reported
+          ? l10n.t('Price period from {0}, source dated {1} (reported).', from, dated)
+          : l10n.t('Price period from {0}, source dated {1}.', from, dated)
+        : p.period.reported
+          ? l10n.t('Price period from {0} (reported).', from)
+          : l10n.t('Price period from {0}.', from);
+      const period = status.kind === 'known' && status.event.status !== 'current' ? '' : ` ${periodLine}`;
       when = `${peak}${factor}${period}`;
     }
   }
-  const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ' Thinks by default: reasoning is billed as output.' : ' Non-thinking.';
+  const thinking = status.model.thinkingDefault === undefined ? '' : status.model.thinkingDefault ? ` ${l10n.t('Thinks by default: reasoning is billed as output.')}` : ` ${l10n.t('Non-thinking.')}`;
   // When the price changes goes with the status, above the table: one paragraph fewer in a capped box.
   if (when || thinking) head.push((when + thinking).trim());
   lines.push(head.join('  \n'));
-  if (rows.length > 0) lines.push('', ['| per 1M tokens, now | cache miss | cache hit | output |', '|---|---:|---:|---:|', ...rows].join('\n'));
+  if (rows.length > 0) lines.push('', [l10n.t('| per 1M tokens, now | cache miss | cache hit | output |'), '|---|---:|---:|---:|', ...rows].join('\n'));
   let tail = '';
   // A non-current ID gets a diagnostic in the same box, whose code links to this source.
   if (status.kind !== 'unreleased' && status.event.status === 'current') {
     const source = catalog.sources[status.event.source];
     if (source) {
       const named = isShownUrl(source.url, linkHosts) ? markdownLink(source.title, source.url) : markdownText(source.title);
-      tail += ` _Source: ${named}, ${markdownText(source.date)}_`;
+      tail += ` _${l10n.t('Source: {0}, {1}', named, markdownText(source.date))}_`;
     }
   }
   if (tail.trim()) lines.push('', tail.trim());
   for (const line of factLimitLines(factLimits(catalog, written, at))) lines.push('', line);
   return lines.join('\n');
+}
+
+/** A lifecycle status as a word in the hover. */
+function statusWord(status: LifecycleStatus): string {
+  switch (status) {
+    case 'current':
+      return l10n.t('current');
+    case 'legacy':
+      return l10n.t('legacy');
+    case 'deprecated':
+      return l10n.t('deprecated');
+    default:
+      return l10n.t('retired');
+  }
 }

@@ -5,6 +5,7 @@
 import type { Catalog, LifecycleEvent, LifecycleStatus } from '../../catalog/schema';
 import * as l10n from '@vscode/l10n';
 import { thinkingOffAdvice } from '../scan/thinkingText';
+import { prose } from '../catalogProse';
 
 /** `2026-07-24T15:59:00Z` → `2026-07-24`: the day is what a reader needs first; the hover has the minute. */
 function day(iso: string): string {
@@ -41,13 +42,15 @@ export function shortMessage({ written, status, since, next, use }: ShortMessage
  */
 export function findingDetails(catalog: Catalog, event: LifecycleEvent, grammar: string | undefined): string[] {
   const out: string[] = [];
-  if (event.message) out.push(event.message);
+  const message = prose(event, 'message');
+  if (message) out.push(message);
   const first = event.replacements?.[0];
-  if (first?.note) {
+  const note = first && prose(first, 'note');
+  if (first && note) {
     const advice = first.thinking === 'disable' ? thinkingOffAdvice(grammar) : undefined;
-    out.push(advice ? `${first.note} ${advice}.` : first.note);
+    out.push(advice ? l10n.t('{0} {1}.', note, advice) : note);
   }
   const source = catalog.sources[event.source];
-  if (source) out.push(`Source: ${source.title}, ${source.date}.`);
+  if (source) out.push(l10n.t('Source: {0}, {1}.', source.title, source.date));
   return out;
 }

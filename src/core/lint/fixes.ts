@@ -6,6 +6,7 @@ import type { Catalog } from '../../catalog/schema';
 import { findModel, modelStatusAt, splitRouterPrefix } from '../../catalog/resolve';
 import type { ThinkingPlan, TextEdit } from '../scan/thinking';
 import type { ModelIdFinding } from './modelIdFindings';
+import * as l10n from '@vscode/l10n';
 
 export type { TextEdit } from '../scan/thinking';
 
@@ -119,21 +120,21 @@ export function completeFix(choice: FixChoice, plan: ThinkingPlan | undefined): 
   const { id } = choice;
   if (choice.thinking === 'disable') {
     if (plan?.present) {
-      title = `Use ${id} (this call already sets thinking)`;
+      title = l10n.t('Use {0} (this call already sets thinking)', id);
       thinking = 'already-set';
     } else if (plan) {
-      title = `Use ${id} and turn thinking off: ${plan.parameter}`;
+      title = l10n.t('Use {0} and turn thinking off: {1}', id, plan.parameter);
       thinking = 'turned-off';
       edits.push(plan.edit);
     } else {
-      title = `Use ${id} (thinking stays on: add ${THINKING_OFF} to the request)`;
+      title = l10n.t('Use {0} (thinking stays on: add {1} to the request)', id, THINKING_OFF);
       thinking = 'not-recognised';
     }
   } else if (choice.thinking === 'default') {
-    title = `Use ${id} (thinking is the V4 default)`;
+    title = l10n.t('Use {0} (thinking is the V4 default)', id);
     thinking = 'default';
   } else {
-    title = choice.catalogTitle ?? `Use ${id}`;
+    title = choice.catalogTitle ?? l10n.t('Use {0}', id);
   }
   return { id, title, preferred: choice.preferred, edits: edits.sort((a, b) => a.start - b.start), thinking };
 }

@@ -9,6 +9,7 @@ import { resolveEndpoint } from './endpoint';
 import { isTestOrFixturePath } from './testPaths';
 import { currentTarget } from './fixes';
 import { findingDetails, shortMessage } from './findingText';
+import { prose } from '../catalogProse';
 
 /** How a finding of one lifecycle status is shown; the settings schema (src/shared) is built on this list. */
 export const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -119,7 +120,7 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
     const replacements = (status.event.replacements ?? []).map((r, i) => ({
       id: r.id,
       text: prefix + r.id,
-      title: r.title,
+      title: prose(r, 'title') ?? r.title,
       preferred: i === 0,
       thinking: r.thinking,
     }));

@@ -1,5 +1,6 @@
 // One note for model IDs that could not be checked because the code around them does not parse
 // (an unterminated string above them, say): silence would read as "nothing wrong here".
+import * as l10n from '@vscode/l10n';
 
 export interface UnparsedNote {
   /** Range of the first unreadable candidate (where the note is shown). */
@@ -22,14 +23,20 @@ export function unparsedNote(text: string, offsets: readonly number[]): Unparsed
   const firstLine = lineOf(sorted[0]);
   const lastLine = lineOf(sorted[sorted.length - 1]);
   const word = /^[\w.\-]*/.exec(text.slice(sorted[0]))?.[0] ?? '';
-  const lines = firstLine === lastLine ? `line ${firstLine}` : `lines ${firstLine}–${lastLine}`;
-  const ids = sorted.length === 1 ? `${word} on ${lines} was` : `${sorted.length} DeepSeek model IDs on ${lines} were`;
+  // Whole sentences per case, so a translation can order them its own way.
+  const args = { id: word, count: sorted.length, first: firstLine, last: lastLine };
+  const message =
+    sorted.length === 1
+      ? l10n.t('{id} on line {first} was not checked: the code around it does not parse (an unterminated string or bracket above?).', args)
+      : firstLine === lastLine
+        ? l10n.t('{count} DeepSeek model IDs on line {first} were not checked: the code around them does not parse (an unterminated string or bracket above?).', args)
+        : l10n.t('{count} DeepSeek model IDs on lines {first}–{last} were not checked: the code around them does not parse (an unterminated string or bracket above?).', args);
   return {
     start: sorted[0],
     end: sorted[0] + word.length,
     firstLine,
     lastLine,
     count: sorted.length,
-    message: `${ids} not checked: the code around ${sorted.length === 1 ? 'it' : 'them'} does not parse (an unterminated string or bracket above?).`,
+    message,
   };
 }

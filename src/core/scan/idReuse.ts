@@ -3,7 +3,7 @@
 // answer (what was accepted and which candidates were rejected), maps it through the edits, and
 // marks the regions that must be checked again, so an edit costs a few lookups, not a full pass.
 import type { ModelIdLiteral } from './types';
-import type { IsModelId } from './scanner';
+import { type IsModelId, shiftLiteral } from './scanner';
 
 export interface IdAnswer {
   isId: IsModelId;
@@ -30,10 +30,6 @@ export interface PlainEdit {
 
 /** Longer than any model ID with its router prefix. */
 const MAX_WORD = 96;
-
-function shiftLiteral(lit: ModelIdLiteral, delta: number): ModelIdLiteral {
-  return { ...lit, start: lit.start + delta, end: lit.end + delta, contentStart: lit.contentStart + delta, contentEnd: lit.contentEnd + delta };
-}
 
 /** Maps an answer through edits applied in order (each in the coordinates left by the previous one). */
 export function mapThroughEdits(previous: IdAnswer, edits: readonly PlainEdit[]): ReusableIds {

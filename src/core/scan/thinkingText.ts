@@ -1,6 +1,7 @@
 // The exact text that turns DeepSeek's thinking off in each SDK form: inserted by the fixes
 // (thinking.ts) and quoted in the advice beside a finding, so the two always agree. Plain strings,
 // no parser, so hovers and the CLI's messages can use them without loading tree-sitter.
+import * as l10n from '@vscode/l10n';
 
 // Python: the OpenAI SDK and LangChain's BaseChatOpenAI (ChatDeepSeek, ChatOpenAI) send `extra_body`
 // as extra JSON properties of the request (OpenAI Python README "Undocumented request params";
@@ -29,10 +30,10 @@ export const JSON_THINKING = '"thinking": {"type": "disabled"}';
  */
 export function thinkingOffAdvice(grammar: string | undefined): string | undefined {
   switch (grammar) {
-    case 'python': return `In Python (OpenAI SDK, LangChain) pass ${PY_EXTRA_BODY}; with LiteLLM pass ${LITELLM_KWARG}`;
-    case 'typescript': case 'tsx': case 'javascript': return `In JavaScript or TypeScript (OpenAI SDK) add ${JS_THINKING} to the request; with the AI SDK use ${AI_SDK_PROVIDER_OPTIONS}`;
-    case 'yaml': return `In a LiteLLM proxy config add ${YAML_THINKING} to the model's litellm_params`;
-    case 'json': return `In a JSON request body add ${JSON_THINKING}`;
+    case 'python': return l10n.t('In Python (OpenAI SDK, LangChain) pass {0}; with LiteLLM pass {1}', PY_EXTRA_BODY, LITELLM_KWARG);
+    case 'typescript': case 'tsx': case 'javascript': return l10n.t('In JavaScript or TypeScript (OpenAI SDK) add {0} to the request; with the AI SDK use {1}', JS_THINKING, AI_SDK_PROVIDER_OPTIONS);
+    case 'yaml': return l10n.t("In a LiteLLM proxy config add {0} to the model's litellm_params", YAML_THINKING);
+    case 'json': return l10n.t('In a JSON request body add {0}', JSON_THINKING);
     default: return undefined;
   }
 }

@@ -20,6 +20,9 @@ import { Workbench } from './workbench.mjs';
  *   screenshotDir?: string,
  *   logDir?: string,               where code-server.log and browser-console.log are copied on stop
  *   keepProfile?: boolean,         leave the temp profile on disk after stop (default: KEEP_PROFILE env)
+ *   locale?: string,               the editor's display language (code-server --locale), e.g. 'zh-cn'
+ *   extraVsix?: string[],          other VSIX files to install first (a language pack for `locale`)
+ *   prepareProfile?: (profile) => void, called once the extensions are installed, before code-server starts
  * }} [options]
  */
 export async function startSession(options = {}) {
@@ -53,8 +56,10 @@ export async function startSession(options = {}) {
   onCleanup(stop);
 
   try {
+    for (const other of options.extraVsix ?? []) await installExtension(profile, other);
     if (options.vsix) timings.installMs = (await installExtension(profile, options.vsix)).ms;
-    server = await startCodeServer(profile, { workspace });
+    options.prepareProfile?.(profile);
+    server = await startCodeServer(profile, { workspace, extraArgs: options.locale ? ['--locale', options.locale] : [] });
     timings.serverReadyMs = server.readyMs;
     const url = workbenchUrl(server.url, workspace);
     let workbench;

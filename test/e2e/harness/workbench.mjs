@@ -248,6 +248,20 @@ export class Workbench {
     await this.page.waitForSelector(selectors.dirtyActiveTab, { state: 'detached', timeout: this.timeoutMs });
   }
 
+  /**
+   * Hovers the status-bar item `id` and returns its tooltip's text once one matching `expect`
+   * appears (the item's hover, not an editor hover).
+   */
+  async statusItemTooltip(id, expect = /\S/) {
+    const item = this.page.locator(selectors.statusItem(id)).first();
+    await item.waitFor({ timeout: this.timeoutMs });
+    await this.page.mouse.move(0, 0);
+    await item.hover();
+    const hover = this.page.locator(selectors.hover).filter({ hasText: expect }).first();
+    await hover.waitFor({ timeout: this.timeoutMs });
+    return hover.innerText();
+  }
+
   async statusItemText(id) {
     return (await this.page.locator(selectors.statusItem(id)).first().innerText()).trim();
   }
