@@ -17,7 +17,7 @@ const FLUSH_RECORDS = 20_000;
 /** A window that is not the writer keeps at most this many records for when it becomes one. */
 const PENDING_CAP = 500_000;
 /** Saving the ledger's image costs about a copy of the stored requests: at most this often while logs grow. */
-const IMAGE_EVERY_MS = 60_000;
+const IMAGE_EVERY_MS = 5 * 60_000;
 
 /** What decides how lines become records: a store written under another key is emptied and rebuilt. */
 export function readingKey(o: { logTimezone: string; anthropicBaseUrl?: string; catalogOverrides?: unknown }): string {
