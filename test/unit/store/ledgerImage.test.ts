@@ -196,6 +196,28 @@ test('another catalog, currency or session finds no image of its own and totals 
   assert.equal(imageCount(store), 3, 'only the most recent images are kept');
 });
 
+test("a window counting fewer sources does not take another window's image", async (t) => {
+  const d = dir(t);
+  const store = join(d, 'h.sqlite');
+  const one = join(d, 'one.jsonl');
+  const two = join(d, 'two.jsonl');
+  writeFileSync(one, lines('a', 0, 10));
+  writeFileSync(two, lines('b', 0, 6));
+  const options = { catalog, currency: 'USD' as const, timeZone: 'Asia/Shanghai', logTimezone: 'UTC', sessionStart: 0 };
+  const both = storedFollower(store, { ...options, patterns: [one, two] }, catalog);
+  await both.follower.refresh();
+  assert.equal(both.follower.ledger.snapshot(NOW).session.requests, 16);
+  both.writer!.store.close();
+  const only = storedFollower(store, { ...options, patterns: [one] }, catalog);
+  assert.equal(only.image, 'none');
+  assert.equal(only.follower.ledger.snapshot(NOW).session.requests, 10);
+  only.writer!.store.close();
+  const again = storedFollower(store, { ...options, patterns: [two, one] }, catalog);
+  assert.equal(again.image, 'exact', 'the same sources in another order are the same window');
+  assert.equal(again.follower.ledger.snapshot(NOW).session.requests, 16);
+  again.writer!.store.close();
+});
+
 test('a write that fails before commit stores neither its requests nor an image', (t) => {
   const store = join(dir(t), 'h.sqlite');
   let fail = true;
@@ -204,14 +226,14 @@ test('a write that fails before commit stores neither its requests nor an image'
   const ledger = new SpendLedger({ catalog, currency: 'USD', timeZone: 'UTC', sessionStart: 0 });
   const batch = batchOf('r', 0, 4);
   for (const r of batch.requests) ledger.add(r.record);
-  assert.throws(() => s.write(batch, { ledger, wanted: () => true, save: true }), /crash before commit/);
+  assert.throws(() => s.write(batch, { ledger, wanted: () => true, scope: 'all', save: true }), /crash before commit/);
   const empty = new SpendLedger({ catalog, currency: 'USD', timeZone: 'UTC', sessionStart: 0 });
-  assert.equal(s.restoreInto(empty, ledger.stateKey(), () => true).image, 'none');
+  assert.equal(s.restoreInto(empty, 'all', () => true).image, 'none');
   assert.equal(empty.storedRequests, 0);
   fail = false;
-  s.write(batch, { ledger, wanted: () => true, save: true });
+  s.write(batch, { ledger, wanted: () => true, scope: 'all', save: true });
   const restored = new SpendLedger({ catalog, currency: 'USD', timeZone: 'UTC', sessionStart: 0 });
-  assert.equal(s.restoreInto(restored, ledger.stateKey(), () => true).image, 'exact');
+  assert.equal(s.restoreInto(restored, 'all', () => true).image, 'exact');
   s.close();
   assert.deepEqual(restored.totals(), ledger.totals());
 });

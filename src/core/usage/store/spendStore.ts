@@ -90,6 +90,8 @@ export interface LedgerImage {
   ledger: SpendLedger;
   /** The sources this ledger counts (the others' records stay in the file, not in its totals). */
   wanted: (path: string) => boolean;
+  /** Names that set of sources: an image counts only a window with the same sources. */
+  scope: string;
   save: boolean;
 }
 
@@ -246,11 +248,11 @@ export class SpendStore {
   }
 
   /**
-   * Restores the ledger image saved under `key` (see SpendLedger.stateKey) and adds what was written
+   * Restores the ledger image saved for this ledger's settings and `scope` (see imageKey) and adds what was written
    * after it; without a usable image, adds every stored request. `image` says which way it went.
    */
-  restoreInto(ledger: SpendLedger, key: string, wanted: (path: string) => boolean): { requests: number; errors: number; image: 'exact' | 'merged' | 'none' } {
-    const row = this.retry(() => this.db.get('SELECT batch_id, error_id, data FROM snapshots WHERE key = ?', [key]));
+  restoreInto(ledger: SpendLedger, scope: string, wanted: (path: string) => boolean): { requests: number; errors: number; image: 'exact' | 'merged' | 'none' } {
+    const row = this.retry(() => this.db.get('SELECT batch_id, error_id, data FROM snapshots WHERE key = ?', [imageKey(ledger, scope)]));
     if (row) {
       try {
         ledger.importImage(row.data as Uint8Array);
@@ -300,7 +302,7 @@ export class SpendStore {
         this.foldedError = num(this.db.get('SELECT coalesce(max(rowid), 0) AS id FROM errors')?.id);
         if (image.save) {
           const at = this.options.now?.() ?? Date.now();
-          this.db.run('INSERT OR REPLACE INTO snapshots (key, batch_id, error_id, written_at, data) VALUES (?, ?, ?, ?, ?)', [image.ledger.stateKey(), this.foldedBatch, this.foldedError, at, image.ledger.exportImage()]);
+          this.db.run('INSERT OR REPLACE INTO snapshots (key, batch_id, error_id, written_at, data) VALUES (?, ?, ?, ?, ?)', [imageKey(image.ledger, image.scope), this.foldedBatch, this.foldedError, at, image.ledger.exportImage()]);
           // Other sessions' images: keep the few most recent (each is about the size of the batches).
           this.db.run(`DELETE FROM snapshots WHERE key NOT IN (SELECT key FROM snapshots ORDER BY written_at DESC LIMIT ${IMAGES_KEPT})`);
         }
@@ -421,6 +423,11 @@ export class SpendStore {
       }
     }
   }
+}
+
+/** What an image is saved under: the ledger's settings (SpendLedger.stateKey) and the sources it counts. */
+export function imageKey(ledger: SpendLedger, scope: string): string {
+  return `${ledger.stateKey()}:${scope}`;
 }
 
 class NotOurs extends Error {}

@@ -10,7 +10,7 @@ import type { TailedFileInfo } from '../tailer';
 import type { ErrorRecord, UsageRecord } from '../types';
 import type { SpendLedger } from '../ledger';
 import { UsageFollower, type UsageFollowerOptions } from '../usageFollower';
-import { SpendStore, type StoredBatch } from './spendStore';
+import { imageKey, SpendStore, type StoredBatch } from './spendStore';
 
 /** Records are written in batches of this many during a long first read, so memory stays bounded. */
 const FLUSH_RECORDS = 20_000;
@@ -42,7 +42,7 @@ export class StoreWriter {
   /** Records were dropped while another window wrote: this one's offsets must never be stored. */
   private offsetsUntrusted = false;
   /** The state key of the image the store holds for this ledger, and when this window saved one. */
-  private imageKey: string | undefined;
+  private savedKey: string | undefined;
   private imageSavedAt = -Infinity;
   /** Requests written (or found written by another window) since the stored image. */
   private imageBehind = false;
@@ -51,12 +51,13 @@ export class StoreWriter {
     readonly store: SpendStore,
     private readonly ledger?: SpendLedger,
     private readonly wanted: (path: string) => boolean = () => true,
+    private readonly scope = '',
     private readonly now: () => number = Date.now,
   ) {}
 
   /** What the reload found: an image exactly up to date needs no new one until something changes. */
   restored(key: string, image: 'exact' | 'merged' | 'none'): void {
-    this.imageKey = image === 'none' ? undefined : key;
+    this.savedKey = image === 'none' ? undefined : key;
     this.imageBehind = image !== 'exact';
   }
 
@@ -77,12 +78,12 @@ export class StoreWriter {
     if (batch.requests.length > 0 || batch.errors.length > 0) this.imageBehind = true;
     // Only at the end of a pass is the ledger exactly the stored records (nothing read but unwritten);
     // records dropped while another window wrote would make the image more than the store.
-    const key = this.ledger && endOfPass && !this.offsetsUntrusted ? this.ledger.stateKey() : undefined;
-    const save = key !== undefined && (key !== this.imageKey || (this.imageBehind && this.now() - this.imageSavedAt >= IMAGE_EVERY_MS));
+    const key = this.ledger && endOfPass && !this.offsetsUntrusted ? imageKey(this.ledger, this.scope) : undefined;
+    const save = key !== undefined && (key !== this.savedKey || (this.imageBehind && this.now() - this.imageSavedAt >= IMAGE_EVERY_MS));
     if (batch.requests.length === 0 && batch.errors.length === 0 && batch.files.length === 0 && !save) return true;
-    if (!this.store.write(batch, this.ledger ? { ledger: this.ledger, wanted: this.wanted, save } : undefined)) return false;
+    if (!this.store.write(batch, this.ledger ? { ledger: this.ledger, wanted: this.wanted, scope: this.scope, save } : undefined)) return false;
     if (save) {
-      this.imageKey = key;
+      this.savedKey = key;
       this.imageSavedAt = this.now();
       this.imageBehind = false;
     }
@@ -120,10 +121,10 @@ export function storedFollower(path: string, options: UsageFollowerOptions & { c
     },
     options.onError,
   );
-  writer = new StoreWriter(store, follower.ledger, counted);
-  const key = follower.ledger.stateKey();
-  const restored = store.restoreInto(follower.ledger, key, counted);
-  writer.restored(key, restored.image);
+  const scope = createHash('sha1').update(JSON.stringify([...patterns].sort())).digest('hex');
+  writer = new StoreWriter(store, follower.ledger, counted, scope);
+  const restored = store.restoreInto(follower.ledger, scope, counted);
+  writer.restored(imageKey(follower.ledger, scope), restored.image);
   return { follower, loaded: { requests: restored.requests, errors: restored.errors }, image: restored.image, notice: opened.notice, writer };
 }
 
