@@ -4,6 +4,7 @@
 //   dist/cli.js        deepseek-cost
 //   dist/spendWorker.js the session-spend tailer (a worker thread of the extension host)
 //   dist/lintWorker.js  a worker thread of deepseek-cost lint
+//   dist/tokenWorker.js the selection token counter (a worker thread of the extension host)
 // plus dist/grammars/*.wasm (tree-sitter) and the tokenizer data. --production minifies;
 // every build prints each bundle's size so growth is visible in review.
 import * as esbuild from 'esbuild';
@@ -78,6 +79,8 @@ const entries = [
   { entryPoints: { lintWorker: 'src/worker/lintWorker.ts' } },
   // The spend dashboard's page (a webview): Chart.js and our script in one file, no remote content.
   { entryPoints: { dashboard: 'src/webview/dashboard.ts' }, platform: 'browser', format: 'iife', target: 'es2022' },
+  // Token counts of an editor selection, off the extension host's main thread.
+  { entryPoints: { tokenWorker: 'src/worker/tokenWorker.ts' } },
 ]
   .filter((e) => existsSync(Object.values(e.entryPoints)[0]))
   .filter((e) => !only || only.includes(Object.keys(e.entryPoints)[0]));

@@ -1,5 +1,6 @@
 // npm run demo: packages the extension, installs the VSIX into a fresh code-server on 127.0.0.1,
-// opens the sample workspace (retired model IDs, long prompts in Python, TypeScript and YAML) and
+// opens the sample workspace (retired model IDs, long prompts in Python, TypeScript and YAML) with the
+// getting-started walkthrough open, as after an install, and
 // feeds a proxy log with a new DeepSeek response every few seconds so the spend status bar moves.
 // Prints the URL to open; Ctrl+C stops everything.
 //   node scripts/demo.mjs [--no-package] [--interval <seconds>]
@@ -48,7 +49,8 @@ onCleanup(async () => {
 const workspace = join(root, 'sample-project');
 cpSync(fixtureWorkspace, workspace, { recursive: true });
 const usageLog = writeFixtureLog(join(root, 'logs', 'deepseek-proxy.jsonl'));
-const profile = createProfile({ root, settings: { 'deepseekCost.usageLogs': [usageLog] } });
+// As a user who has just installed it: the walkthrough opens once (the test harness keeps it closed).
+const profile = createProfile({ root, settings: { 'deepseekCost.usageLogs': [usageLog], 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
 
 try {
   const vsix = packagedVsixPath();

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { currencyOrder, estimatePrompt, type PromptEstimate } from '../core/estimate/promptEstimate';
 import { formatCount, formatMoney } from '../core/money';
+import { type CallEstimate, estimateCall, jsonCost } from '../core/estimate/callEstimate';
+import { lensTitle } from '../core/estimate/renderCall';
 import { countTokens } from '../core/tokenizer';
 import { defaultLintSettings, lintSettingsSchema } from '../shared/settings';
 import { forEachSourceFile, unscannedNote } from './sourceFiles';
@@ -15,7 +17,9 @@ export const ESTIMATE_USAGE = `usage: deepseek-cost estimate FILE... [--format t
                                 [--default-model ID] [--min-length N] [--catalog <override.json>]
 
 Lists each prompt literal with its position, exact DeepSeek token count, the model it is sent to and
-what it costs per call (cache miss / hit, and worst-case output when the call sets max_tokens).
+what it costs per call (cache miss / hit, and worst-case output when the call sets max_tokens), then
+each chat call with the tokens of its known messages as DeepSeek-V4 renders the conversation and what
+one call costs (JSON: "calls"), exactly as the editor's CodeLens.
 Exit code: 0, or 2 when a path could not be scanned (listed on stderr and in the output) or on bad
 usage, 3 on an internal failure.`;
 
@@ -26,6 +30,22 @@ export interface EstimateRow extends PromptEstimate {
   endLine: number;
   endColumn: number;
   reason: string;
+}
+
+/** One chat call as `estimate --format json` prints it: computed by the CodeLens's own function. */
+export interface CallRow {
+  file: string;
+  line: number;
+  column: number;
+  provider: string;
+  model: string;
+  modelSource: CallEstimate['modelSource'];
+  inputTokens: number;
+  templateTokens: number;
+  unknownParts: number;
+  maxTokens: number | null;
+  usd: ReturnType<typeof jsonCost>;
+  cny: ReturnType<typeof jsonCost>;
 }
 
 export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
@@ -57,11 +77,12 @@ export async function runEstimate(argv: string[], io: CliIO): Promise<number> {
   const catalog = await catalogForOption(values.catalog, io);
   const currencies = currencyOrder(currency);
 
-  const { rows, listed, notScanned } = await estimatePaths(positionals, io, { catalog, at, currencies, defaultModel: values['default-model']!, promptMinLength, maxFileSizeKB: defaultLintSettings.maxFileSizeKB });
+  const { rows, calls, listed, notScanned } = await estimatePaths(positionals, io, { catalog, at, currencies, defaultModel: values['default-model']!, promptMinLength, maxFileSizeKB: defaultLintSettings.maxFileSizeKB });
   if (values.format === 'json') {
-    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows, notScanned }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ at: at.toISOString(), prompts: rows, calls: calls.map((c) => c.row), notScanned }, null, 2) + '\n');
   } else {
     for (const r of rows) io.stdout(estimateLine(r) + '\n');
+    for (const c of calls) io.stdout(`${c.row.file}:${c.row.line}:${c.row.column}: call · ${c.title}\n`);
     io.stdout(`${rows.length} prompt${rows.length === 1 ? '' : 's'} in ${listed} file${listed === 1 ? '' : 's'}${unscannedNote(notScanned)}\n`);
     // Where the facts end, once per run rather than once per prompt.
     const notes = new Set(rows.flatMap((r) => [...r.limits.assumptions.map((a) => `assumption: ${a.message}`), ...r.limits.conflicts.map((c) => `sources disagree: ${c.summary}. ${c.rule}`), ...(r.limits.staleness ? [r.limits.staleness] : [])]));
@@ -80,9 +101,35 @@ export interface EstimateOptions {
 }
 
 /** Every prompt literal in files and directories with its estimate, as the hover computes it. */
-export async function estimatePaths(inputs: string[], io: CliIO, options: EstimateOptions): Promise<{ rows: EstimateRow[]; listed: number; notScanned: PathProblem[] }> {
+export async function estimatePaths(
+  inputs: string[],
+  io: CliIO,
+  options: EstimateOptions,
+): Promise<{ rows: EstimateRow[]; calls: Array<{ row: CallRow; title: string }>; listed: number; notScanned: PathProblem[] }> {
   const rows: EstimateRow[] = [];
+  const calls: Array<{ row: CallRow; title: string }> = [];
   const { listed, notScanned } = await forEachSourceFile(inputs, io, options.maxFileSizeKB, ({ rel, doc, lines }) => {
+    for (const call of doc.callSites()) {
+      const e = estimateCall(call, { catalog: options.catalog, at: options.at, defaultModel: options.defaultModel, currencies: options.currencies, count: (t) => countTokens(t) });
+      const start = lines.position(call.anchor);
+      calls.push({
+        title: lensTitle(e),
+        row: {
+          file: rel,
+          line: start.line,
+          column: start.column,
+          provider: e.provider,
+          model: e.model,
+          modelSource: e.modelSource,
+          inputTokens: e.inputTokens,
+          templateTokens: e.templateTokens,
+          unknownParts: e.unknownParts,
+          maxTokens: e.maxTokens,
+          usd: jsonCost(e, 'USD'),
+          cny: jsonCost(e, 'CNY'),
+        },
+      });
+    }
     for (const prompt of doc.promptLiterals({ promptMinLength: options.promptMinLength })) {
       const estimate = estimatePrompt(prompt, countTokens(prompt.text), options.catalog, options.at, options.defaultModel, options.currencies);
       const start = lines.position(prompt.start);
@@ -90,7 +137,7 @@ export async function estimatePaths(inputs: string[], io: CliIO, options: Estima
       rows.push({ file: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, reason: prompt.reason, ...estimate });
     }
   });
-  return { rows, listed, notScanned };
+  return { rows, calls, listed, notScanned };
 }
 
 /** One prompt as `estimate --format text` prints it (first currency). */

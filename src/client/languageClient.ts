@@ -15,12 +15,30 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { hostsOf } from '../core/markdown';
-import { type InitializationOptions, COMMANDS, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, SERVER_DEBUG_PORT, SERVER_EXEC_ARGV, SETTINGS_SECTION, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
+import {
+  COMMANDS,
+  type InitializationOptions,
+  LANGUAGE_CLIENT_ID,
+  LANGUAGE_CLIENT_NAME,
+  SERVER_DEBUG_PORT,
+  SERVER_EXEC_ARGV,
+  SETTINGS_PROBLEM_NOTIFICATION,
+  SETTINGS_SECTION,
+  type SettingsProblemParams,
+  USER_SOURCE_HOSTS_KEY,
+} from '../shared/protocol';
 import { servedDocuments } from './documentSelector';
 
 const MAX_RESTARTS = 4;
 
-export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+export interface LanguageClientHooks {
+  /** A hover from the server was shown (the walkthrough's "hover a prompt" step). */
+  hoverShown(): void;
+  /** A settings problem the server found, to log and show with actions. */
+  settingsProblem(message: string): void;
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, hooks: LanguageClientHooks): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
@@ -33,8 +51,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     outputChannel: log,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     diagnosticPullOptions: { onChange: true, onSave: false },
-    initializationOptions: { locale: vscode.env.language } satisfies InitializationOptions,
+    initializationOptions: { locale: vscode.env.language, vscodeClient: true } satisfies InitializationOptions,
     middleware: {
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        if (hover) hooks.hoverShown();
+        return hover;
+      },
       workspace: {
         configuration: async (params, token, next) => {
           const answers = await next(params, token);
@@ -69,6 +92,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
   };
   const client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, clientOptions);
   defaults = client.createDefaultErrorHandler(MAX_RESTARTS);
+  client.onNotification(SETTINGS_PROBLEM_NOTIFICATION, (p: SettingsProblemParams) => {
+    if (typeof p?.message === 'string') hooks.settingsProblem(p.message);
+  });
   return client;
 }
 

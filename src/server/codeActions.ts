@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_APPLIED_COMMAND } from '../shared/protocol';
 import type { ModelIdDiagnosticData, ModelIdDiagnostics, ModelIdFixData } from './diagnostics';
 import { completeFix, preferredEdits } from '../core/lint/fixes';
 import type { DocumentStore } from './documentStore';
@@ -79,7 +79,10 @@ export async function codeActions(
   store: DocumentStore,
   diagnostics: ModelIdDiagnostics,
   token: CancellationToken,
+  /** The VS Code client runs FIX_APPLIED_COMMAND after a fix's edit: the walkthrough's proof that a fix happened. */
+  withAppliedCommand = false,
 ): Promise<CodeAction[]> {
+  const applied = withAppliedCommand ? { command: { title: 'Fix applied', command: FIX_APPLIED_COMMAND } } : {};
   const document = store.get(params.textDocument.uri);
   if (!document) return [];
   const only = params.context.only;
@@ -107,6 +110,7 @@ export async function codeActions(
           diagnostics: [d],
           isPreferred: fix.preferred,
           edit: { changes: { [document.uri]: fix.edits } },
+          ...applied,
         });
       }
       const ignore = ignoreAction(document, d, data);
@@ -120,8 +124,8 @@ export async function codeActions(
   if (wantsSource || wantsQuickFix) {
     const all = await fixAll(document, diagnostics, store, token);
     if (token.isCancellationRequested) return [];
-    if (all && wantsQuickFix) actions.push({ ...all, kind: FIX_ALL_QUICKFIX_KIND });
-    if (all && wantsSource) actions.push({ ...all, kind: FIX_ALL_KIND });
+    if (all && wantsQuickFix) actions.push({ ...all, ...applied, kind: FIX_ALL_QUICKFIX_KIND });
+    if (all && wantsSource) actions.push({ ...all, ...applied, kind: FIX_ALL_KIND });
   }
   return actions;
 }

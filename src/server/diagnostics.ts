@@ -22,7 +22,7 @@ import { isShownUrl } from '../core/markdown';
 import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
-import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE, codeHelpUrl } from '../shared/protocol';
 import type { WorkspaceIgnores } from './workspaceIgnores';
 
 /** Carried in diagnostic.data: everything the quick fix needs. */
@@ -134,15 +134,16 @@ export class ModelIdDiagnostics {
     if (!current || token.isCancellationRequested) return undefined;
     const literals = current.parsed.modelIdLiterals(isId);
     const now = this.now();
-    const comments = languageFor(current.document.languageId, uri)?.comments ?? 'none';
-    const findings = documentFindings(literals, current.parsed.text, comments, catalog, now, settings.severity, { path: this.pathForRules(uri) });
+    const row = languageFor(current.document.languageId, uri);
+    const findings = documentFindings(literals, current.parsed.text, row?.comments ?? 'none', catalog, now, settings.severity, { path: this.pathForRules(uri), grammar: row?.grammar });
     const doc = current.document;
-    const href = (url: string | undefined) => (url && isShownUrl(url, linkHosts) ? url : undefined);
+    // A source the catalog names is cited in the details only when its host may be shown (hover rule).
+    const shownDetails = (f: (typeof findings)[number]) => (f.sourceUrl && isShownUrl(f.sourceUrl, linkHosts) ? [...f.details, f.sourceUrl] : f.details);
     // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
     // hundreds of MB for a list nobody reads. `deepseek-cost lint` reports every one.
     const cap = settings.maxDiagnosticsPerFile;
     const choose = fixChooser(catalog, now);
-    const items = findings.slice(0, cap).map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, href(f.sourceUrl), {
+    const items = findings.slice(0, cap).map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, shownDetails(f), {
       kind: 'deepseek-model-id',
       version: doc.version,
       written: f.written,
@@ -215,16 +216,20 @@ function toDiagnostic(
   severity: FindingSeverity,
   code: string,
   message: string,
-  href: string | undefined,
+  details: readonly string[],
   data: ModelIdDiagnosticData,
 ): Diagnostic {
+  const range = { start: document.positionAt(start), end: document.positionAt(end) };
   return {
-    range: { start: document.positionAt(start), end: document.positionAt(end) },
+    range,
     severity: severityMap[severity],
     source: DIAGNOSTIC_SOURCE,
     code,
-    codeDescription: href ? { href } : undefined,
+    // The code links to its README section; the catalog source is cited in the details.
+    codeDescription: { href: codeHelpUrl(code) },
     message,
+    // Shown under the message in Problems and the hover, at the ID itself: the details never crowd the one line.
+    relatedInformation: details.map((text) => ({ location: { uri: document.uri, range }, message: text })),
     data,
   };
 }

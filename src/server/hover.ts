@@ -7,8 +7,12 @@ import { tokenizerBasis, type TokenizerBasis } from '../core/estimate/factNotes'
 import { modelIdPredicate } from '../core/lint/modelIdFindings';
 import { resolveEndpoint } from '../core/lint/endpoint';
 import { currencyOrder, estimatePrompt } from '../core/estimate/promptEstimate';
-import { renderModelHover, renderPromptHover } from '../core/estimate/renderHover';
+import { promptNotes, renderModelHover, renderPromptHover } from '../core/estimate/renderHover';
+import { estimateCall } from '../core/estimate/callEstimate';
+import { renderPromptInCalls } from '../core/estimate/renderCall';
+import { markdownText } from '../core/markdown';
 import { UserTokenizers, countTokens, tokenizerFileFor } from '../core/tokenizer';
+import { languageFor } from '../core/languages';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
 
@@ -28,21 +32,59 @@ export async function hover(params: HoverParams, store: DocumentStore, settings:
     // The hover speaks for the provider the call goes to: DeepSeek's verdicts only for DeepSeek's API.
     const site = parsed.modelIdLiterals(modelIdPredicate(catalog)).find((l) => l.contentStart <= offset && offset <= l.contentEnd);
     const provider = site ? resolveEndpoint(catalog, site.written, site.endpoint).provider : undefined;
-    const markdown = renderModelHover(catalog, literal.value, at, currencies, linkHosts, provider);
+    const markdown = renderModelHover(catalog, literal.value, at, currencies, linkHosts, provider, languageFor(document.languageId, uri)?.grammar);
     if (markdown) {
       return { contents: { kind: 'markdown', value: markdown }, range: { start: document.positionAt(literal.start), end: document.positionAt(literal.end) } };
     }
   }
 
+  // A prompt some chat call in this file sends (directly or through constants): priced for each such call.
+  const sending = parsed.callSites().filter((c) => c.messages.some((m) => m.sources.some((src) => src.start <= offset && offset <= src.end)));
   const prompt = parsed.promptAt(offset, { promptMinLength: s.promptMinLength });
+  if (sending.length > 0) {
+    const lit = parsed.literalAt(offset);
+    const text = prompt?.text ?? lit?.value ?? '';
+    const range = prompt ? { start: prompt.start, end: prompt.end } : lit ? { start: lit.start, end: lit.end } : undefined;
+    if (range) {
+      const count = (t: string, model: string) => countFor(t, model, catalog, at, s.tokenizers).tokens;
+      const calls = sending.map((c) => ({
+        estimate: estimateCall(c, { catalog, at, defaultModel: s.defaultModel, currencies, count }),
+        line: document.positionAt(c.anchor).line + 1,
+      }));
+      const model = calls[0].estimate.model;
+      const { tokens, basis } = countFor(text, model, catalog, at, s.tokenizers);
+      if (token.isCancellationRequested) return null;
+      const base = estimatePrompt(
+        { text, placeholders: prompt?.placeholders ?? lit?.placeholders ?? 0, startsWithPlaceholder: prompt?.startsWithPlaceholder ?? false, isSystemOrFirstMessage: prompt?.isSystemOrFirstMessage ?? false, model: { written: model, via: 'argument', start: 0, end: 0 } },
+        tokens,
+        catalog,
+        at,
+        s.defaultModel,
+        currencies,
+        basis,
+      );
+      const notes = [...(base.modelStatusNote ? [`⚠️ ${markdownText(base.modelStatusNote)}`] : []), ...promptNotes(base)];
+      return {
+        contents: { kind: 'markdown', value: renderPromptInCalls({ tokens, calls, notes }) },
+        range: { start: document.positionAt(range.start), end: document.positionAt(range.end) },
+      };
+    }
+  }
+
   if (!prompt) return null;
   const { tokens, basis } = countFor(prompt.text, prompt.model?.written ?? s.defaultModel, catalog, at, s.tokenizers);
   if (token.isCancellationRequested) return null;
   const estimate = estimatePrompt(prompt, tokens, catalog, at, s.defaultModel, currencies, basis);
   return {
-    contents: { kind: 'markdown', value: renderPromptHover(estimate) },
+    contents: { kind: 'markdown', value: renderPromptHover(estimate, { constantName: constantNameAt(document.getText(), prompt.start) }) },
     range: { start: document.positionAt(prompt.start), end: document.positionAt(prompt.end) },
   };
+}
+
+/** The name a prompt is assigned to (`NAME = """…"""`, `const NAME = '…'`), when it is a definition. */
+function constantNameAt(text: string, start: number): string | undefined {
+  const before = text.slice(Math.max(0, start - 200), start);
+  return /(?:^|[\s;])(?:(?:export\s+)?(?:const|let|var|static\s+final\s+String|final\s+String|String)\s+)?([\p{L}_$][\p{L}\p{N}_$]*)\s*(?::\s*[\w&'<> ]+)?\s*:?=\s*$/u.exec(before)?.[1];
 }
 
 /** Tokenizer files from deepseekCost.tokenizers, loaded in the background on first use and kept for the session. */
@@ -52,7 +94,7 @@ const userTokenizers = new UserTokenizers();
  * Counts with the user's tokenizer.json for this model (by ID, serving version or tokenizer key)
  * once it has loaded; until then, or when it cannot be used, with the bundled tokenizer.
  */
-function countFor(text: string, model: string, catalog: Catalog, at: Date, files: Record<string, string>): { tokens: number; basis: TokenizerBasis } {
+export function countFor(text: string, model: string, catalog: Catalog, at: Date, files: Record<string, string>): { tokens: number; basis: TokenizerBasis } {
   const version = modelVersionAt(catalog, model, at);
   const configured = tokenizerFileFor(files, [splitRouterPrefix(model).id, version?.version, version?.tokenizer]);
   if (!configured) return { tokens: countTokens(text), basis: tokenizerBasis(catalog, model, at) };

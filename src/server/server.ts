@@ -3,6 +3,7 @@
 // touches the network and never reads anything but the documents the client sends it.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   type ClientCapabilities,
   type Connection,
   DidChangeWatchedFilesNotification,
@@ -17,6 +18,7 @@ import { ServerSettings } from './serverSettings';
 import { ModelIdDiagnostics } from './diagnostics';
 import { codeActions } from './codeActions';
 import { hover } from './hover';
+import { codeLenses } from './codeLens';
 import { WorkspaceIgnores } from './workspaceIgnores';
 import { IGNORE_FILE_NAME } from '../core/lint/ignoreFile';
 import { normalizeLocale, useLocale } from '../core/locale';
@@ -36,11 +38,13 @@ export function startServer(connection: Connection, options: StartServerOptions 
   let pinnedNow: Date | undefined;
   const now = () => pinnedNow ?? new Date();
   let canRefresh = false;
+  let canRefreshLenses = false;
 
   const ignores = new WorkspaceIgnores((m) => connection.console.warn(m));
   const diagnostics = new ModelIdDiagnostics(store, settings, now, log, ignores);
   let watchIgnoreFiles = false;
   let followFolders = false;
+  let fixAppliedCommand = false;
 
   connection.onInitialize((params): InitializeResult => {
     const init = readInitializationOptions(params.initializationOptions);
@@ -49,9 +53,14 @@ export function startServer(connection: Connection, options: StartServerOptions 
     if (localeProblem) connection.console.warn(localeProblem);
     if (init.configurationTimeoutMs !== undefined && options.configurationTimeoutMs === undefined) settings.setTimeout(init.configurationTimeoutMs);
     if (params.capabilities.workspace?.configuration) settings.enablePull();
+    if (init.vscodeClient) {
+      settings.reportToClient();
+      fixAppliedCommand = true;
+    }
     ignores.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     diagnostics.setWorkspaceFolders((params.workspaceFolders ?? []).map((f) => f.uri));
     canRefresh = params.capabilities.workspace?.diagnostics?.refreshSupport === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     watchIgnoreFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     followFolders = !!params.capabilities.workspace?.workspaceFolders;
     return { capabilities: capabilitiesFor(params.capabilities), serverInfo: { name: SERVER_NAME, version: PRODUCT_VERSION } };
@@ -91,6 +100,8 @@ export function startServer(connection: Connection, options: StartServerOptions 
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     refreshAll();
+    // Currency, default model, the lens switch: lenses already shown must be asked for again.
+    if (canRefreshLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch((err: unknown) => connection.console.warn(`code lens refresh failed: ${String(err)}`));
   });
 
   connection.onDidChangeWatchedFiles((p) => {
@@ -114,8 +125,9 @@ export function startServer(connection: Connection, options: StartServerOptions 
   connection.languages.diagnostics.on((params, token) =>
     guard('diagnostics', () => diagnostics.pull(params.textDocument.uri, params.previousResultId, token), { kind: 'full' as const, items: [] }),
   );
-  connection.onCodeAction((params, token) => guard('code actions', () => codeActions(params, store, diagnostics, token), []));
+  connection.onCodeAction((params, token) => guard('code actions', () => codeActions(params, store, diagnostics, token, fixAppliedCommand), []));
   connection.onHover((params, token) => guard('hover', () => hover(params, store, settings, now, token), null));
+  connection.onCodeLens((params, token) => guard('code lenses', () => codeLenses(params, store, settings, now, token), []));
 
   connection.listen();
 }
@@ -132,5 +144,6 @@ export function capabilitiesFor(client: ClientCapabilities): ServerCapabilities 
     diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     codeActionProvider: literals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : undefined,
     hoverProvider: true,
+    codeLensProvider: { resolveProvider: false },
   };
 }

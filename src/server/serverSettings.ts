@@ -1,9 +1,10 @@
 // Settings as the server sees them: pulled from the client per resource, validated, cached until
-// the client says they changed. Problems are reported once per distinct message, not per request.
+// the client says they changed. Each problem is logged once per change (not once per file that
+// pulls settings) and shown once per distinct message.
 // A client that never answers a configuration request costs one timeout, then the defaults apply.
 import type { Connection } from 'vscode-languageserver';
 import { type LintSettings, defaultLintSettings, parseLintSettings } from '../shared/settings';
-import { SETTINGS_SECTION, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
+import { SETTINGS_PROBLEM_NOTIFICATION, SETTINGS_SECTION, type SettingsProblemParams, USER_SOURCE_HOSTS_KEY } from '../shared/protocol';
 import { type Catalog, catalogWithOverrides, shippedCatalogData } from '../catalog';
 import { hostsOf } from '../core/markdown';
 
@@ -21,7 +22,10 @@ const HOSTNAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?
 export class ServerSettings {
   private readonly cache = new Map<string, Promise<EffectiveSettings>>();
   private readonly reported = new Set<string>();
+  /** Messages logged since the settings last changed: one change, one line per problem, however many files pull. */
+  private readonly logged = new Set<string>();
   private canPull = false;
+  private toClient = false;
   private shippedHosts: string[] | undefined;
 
   constructor(
@@ -33,12 +37,18 @@ export class ServerSettings {
     this.canPull = true;
   }
 
+  /** The VS Code client shows problems itself (with actions) and validates catalog overrides on its own. */
+  reportToClient(): void {
+    this.toClient = true;
+  }
+
   setTimeout(ms: number): void {
     this.timeoutMs = ms;
   }
 
   clear(): void {
     this.cache.clear();
+    this.logged.clear();
   }
 
   for(uri: string): Promise<EffectiveSettings> {
@@ -59,7 +69,7 @@ export class ServerSettings {
     const { settings, problems } = raw ? parseLintSettings(raw) : { settings: defaultLintSettings, problems: [] };
     for (const p of problems) this.report(p);
     const { catalog, errors } = catalogWithOverrides(settings.catalogOverrides);
-    for (const e of errors) this.report(e);
+    if (!this.toClient) for (const e of errors) this.report(e);
     this.shippedHosts ??= hostsOf(shippedCatalogData().sources);
     return { settings, catalog, linkHosts: new Set([...this.shippedHosts, ...userHosts(raw)]) };
   }
@@ -83,6 +93,13 @@ export class ServerSettings {
   }
 
   private report(message: string): void {
+    if (this.logged.has(message)) return;
+    this.logged.add(message);
+    if (this.toClient) {
+      // The client logs it and shows it with its actions (Open Settings, Show Output).
+      void this.connection.sendNotification(SETTINGS_PROBLEM_NOTIFICATION, { message } satisfies SettingsProblemParams);
+      return;
+    }
     this.connection.console.warn(message);
     if (this.reported.has(message)) return;
     this.reported.add(message);

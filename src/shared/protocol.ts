@@ -37,6 +37,15 @@ export const USER_SOURCE_HOSTS_KEY = 'userSourceHosts';
 /** The source action that applies every preferred fix in a file (`source.fixAll` + our suffix). */
 export const FIX_ALL_KIND = 'source.fixAll.deepseekCost';
 
+/**
+ * The README section that explains a diagnostic code (`retired-model`...): each code is a heading
+ * there, so `codeDescription` opens the explanation, not a search.
+ */
+export const README_URL = 'https://github.com/deepseek-cost-lens/deepseek-cost-lens/blob/main/README.md';
+export function codeHelpUrl(code: string): string {
+  return `${README_URL}#${code}`;
+}
+
 /** `source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'DeepSeek Cost Lens';
 
@@ -45,7 +54,18 @@ export const COMMANDS = {
   restartServer: 'deepseekCost.restartServer',
   showOutput: 'deepseekCost.showOutput',
   fixAllModelIds: 'deepseekCost.fixAllModelIds',
+  openWalkthrough: 'deepseekCost.openWalkthrough',
+  countSelectionTokens: 'deepseekCost.countSelectionTokens',
+  chooseLegacySeverity: 'deepseekCost.chooseLegacySeverity',
+  /** A call's CodeLens runs it with a CallBreakdown: the cost per message, shown in a quick pick. */
+  showCallBreakdown: 'deepseekCost.showCallBreakdown',
 } as const;
+
+/** What a call's CodeLens hands its command: plain labels, already made safe to show. */
+export interface CallBreakdown {
+  title: string;
+  items: Array<{ label: string; description?: string; detail?: string }>;
+}
 
 /** The spend tracker's commands, linked from its (command-trusted) tooltip. */
 export const SPEND_COMMANDS = {
@@ -67,9 +87,25 @@ export interface InitializationOptions {
   now?: string;
   /** How long to wait for a `workspace/configuration` answer before using the defaults (ms). */
   configurationTimeoutMs?: number;
+  /**
+   * The VS Code client's own protocol: settings problems go to it as SETTINGS_PROBLEM_NOTIFICATION
+   * (it shows them with "Open Settings" / "Show Output"), catalog overrides are validated by the
+   * client itself (so one change is reported once, not by every process that reads it), and every
+   * model-ID fix carries FIX_APPLIED_COMMAND, which the client runs once the edit is applied.
+   */
+  vscodeClient?: boolean;
   /** VS Code's display language (`vscode.env.language`): diagnostics, fixes and hovers are worded in it. */
   locale?: string;
 }
+
+/** Server → client: a settings problem, at most once per distinct message per settings change. */
+export const SETTINGS_PROBLEM_NOTIFICATION = 'deepseekCost/settingsProblem';
+export interface SettingsProblemParams {
+  message: string;
+}
+
+/** Run by the editor after a model-ID fix's edit is applied (a real fix, for the walkthrough). */
+export const FIX_APPLIED_COMMAND = 'deepseekCost.internal.fixApplied';
 
 /** Reads initializationOptions defensively: a client may send anything. */
 export function readInitializationOptions(raw: unknown): InitializationOptions {
@@ -79,6 +115,7 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
   if (typeof o.configurationTimeoutMs === 'number' && Number.isFinite(o.configurationTimeoutMs) && o.configurationTimeoutMs > 0) {
     out.configurationTimeoutMs = o.configurationTimeoutMs;
   }
+  if (o.vscodeClient === true) out.vscodeClient = true;
   if (typeof o.locale === 'string' && o.locale.length <= 35) out.locale = o.locale;
   return out;
 }

@@ -25,6 +25,8 @@ export const lintSettingsSchema = z.object({
   promptMinLength: z.number().int().min(1).max(1_000_000).default(200),
   defaultModel: z.string().min(1).default('deepseek-v4-flash'),
   currency: z.enum(['USD', 'CNY']).default('USD'),
+  /** A CodeLens above each DeepSeek chat call with what one call costs. */
+  'codeLens.enabled': z.boolean().default(true),
   /** Merged over the shipped catalog; validated by the catalog's own schema. */
   catalogOverrides: z.unknown().optional(),
   /**
@@ -38,6 +40,12 @@ export const lintSettingsSchema = z.object({
     )
     .default({}),
 });
+
+function nestedValue(input: Record<string, unknown>, key: string): unknown {
+  let v: unknown = input;
+  for (const part of key.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v;
+}
 
 export type LintSettings = z.infer<typeof lintSettingsSchema>;
 
@@ -53,7 +61,8 @@ export function parseLintSettings(raw: unknown): { settings: LintSettings; probl
   const shape = lintSettingsSchema.shape;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    const value = input[key];
+    // `codeLens.enabled` arrives nested (`{ codeLens: { enabled } }`) from the editor's configuration.
+    const value = key in input ? input[key] : nestedValue(input, key);
     const parsed = shape[key].safeParse(value);
     if (parsed.success) {
       if (parsed.data !== undefined) out[key] = parsed.data;

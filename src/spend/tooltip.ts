@@ -78,9 +78,10 @@ export function buildSpendTooltip(input: TooltipInput): string {
     for (const m of models) out.push(`| ${cellCode(m)} | ${cell(snapshot.session.byModel[m])} | ${cell(snapshot.today.byModel[m])} |`);
   }
 
+  // Right under the totals: how much of each budget is used matters at 5% as much as at 80%.
+  pushBudgets(out, snapshot, input.budgets, money, currency === shown);
   pushCaveats(out, snapshot, input.unpriced, shown);
   pushFactLimits(out, snapshot);
-  pushBudgets(out, snapshot, input.budgets, money, currency === shown);
 
   if (snapshot.lastRequest) {
     const r = snapshot.lastRequest;
@@ -157,7 +158,9 @@ function pushBudgets(out: string[], snapshot: SpendSnapshot, budgets: TooltipInp
   const line = (label: string, spent: number, budget: number | null) => {
     if (budget === null) return;
     const level = budgetLevel(spent, budget);
-    lines.push(`${LEVEL_ICON[level]}${label} budget: ${money(spent)} of ${money(budget)}${budget > 0 ? ` (${formatPercent(spent, budget)})` : ''}`);
+    const left = budget - spent;
+    const rest = left >= 0 ? `${money(left)} left` : `${money(-left)} over`;
+    lines.push(`${LEVEL_ICON[level]}${label} budget: ${money(spent)} of ${money(budget)}${budget > 0 ? ` (${formatPercent(spent, budget)} used, ${rest})` : ''}`);
   };
   line('Session', snapshot.session.cost, budgets.session);
   line('Daily', snapshot.today.cost, budgets.daily);

@@ -1,6 +1,6 @@
 // Types for lspClient.mjs, for the TypeScript tests that share it.
 import type { ClientCapabilities, ProtocolConnection } from 'vscode-languageserver-protocol/node';
-import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, Hover, Position, Range, CodeAction, InitializeResult, TextEdit, ShowMessageParams } from 'vscode-languageserver-protocol';
+import type { CancellationToken, Diagnostic, DocumentDiagnosticReport, Hover, Position, Range, CodeAction, CodeLens, InitializeResult, TextEdit, ShowMessageParams } from 'vscode-languageserver-protocol';
 
 export const serverPath: string;
 export const vscodeLikeCapabilities: ClientCapabilities;
@@ -29,6 +29,7 @@ export interface LspTestClient {
   diagnostics(uri: string, previousResultId?: string, token?: CancellationToken): Promise<DocumentDiagnosticReport & { items?: Diagnostic[] }>;
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[] | null>;
   hover(uri: string, position: Position): Promise<Hover | null>;
+  codeLenses(uri: string): Promise<CodeLens[] | null>;
 }
 
 export function attachClient(connection: ProtocolConnection, options?: ClientOptions): Promise<LspTestClient>;

@@ -19,6 +19,7 @@ import {
   DidChangeConfigurationNotification,
   DocumentDiagnosticRequest,
   CodeActionRequest,
+  CodeLensRequest,
   HoverRequest,
   ConfigurationRequest,
   ShowMessageNotification,
@@ -169,6 +170,9 @@ export async function attachClient(connection, { now, settings = {}, capabilitie
     },
     hover(uri, position) {
       return connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    },
+    codeLenses(uri) {
+      return connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
     },
   };
   return client;

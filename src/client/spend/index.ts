@@ -15,14 +15,14 @@ export interface SpendTrackerHandle extends vscode.Disposable {
   tracked(): Promise<TrackedSpend | undefined>;
 }
 
-export function activateSpendTracker(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): SpendTrackerHandle {
+export function activateSpendTracker(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, onReading?: () => void): SpendTrackerHandle {
   let tracker: SpendTracker | undefined;
   let disposed = false;
   const ready = new Promise<SpendTracker | undefined>((resolve) => {
     setImmediate(() => {
       import('./tracker')
         .then(({ SpendTracker }) => {
-          if (!disposed) tracker = new SpendTracker(context, log);
+          if (!disposed) tracker = new SpendTracker(context, log, onReading);
           resolve(tracker);
         })
         .catch((error) => {

@@ -46,7 +46,12 @@ export class SpendTracker implements vscode.Disposable {
   private midnightTimer: NodeJS.Timeout | undefined;
   private readonly storePath: string | undefined;
 
-  constructor(context: vscode.ExtensionContext, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    /** Called when a usage log is really being read (the walkthrough's "add a usage log" step). */
+    private readonly onReading: () => void = () => {},
+  ) {
     this.store = new SessionStore(context.globalState);
     this.problems = new ProblemReporter(log);
     this.worker = new SpendWorkerHost(context.asAbsolutePath(path.join('dist', 'spendWorker.js')), log, {
@@ -166,6 +171,7 @@ export class SpendTracker implements vscode.Disposable {
     this.workerError = undefined;
     this.dashboard.update();
     this.report.refresh();
+    if (m.snapshot.sources.some((s) => s.files.some((f) => f.state === 'reading'))) this.onReading();
     if (m.initialReadDone) this.checkBudgets(m);
     this.render();
   }

@@ -59,7 +59,8 @@ export function tokenizerLine(b: TokenizerBasis, model: string): string {
   if (b.kind === 'user') return `Tokens counted with your tokenizer.json for ${escapeMarkdownText(b.countedWith)} (\`deepseekCost.tokenizers\`).`;
   let line = `Tokens counted with ${escapeMarkdownText(b.countedWith)}'s tokenizer (bundled)`;
   if (b.mayDiffer) {
-    line += `: ${id} is served by ${escapeMarkdownText(b.servedBy ?? '')}, whose tokenizer (${escapeMarkdownText(b.servedTokenizer ?? 'its own')}) is not bundled, so DeepSeek may bill a different count. Point \`deepseekCost.tokenizers\` at its tokenizer.json for an exact count.`;
+    // Short: it sits in a hover the editor caps in height.
+    line += `; ${escapeMarkdownText(b.servedBy ?? '')} serves ${id} with ${escapeMarkdownText(b.servedTokenizer ?? 'its own')}'s, so the bill may differ (\`deepseekCost.tokenizers\`).`;
   } else if (b.servedBy) {
     line += `, the one ${escapeMarkdownText(b.servedBy)} uses: exact.`;
   } else {

@@ -19,6 +19,8 @@ export interface CurrencyEstimate {
   inputHit?: number;
   /** Worst-case output cost when the call sets max_tokens. */
   maxOutput?: number;
+  /** Output cost at `outputBound` (max_tokens, else the model's maximum output). */
+  boundOutput?: number;
   rates?: Rates;
   peak?: boolean;
   hasPeakHours?: boolean;
@@ -38,6 +40,9 @@ export interface PromptEstimate {
   modelKnown: boolean;
   thinkingByDefault: boolean;
   maxTokens?: number;
+  /** The output priced as the worst case: max_tokens, else the model's maximum output. */
+  outputBound: number | null;
+  outputBoundSource: 'max-tokens' | 'model-maximum' | 'none';
   at: string;
   currencies: CurrencyEstimate[];
   /** The prompt starts with a placeholder where the prefix cache needs stable leading text. */
@@ -80,8 +85,10 @@ export function estimatePrompt(
     modelKnown: !!entry,
     thinkingByDefault: entry?.thinkingDefault ?? false,
     maxTokens: prompt.maxTokens,
+    outputBound: prompt.maxTokens ?? entry?.maxOutputTokens ?? null,
+    outputBoundSource: prompt.maxTokens !== undefined ? 'max-tokens' : entry?.maxOutputTokens !== undefined ? 'model-maximum' : 'none',
     at: at.toISOString(),
-    currencies: currencies.map((c) => currencyEstimate(catalog, model, at, c, tokens, prompt.maxTokens)),
+    currencies: currencies.map((c) => currencyEstimate(catalog, model, at, c, tokens, prompt.maxTokens, prompt.maxTokens ?? entry?.maxOutputTokens)),
     prefixCacheWarning: prompt.isSystemOrFirstMessage && prompt.startsWithPlaceholder,
     tokenizer: basis ?? tokenizerBasis(catalog, model, at),
     limits: factLimits(catalog, model, at),
@@ -92,7 +99,7 @@ export function estimatePrompt(
   return estimate;
 }
 
-function currencyEstimate(catalog: Catalog, model: string, at: Date, currency: Currency, tokens: number, maxTokens: number | undefined): CurrencyEstimate {
+function currencyEstimate(catalog: Catalog, model: string, at: Date, currency: Currency, tokens: number, maxTokens: number | undefined, bound: number | undefined): CurrencyEstimate {
   const answer = priceAt(catalog, model, at, currency);
   if (answer.kind === 'unpriced') return { currency, priced: false, unpricedReason: unpricedWords[answer.reason] };
   const source = catalog.sources[answer.period.source];
@@ -102,6 +109,7 @@ function currencyEstimate(catalog: Catalog, model: string, at: Date, currency: C
     inputMiss: costOf(answer.rates, { cacheHitTokens: 0, cacheMissTokens: tokens, outputTokens: 0 }),
     inputHit: costOf(answer.rates, { cacheHitTokens: tokens, cacheMissTokens: 0, outputTokens: 0 }),
     maxOutput: maxTokens !== undefined ? costOf(answer.rates, { cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: maxTokens }) : undefined,
+    boundOutput: bound !== undefined ? costOf(answer.rates, { cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: bound }) : undefined,
     rates: answer.rates,
     peak: answer.peak,
     hasPeakHours: answer.hasPeakHours,

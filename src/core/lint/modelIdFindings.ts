@@ -7,6 +7,8 @@ import { isDeepSeekProvider } from '../../catalog/providers';
 import { type ModelIdLiteral, type ModelIdRole, SENT_ROLES } from '../scan/types';
 import { resolveEndpoint } from './endpoint';
 import { isTestOrFixturePath } from './testPaths';
+import { currentTarget } from './fixes';
+import { findingDetails, shortMessage } from './findingText';
 
 /** How a finding of one lifecycle status is shown; the settings schema (src/shared) is built on this list. */
 export const SEVERITY_CHOICES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -34,7 +36,10 @@ export interface ModelIdFinding {
   status: LifecycleStatus;
   severity: FindingSeverity;
   code: FindingCode;
+  /** One short sentence: the ID, what happened, what to use (see findingText.ts). */
   message: string;
+  /** The catalog's prose, the thinking advice for this file's language and the source, for hovers and related information. */
+  details: string[];
   replacements: FindingReplacement[];
   sourceUrl?: string;
   /** The provider the ID is sent to (always one whose verdicts are DeepSeek's: others get no finding). */
@@ -79,6 +84,8 @@ export function modelIdPredicate(catalog: Catalog): (id: string) => boolean {
 export interface FindingContext {
   /** The file's path (relative or absolute, any separator): tests and fixtures get a milder severity. */
   path?: string;
+  /** The tree-sitter grammar the file is read with (`python`, `typescript`...), so advice fits the file. */
+  grammar?: string;
 }
 
 const MILDER: Record<FindingSeverity, FindingSeverity> = { error: 'information', warning: 'information', information: 'information', hint: 'hint' };
@@ -116,8 +123,7 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
       preferred: i === 0,
       thinking: r.thinking,
     }));
-    const notes = (status.event.replacements ?? []).map((r) => r.note).filter((n): n is string => !!n);
-    const base = status.event.message ?? `${status.id} is ${lifecycle}.`;
+    const target = replacements[0] ? currentTarget(catalog, replacements[0].id, at, endpoint.provider) : undefined;
     findings.push({
       start: lit.contentStart,
       end: lit.contentEnd,
@@ -126,7 +132,8 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
       status: lifecycle,
       severity: chosen,
       code: codeForStatus[lifecycle],
-      message: notes.length ? `${base} ${notes[0]}` : base,
+      message: shortMessage({ written: lit.written, status: lifecycle, since: status.event.from, next: status.next, use: target ? prefix + target : undefined }),
+      details: findingDetails(catalog, status.event, context.grammar),
       replacements,
       sourceUrl: catalog.sources[status.event.source]?.url,
       provider: endpoint.provider,

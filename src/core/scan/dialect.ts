@@ -97,14 +97,16 @@ export function literalWithHoles(
   let value = '';
   let pos = contentStart;
   let startsWithPlaceholder = false;
+  const at: NonNullable<StringLiteral['holes']> = [];
   for (const h of holes) {
     const gap = decode(src.slice(pos, h.startIndex));
     if (value === '' && gap === '') startsWithPlaceholder = true;
     value += gap;
+    at.push({ at: value.length, start: h.startIndex, end: h.endIndex });
     pos = h.endIndex;
   }
   value += decode(src.slice(pos, contentEnd));
-  return {
+  const lit: StringLiteral = {
     start: literal.startIndex,
     end: literal.endIndex,
     contentStart,
@@ -113,6 +115,8 @@ export function literalWithHoles(
     placeholders: holes.length,
     startsWithPlaceholder,
   };
+  if (at.length) lit.holes = at;
+  return lit;
 }
 
 /** Content range between the first and last child tokens (the delimiters). */
@@ -158,7 +162,9 @@ export function applyFormatFields(lit: StringLiteral): StringLiteral {
     }
     out += c;
   }
-  return { ...lit, value: out, placeholders: lit.placeholders + count, startsWithPlaceholder: startsWith };
+  // Hole positions refer to the text before the fields were taken out.
+  const { holes: _positions, ...rest } = lit;
+  return { ...rest, value: out, placeholders: lit.placeholders + count, startsWithPlaceholder: startsWith };
 }
 
 /** The literal a node sits in, looking up no further than the enclosing block (Go and Rust). */

@@ -7,6 +7,7 @@ import { PromptFileScanner } from './prompt-file';
 import { parserFor } from './runtime';
 import type { IsModelId, Scanner, TextChange } from './scanner';
 import type { ThinkingPlan } from './thinking';
+import type { CallSite } from './calls';
 
 export const DEFAULT_SCAN_OPTIONS: ScanOptions = { promptMinLength: 200 };
 
@@ -93,6 +94,15 @@ export class ParsedDocument {
   promptLiterals(opts: Partial<ScanOptions> = {}): PromptLiteral[] {
     this.assertLive();
     return this.scanner.promptLiterals(opts.promptMinLength ?? DEFAULT_SCAN_OPTIONS.promptMinLength);
+  }
+
+  /**
+   * Chat calls and what they send: messages reached through literals and same-file constants, the
+   * model, max_tokens. Computed on first use after each edit, never with diagnostics.
+   */
+  callSites(): CallSite[] {
+    this.assertLive();
+    return this.scanner.callSites?.() ?? [];
   }
 
   /**

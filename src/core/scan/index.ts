@@ -7,6 +7,7 @@
 //   doc.dispose();
 export type { ModelIdLiteral, PromptLiteral, ScanLanguage, ScanOptions, StringLiteral } from './types';
 export type { TextChange, IsModelId } from './scanner';
+export type { CallSite, CallMessage, MessageRole } from './calls';
 export { ParsedDocument, DEFAULT_SCAN_OPTIONS } from './document';
 export { scanLanguageFor } from './language';
 export { mentionsModelId } from './ids';

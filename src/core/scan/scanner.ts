@@ -1,4 +1,5 @@
 // The interface every per-language scanner implements; ParsedDocument delegates to one of them.
+import type { CallSite } from './calls';
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import type { ThinkingPlan } from './thinking';
 
@@ -17,6 +18,8 @@ export interface Scanner {
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[];
   /** Offsets of candidate IDs in regions that could not be parsed nor recovered (for one note). */
   unreadableCandidates?(isId: IsModelId): number[];
+  /** Chat calls with their messages, model and max_tokens (tree-sitter languages only). */
+  callSites?(): CallSite[];
   literalAt(offset: number): StringLiteral | undefined;
   promptAt(offset: number, minLength: number): PromptLiteral | undefined;
   promptLiterals(minLength: number): PromptLiteral[];

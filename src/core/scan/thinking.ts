@@ -7,6 +7,9 @@
 import type { TSNode } from './runtime';
 import type { Dialect, Entry } from './dialect';
 import { normalizeKey } from './dialect';
+import {
+  AI_SDK_DEEPSEEK, AI_SDK_PROVIDER_OPTIONS, JS_MODEL_KWARGS, JS_THINKING, JSON_THINKING, LITELLM_KWARG, PY_EXTRA_BODY, PY_THINKING_PAIR, TS_EXPECT_ERROR, YAML_THINKING,
+} from './thinkingText';
 
 /** The SDK forms recognised, named in titles and the README. */
 export type ThinkingForm =
@@ -44,26 +47,6 @@ const AI_SDK_CALLS = new Set(['generateText', 'streamText', 'generateObject', 's
 /** A dictionary or object holding these next to `model` is a request body sent as JSON. */
 const BODY_KEYS = ['messages', 'prompt'];
 
-// Python: the OpenAI SDK and LangChain's BaseChatOpenAI (ChatDeepSeek, ChatOpenAI) send `extra_body`
-// as extra JSON properties of the request (OpenAI Python README "Undocumented request params";
-// LangChain reference for BaseChatOpenAI.extra_body).
-const PY_EXTRA_BODY = 'extra_body={"thinking": {"type": "disabled"}}';
-const PY_THINKING_PAIR = '"thinking": {"type": "disabled"}';
-// LiteLLM takes DeepSeek's `thinking` as a completion() parameter (docs.litellm.ai, providers/deepseek),
-// and a proxy's litellm_params are completion() parameters.
-const LITELLM_KWARG = 'thinking={"type": "disabled"}';
-const YAML_THINKING = 'thinking: {"type": "disabled"}';
-// OpenAI Node SDK: extra body properties go in the params object; its README marks them with
-// `// @ts-expect-error` because the typings do not list them.
-const JS_THINKING = "thinking: { type: 'disabled' }";
-const TS_EXPECT_ERROR = "// @ts-expect-error DeepSeek's thinking parameter is not in the OpenAI SDK's types";
-// LangChain JS ChatOpenAI: `modelKwargs` are merged into every request body.
-const JS_MODEL_KWARGS = "modelKwargs: { thinking: { type: 'disabled' } }";
-// @ai-sdk/deepseek: providerOptions.deepseek.thinking ({ type: 'enabled' | 'disabled' }), from its
-// deepseekLanguageModelOptions schema.
-const AI_SDK_PROVIDER_OPTIONS = "providerOptions: { deepseek: { thinking: { type: 'disabled' } } }";
-const AI_SDK_DEEPSEEK = "deepseek: { thinking: { type: 'disabled' } }";
-const JSON_THINKING = '"thinking": {"type": "disabled"}';
 
 /** Where and how to turn thinking off for the model value at `site`; undefined when the form is not recognised. */
 export function planThinkingOff(site: ThinkingSite): ThinkingPlan | undefined {
@@ -316,3 +299,4 @@ function javaBuilder(site: ThinkingSite): ThinkingPlan | undefined {
   const present = /putAdditionalBodyProperty\s*\(\s*"thinking"/.test(top.text);
   return planFor('openai-java', 'putAdditionalBodyProperty("thinking", {"type": "disabled"})', present, { start: call.endIndex, end: call.endIndex, newText: JAVA_PUT });
 }
+

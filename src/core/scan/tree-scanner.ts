@@ -8,6 +8,7 @@ import { quotedTokenAround } from './fallback';
 import { planThinkingOff, type ThinkingPlan } from './thinking';
 import { type ConfigFlavour, FileEvidence, isCommentAt, SiteAnalyzer, touchesEvidence } from './sites';
 import { PromptScanner } from './prompts';
+import { CallScanner, type CallSite } from './calls';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
 import { type IdAnswer, mapThroughEdits, overlaps, type Region, type ReusableIds } from './idReuse';
 
@@ -42,6 +43,8 @@ export class TreeScanner implements Scanner {
   private readonly sites = new LastResult<IsModelId, ModelIdLiteral[]>();
   /** Candidate IDs in regions tree-sitter could not parse that no recovery could read. */
   private unreadable?: { isId: IsModelId; offsets: number[] };
+  /** Chat calls and their messages: computed when a lens, a hover or `estimate` asks, once per text. */
+  private readonly calls = new LastResult<string, CallSite[]>();
   private evidence = new FileEvidence();
 
   constructor(
@@ -98,6 +101,7 @@ export class TreeScanner implements Scanner {
     this.ids = undefined;
     this.allPrompts.clear();
     this.sites.clear();
+    this.calls.clear();
   }
 
   /**
@@ -222,6 +226,18 @@ export class TreeScanner implements Scanner {
       // An odd tree never costs the user the ID fix: the form is just not recognised.
       return undefined;
     }
+  }
+
+  callSites(): CallSite[] {
+    return this.calls.get(this.source, () => {
+      const analyzer = new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence);
+      return new CallScanner(this.dialect, this.tree.rootNode, this.source).all().map(({ site, evidenceNode }) => {
+        // The provider evidence of a call is that of a model ID written where its model is.
+        const probe = { start: evidenceNode.startIndex, end: evidenceNode.endIndex, contentStart: evidenceNode.startIndex, contentEnd: evidenceNode.endIndex, value: '', placeholders: 0, startsWithPlaceholder: false, written: site.model?.written ?? '' };
+        const endpoint = analyzer.inContext(analyzer.analyze(probe, evidenceNode)).endpoint ?? [];
+        return { ...site, endpoint };
+      });
+    });
   }
 
   promptAt(offset: number, minLength: number): PromptLiteral | undefined {

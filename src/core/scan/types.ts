@@ -25,6 +25,11 @@ export interface StringLiteral {
    * Go `Content` → `content`, Java `.setContent(...)` → `content`).
    */
   key?: string;
+  /**
+   * Where each interpolation sat (present only when there are any): its offset in `value` and the
+   * source range of the `{…}` / `${…}` it came from, so a constant it names can be put back in.
+   */
+  holes?: Array<{ at: number; start: number; end: number }>;
 }
 
 /**

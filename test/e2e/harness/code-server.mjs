@@ -28,6 +28,9 @@ export const quietSettings = {
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'files.autoSave': 'off',
   'chat.commandCenter.enabled': false,
+  // The extension opens its walkthrough once after install unless this is false: tests that are not
+  // about the walkthrough keep their editor to themselves; the demo and the first-run test turn it on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /**

@@ -23,6 +23,11 @@ export const selectors = {
   focusedActionRow: '.action-widget .monaco-list-row.action.focused',
   editorMessage: '.monaco-editor-overlaymessage',
   statusItem: (id) => `[id="${id}"]`,
+  walkthrough: '.gettingStartedContainer',
+  /** A walkthrough step's check mark (its id ends with `#<step id>`); `.complete` once done. */
+  walkthroughStepCheck: (stepId) => `[data-done-step-id$="#${stepId}"]`,
+  problemsRow: '.markers-panel .monaco-list-row',
+  notification: '.notifications-toasts .notification-toast',
 };
 
 export class Workbench {
@@ -168,6 +173,24 @@ export class Workbench {
     return hover.innerText();
   }
 
+  /**
+   * The visible hover's content height against its box: `contentHeight` (scrollHeight of the
+   * rendered Markdown) and `boxHeight` (clientHeight of the scrollable box the editor sized).
+   * Content taller than its box means the user has to scroll to read it.
+   */
+  async hoverScrollMetrics() {
+    return this.page.locator(selectors.hover).first().evaluate((hover) => {
+      const box = hover.querySelector('.monaco-scrollable-element') ?? hover;
+      const content = hover.querySelector('.monaco-hover-content') ?? box;
+      return { contentHeight: content.scrollHeight, boxHeight: box.clientHeight, boxWidth: box.clientWidth };
+    });
+  }
+
+  /** The titles of the CodeLenses rendered in the active editor, top to bottom. */
+  async codeLensTitles() {
+    return this.page.locator(`${selectors.editor} .codelens-decoration a`).allInnerTexts();
+  }
+
   /** Hover at the cursor through the keyboard (Show or Focus Hover: Ctrl+K Ctrl+I). */
   async hoverAtCursor(expect = /\S/) {
     await this.page.keyboard.press('Control+K');
@@ -236,5 +259,57 @@ export class Workbench {
       const text = await this.statusItemText(id);
       return accept(text) ? text : false;
     });
+  }
+
+  /** Waits until the walkthrough (Welcome editor) is open on a walkthrough whose title contains `title`. */
+  async waitForWalkthrough(title) {
+    await this.page.locator(selectors.walkthrough, { hasText: title }).first().waitFor({ timeout: this.timeoutMs });
+  }
+
+  /** Whether each step of the open walkthrough is ticked, by step id (the part after the last `#`). */
+  async walkthroughSteps() {
+    return this.page.$$eval('[data-done-step-id]', (nodes) =>
+      Object.fromEntries(nodes.map((n) => [n.getAttribute('data-done-step-id').split('#').pop(), n.classList.contains('complete')])),
+    );
+  }
+
+  /** Waits until the walkthrough step `stepId` is ticked. */
+  async waitForWalkthroughStep(stepId) {
+    await this.page.waitForSelector(`${selectors.walkthroughStepCheck(stepId)}.complete`, { state: 'attached', timeout: this.timeoutMs });
+  }
+
+  /** Selects line `line` (1-based) of the active editor with the keyboard (Go to Line, Home, Shift+End). */
+  async selectLine(line) {
+    await this.goTo(line, 1);
+    await this.page.keyboard.press('Home');
+    await this.page.keyboard.press('Shift+End');
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and returns the text of its rows once one matches `expect`. */
+  async problemsRows(expect) {
+    await this.page.keyboard.press('Control+Shift+M');
+    const row = this.page.locator(selectors.problemsRow).filter({ hasText: expect }).first();
+    await row.waitFor({ timeout: this.timeoutMs });
+    return (await this.page.locator(selectors.problemsRow).allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** Hovers the status-bar item `id` and returns its tooltip's text once it matches `expect`. */
+  async statusItemTooltip(id, expect = /\S/) {
+    await this.page.mouse.move(0, 0);
+    await this.page.locator(selectors.statusItem(id)).first().hover();
+    const hover = this.page.locator(selectors.hover).filter({ hasText: expect }).first();
+    await hover.waitFor({ timeout: this.timeoutMs });
+    return hover.innerText();
+  }
+
+  /** Runs `body` with this workbench's waits shortened to `ms` (restored afterwards). */
+  async withTimeout(ms, body) {
+    const saved = this.timeoutMs;
+    this.timeoutMs = ms;
+    try {
+      return await body();
+    } finally {
+      this.timeoutMs = saved;
+    }
   }
 }

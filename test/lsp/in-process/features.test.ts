@@ -163,7 +163,7 @@ test('a hostile workspace override never reaches a quick fix or a hover', async 
     const flash = 'resp = client.chat.completions.create(model="deepseek-v4-flash", messages=[])\n';
     const hoverUri = await server.open('h.py', 'python', flash);
     const hover = await server.hover(hoverUri, positionOf(flash, 'v4-flash'));
-    assert.match((hover!.contents as { value: string }).value, /\| USD \| \$0\.003 \|/);
+    assert.match((hover!.contents as { value: string }).value, /\| USD \| \$0\.(15|3) \| \$0\.00(3|6) \|/);
     assert.ok(server.messages.some((m) => /unknown peak rule "constructor"/.test(m.message)));
   } finally {
     await server.stop();

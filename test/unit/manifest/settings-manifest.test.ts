@@ -6,6 +6,7 @@ import rawManifest from '../../../package.json';
 import { resolvedManifest } from '../../support/manifest';
 import { lintSettingsSchema } from '../../../src/shared/settings';
 import { spendSettingsSchema } from '../../../src/shared/spendSettings';
+import { selectionSettingsSchema } from '../../../src/shared/selectionSettings';
 
 type Property = { default?: unknown; markdownDescription?: string; scope?: string; properties?: Record<string, Property> };
 // Descriptions as VS Code shows them (package.nls.json); the shape from package.json itself.
@@ -23,6 +24,7 @@ test('every setting is validated by the lint or spend schema, with the manifest 
   const schemas: Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }> = {};
   for (const [k, s] of Object.entries(lintSettingsSchema.shape)) schemas[k] = s;
   for (const [k, s] of Object.entries(spendSettingsSchema.shape)) schemas[k] = s;
+  for (const [k, s] of Object.entries(selectionSettingsSchema.shape)) schemas[k] = s;
   for (const [key, p] of Object.entries(properties)) {
     const short = key.replace(/^deepseekCost\./, '');
     if (short === 'trace.server') continue; // read by the language client itself
@@ -45,7 +47,8 @@ test('log paths and budgets cannot be set by a workspace', () => {
 });
 
 /** Settings a workspace may set that change nothing written into files and nothing read. */
-const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server']);
+// The CodeLens switch and the selection count's status-bar switch only show or hide figures: they read no file and write nothing.
+const HARMLESS_FOR_A_WORKSPACE = new Set(['deepseekCost.currency', 'deepseekCost.trace.server', 'deepseekCost.selectionTokens.statusBar', 'deepseekCost.codeLens.enabled']);
 
 test('Restricted Mode: limited support; every setting a workspace could abuse is restricted', () => {
   const capabilities = (manifest as { capabilities?: Record<string, { supported?: unknown; description?: string; restrictedConfigurations?: string[] }> }).capabilities;

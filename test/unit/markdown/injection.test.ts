@@ -69,9 +69,10 @@ function hostileCatalog() {
         id: 'deepseek-evil',
         displayName: `Evil ${HOSTILE[3]}`,
         priceFamily: 'flash',
-        lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'deprecated', source: 'evil', message: HOSTILE[5] }],
+        // Current: no diagnostic speaks for it, so the hover shows its message and source.
+        lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'current', source: 'evil', message: HOSTILE[5] }],
       },
-      { id: 'deepseek-plain', displayName: 'Plain', lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'current', source: 'plain' }] },
+      { id: 'deepseek-plain', displayName: 'Plain', lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'current', source: 'plain', message: HOSTILE[5] }] },
     ],
   });
   assert.deepEqual(errors, []);
@@ -90,12 +91,15 @@ test('model hover: override text is shown as text; a source link only to a trust
   }
   const evil = markdownShape(renderModelHover(catalog, 'deepseek-evil', at, ['USD'], shippedHosts)!);
   assert.ok(evil.text.includes(`Pricing ${HOSTILE[0]}`), evil.text);
-  assert.ok(evil.text.includes(oneLine(HOSTILE[5])), evil.text);
+  // A lifecycle message is the diagnostic's to say (shown in the same box); a current model's
+  // message, which no diagnostic carries, is in the hover, as text.
+  const plain = markdownShape(renderModelHover(catalog, 'deepseek-plain', at, ['USD'], shippedHosts)!);
+  assert.ok(plain.text.includes(oneLine(HOSTILE[5])), plain.text);
   // The user typed example.invalid in their own settings: now the link is theirs to have.
   const withUserHost = markdownShape(renderModelHover(catalog, 'deepseek-evil', at, ['USD'], new Set([...shippedHosts, 'example.invalid']))!);
   assert.deepEqual(withUserHost.links, ['https://example.invalid/pricing']);
   // The shipped catalog still links its own sources.
-  const chat = markdownShape(renderModelHover(shippedCatalogData(), 'deepseek-chat', at, ['USD'], shippedHosts)!);
+  const chat = markdownShape(renderModelHover(shippedCatalogData(), 'deepseek-v4-pro', at, ['USD'], shippedHosts)!);
   assert.equal(chat.links.length, 1);
   assert.match(chat.links[0], /^https:\/\/api-docs\.deepseek\.com\//);
 });

@@ -107,10 +107,18 @@ test('with no log configured the tooltip says so and links the add command', () 
 
 test('budgets are shown against spend; settings problems are listed', () => {
   const md = buildSpendTooltip(input({ budgets: { session: 0.5, daily: 1 }, problems: ['deepseekCost.currency must be USD or CNY; using the default'] }));
-  assert.match(md, /\$\(warning\) Session budget: \$0\.42 of \$0\.50 \(84%\)/);
-  assert.match(md, /\$\(error\) Daily budget: \$1\.10 of \$1\.00 \(110%\)/);
+  assert.match(md, /\$\(warning\) Session budget: \$0\.42 of \$0\.50 \(84% used, \$0\.08 left\)/);
+  assert.match(md, /\$\(error\) Daily budget: \$1\.10 of \$1\.00 \(110% used, \$0\.10 over\)/);
   assert.match(md, /\*\*Settings\*\*/);
   assert.match(md, /deepseekCost\\\.currency must be USD or CNY/);
+});
+
+test('budget use shows at any level, far below the 80% warning, right under the totals', () => {
+  const md = buildSpendTooltip(input({ budgets: { session: 10, daily: 50 } }));
+  assert.match(md, /^Session budget: \$0\.42 of \$10\.00 \(4\.2% used, \$9\.58 left\)  $/m);
+  assert.match(md, /^Daily budget: \$1\.10 of \$50\.00 \(2\.2% used, \$48\.90 left\)$/m);
+  assert.doesNotMatch(md, /\$\((warning|error)\) (Session|Daily) budget/);
+  assert.ok(md.indexOf('Session budget') < md.indexOf('Last request'), 'budgets come before the last request and the sources');
 });
 
 test('text from logs cannot inject Markdown or links', () => {
