@@ -278,6 +278,8 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, re
     const { Database } = require('node-sqlite3-wasm');
     const db = new Database(history, { fileMustExist: true });
     const storedRecords = Number(db.get('SELECT coalesce(sum(count), 0) AS n FROM batches').n);
+    // The ledger image a reload starts from (one per set of reading settings; one here).
+    const imageBytes = Number(db.get('SELECT coalesce(sum(length(data)), 0) AS n FROM snapshots').n);
     db.close();
     const historyBytes = statSync(history).size;
     const reloadResults = {
@@ -285,11 +287,17 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, re
       firstRunWithStoreMs: round(filling.wallMs, 0),
       reloadMs: round(reload.wallMs, 0),
       reloadOverFullRead: round(reload.wallMs / mixed.wallMs, 3),
+      // The machine is shared: CPU time says what wall time can blur under load.
+      fullReadCpuMs: round(mixed.cpuMs, 0),
+      reloadCpuMs: round(reload.cpuMs, 0),
+      reloadOverFullReadCpu: round(reload.cpuMs / mixed.cpuMs, 3),
       reloadPeakRssMB: round(reload.peakRssMB),
       sameTotals: reloadReport.total === mixedReport.total && reloadReport.requests === mixedReport.requests,
       storedRecords,
       storeMB: round(historyBytes / 1024 / 1024),
       storeMBPerMillionRequests: round((historyBytes / storedRecords) * 1e6 / 1024 / 1024),
+      imageMB: round(imageBytes / 1024 / 1024),
+      imageMBPerMillionRequests: round((imageBytes / storedRecords) * 1e6 / 1024 / 1024),
     };
 
     // A quarter of the data, to see whether peak memory follows the log size.

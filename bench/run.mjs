@@ -39,8 +39,8 @@ function printIngest(r) {
   }
   const reload = r.reload;
   if (reload) {
-    console.log(`  window reload with a spend history: ${reload.reloadMs} ms to the first total, against ${reload.fullReadMs} ms for today's full re-read (${reload.reloadOverFullRead} of it; goal under 0.1); same totals: ${reload.sameTotals}`);
-    console.log(`  spend history: ${reload.storeMB} MB for ${reload.storedRecords} requests, ${reload.storeMBPerMillionRequests} MB per million requests; the first run that fills it: ${reload.firstRunWithStoreMs} ms`);
+    console.log(`  window reload with a spend history: ${reload.reloadMs} ms to the first total, against ${reload.fullReadMs} ms for today's full re-read (${reload.reloadOverFullRead} of it; goal under 0.1); CPU ${reload.reloadCpuMs} ms against ${reload.fullReadCpuMs} ms (${reload.reloadOverFullReadCpu}); same totals: ${reload.sameTotals}`);
+    console.log(`  spend history: ${reload.storeMB} MB for ${reload.storedRecords} requests, ${reload.storeMBPerMillionRequests} MB per million requests (of which the ledger image ${reload.imageMB} MB, ${reload.imageMBPerMillionRequests} MB per million); the first run that fills it: ${reload.firstRunWithStoreMs} ms`);
   }
   const cc = r.claudeCode;
   console.log(`  Claude Code transcripts, ${cc.sizeMB} MB: ours ${cc.ours.wallMs} ms, ${cc.ours.peakRssMB} MB`);

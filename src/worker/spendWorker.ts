@@ -111,7 +111,7 @@ class SpendFeed {
       this.storeWriter = stored.writer;
       if (stored.notice) send({ type: 'notice', message: stored.notice });
       if (stored.unavailable) log('info', `spend history not used this time (${stored.unavailable}); reading the logs from their start`);
-      else log('info', `loaded ${stored.loaded.requests} requests from the spend history in ${Date.now() - started} ms`);
+      else log('info', `loaded ${stored.loaded.requests} requests from the spend history in ${Date.now() - started} ms (${stored.image === 'none' ? 'totalled from the stored requests' : stored.image === 'merged' ? 'saved totals plus what was stored after them' : 'saved totals'})`);
     } else {
       tracker = new UsageFollower(options, onUpdate, onError);
     }

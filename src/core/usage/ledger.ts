@@ -2,6 +2,7 @@
 // completion time, aggregate by model, by local day and for the session. Records are kept only as
 // compact numbers (see RequestStore), never as objects or log text, so memory follows the number
 // of requests, not the size of the logs.
+import { createHash } from 'node:crypto';
 import { catalogStaleness, findModel, holidayAssumptionText, isDeepSeekProvider, type Catalog, type Currency } from '../../catalog';
 import { Pricer, type Priced, type ToolCharge } from './pricer';
 import { requestTokenLimit, usageProblem } from './recordBounds';
@@ -40,6 +41,26 @@ export type ExclusionReason = 'not-deepseek' | 'other-provider';
 const MAX_MODELS = 0xffff;
 const OTHER_MODELS = '(other models)';
 const ERROR_KEYS_KEPT = 100_000;
+/** Bump when the image layout or what a request contributes to the totals changes. */
+const IMAGE_VERSION = 1;
+
+interface ImageHead {
+  v: number;
+  size: number;
+  slots: Slot[];
+  all: [number, SpendTotals][];
+  session: [number, SpendTotals][];
+  byDay: [string, [number, SpendTotals][]][];
+  excludedAll: ExcludedCounts;
+  excludedSession: ExcludedCounts;
+  excludedByDay: [string, ExcludedCounts][];
+  providerCounts: [string, number][];
+  noId: number;
+  holidays: [number, number][];
+  errorKeys: string[];
+  errors: number;
+  last: number;
+}
 
 export function emptyTotals(): SpendTotals {
   return { cost: 0, requests: 0, unpriced: 0, noSplit: 0, cacheHitTokens: 0, cacheMissTokens: 0, outputTokens: 0, reasoningTokens: 0, savedByCache: 0, toolCalls: 0, toolCost: 0, toolUnpriced: 0, peakCost: 0, peakSavingOffPeak: 0 };
@@ -176,6 +197,84 @@ export class SpendLedger {
     this.holidayAssumptions = new Map();
     for (let i = 0; i < this.store.size; i++) this.apply(this.store.get(i), 1);
     this.findLast();
+  }
+
+  /**
+   * What the totals depend on besides the requests (catalog, currency, zones, session, range): a
+   * saved image of this ledger is only restored into a ledger with the same key.
+   */
+  stateKey(): string {
+    const o = this.opts;
+    return createHash('sha1').update(JSON.stringify([IMAGE_VERSION, o.catalog, o.currency, o.timeZone, o.sessionStart, o.since ?? null, o.until ?? null])).digest('hex');
+  }
+
+  /**
+   * The ledger's whole state as bytes: a JSON head (model slots, totals by model and day, exclusions,
+   * error keys) and the per-request arrays as they are, so restoring costs a copy, not a re-total.
+   */
+  exportImage(): Uint8Array {
+    const head = Buffer.from(JSON.stringify({
+      v: IMAGE_VERSION, size: this.store.size, slots: this.slots, all: [...this.all], session: [...this.session],
+      byDay: [...this.byDay].map(([d, m]) => [d, [...m]]), excludedAll: this.excludedAll, excludedSession: this.excludedSession,
+      excludedByDay: [...this.excludedByDay], providerCounts: [...this.providerCounts], noId: this.noIdRequests,
+      holidays: [...this.holidayAssumptions], errorKeys: [...this.errorKeys.keys()], errors: this.errors, last: this.last,
+    }));
+    const arrays = this.store.exportArrays();
+    const pad = (n: number) => (n + 7) & ~7;
+    let length = pad(4 + head.length);
+    for (const a of arrays) length += pad(a.byteLength);
+    const out = new Uint8Array(length);
+    new DataView(out.buffer).setUint32(0, head.length, true);
+    out.set(head, 4);
+    let at = pad(4 + head.length);
+    for (const a of arrays) {
+      out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+      at += pad(a.byteLength);
+    }
+    return out;
+  }
+
+  /** Restores exportImage's bytes (taken with the same stateKey); throws, changing nothing, on bytes that are not such an image. */
+  importImage(data: Uint8Array): void {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    const headLength = view.getUint32(0, true);
+    if (4 + headLength > data.byteLength) throw new Error('a ledger image is cut short');
+    const h = JSON.parse(Buffer.from(data.buffer, data.byteOffset + 4, headLength).toString('utf8')) as ImageHead;
+    if (h.v !== IMAGE_VERSION || !Number.isInteger(h.size) || h.size < 0) throw new Error('a ledger image of another version');
+    const pad = (n: number) => (n + 7) & ~7;
+    const sizes: [new (b: ArrayBuffer) => ArrayBufferView, number][] = [
+      [Int32Array, 4], [Int32Array, 4], [Float64Array, 8], [Uint32Array, 4], [Uint32Array, 4], [Uint32Array, 4], [Uint32Array, 4], [Uint16Array, 2], [Uint16Array, 2], [Uint16Array, 2], [Uint8Array, 1],
+    ];
+    let at = pad(4 + headLength);
+    const arrays = sizes.map(([Kind, bytes]) => {
+      const n = h.size * bytes;
+      if (at + n > data.byteLength) throw new Error('a ledger image is cut short');
+      // A copy into its own aligned buffer: the blob's offset need not suit a Float64Array.
+      const a = new Kind(data.slice(at, at + n).buffer);
+      at += pad(n);
+      return a;
+    });
+    this.store.importArrays(h.size, arrays);
+    this.slots.length = 0;
+    this.slotIndex.clear();
+    for (const s of h.slots) {
+      this.slotIndex.set(`${s.provider}\0${s.model}`, this.slots.length);
+      this.slots.push(s);
+    }
+    this.all = new Map(h.all);
+    this.session = new Map(h.session);
+    this.byDay = new Map(h.byDay.map(([d, m]) => [d, new Map(m)]));
+    this.excludedAll = h.excludedAll;
+    this.excludedSession = h.excludedSession;
+    this.excludedByDay = new Map(h.excludedByDay);
+    this.providerCounts.clear();
+    for (const [k, n] of h.providerCounts) this.providerCounts.set(k, n);
+    this.noIdRequests = h.noId;
+    this.holidayAssumptions = new Map(h.holidays);
+    this.errorKeys.clear();
+    for (const k of h.errorKeys) this.errorKeys.set(k, true);
+    this.errors = h.errors;
+    this.last = h.last;
   }
 
   /** Totals over the whole range, by model (the CLI report). */

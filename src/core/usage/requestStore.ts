@@ -92,6 +92,31 @@ export class RequestStore {
     return this.slots.byteLength + this.capacity * (4 + 4 + 8 + 4 * 4 + 2 + 2 * 2 + 1);
   }
 
+  /** The arrays trimmed to the stored requests, in a fixed order (the spend store's ledger snapshot keeps them as they are). */
+  exportArrays(): ArrayBufferView[] {
+    const n = this.size_;
+    return [this.keyHi, this.keyLo, this.at, this.hit, this.miss, this.out, this.reasoning, this.model, this.search, this.fetch, this.flags].map((a) => a.subarray(0, n));
+  }
+
+  /** Replaces the contents with arrays from exportArrays (copied; the index is rebuilt). */
+  importArrays(n: number, arrays: ArrayBufferView[]): void {
+    const kinds = [Int32Array, Int32Array, Float64Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint16Array, Uint16Array, Uint16Array, Uint8Array];
+    if (arrays.length !== kinds.length || arrays.some((a, i) => !(a instanceof kinds[i]) || (a as Uint8Array).length !== n)) throw new Error('a ledger snapshot has arrays of the wrong kind or length');
+    let capacity = 16;
+    while (capacity < n) capacity *= 2;
+    this.size_ = 0;
+    this.capacity = 0;
+    this.slots = new Int32Array(0);
+    [this.keyHi, this.keyLo, this.at] = [new Int32Array(0), new Int32Array(0), new Float64Array(0)];
+    [this.hit, this.miss, this.out, this.reasoning] = [new Uint32Array(0), new Uint32Array(0), new Uint32Array(0), new Uint32Array(0)];
+    [this.model, this.search, this.fetch, this.flags] = [new Uint16Array(0), new Uint16Array(0), new Uint16Array(0), new Uint8Array(0)];
+    this.grow(capacity);
+    const targets = [this.keyHi, this.keyLo, this.at, this.hit, this.miss, this.out, this.reasoning, this.model, this.search, this.fetch, this.flags];
+    targets.forEach((t, i) => (t as Uint8Array).set(arrays[i] as Uint8Array));
+    this.size_ = n;
+    this.rehash(this.slots.length);
+  }
+
   private lookup(hi: number, lo: number): { index: number; slot: number } {
     const mask = this.slots.length - 1;
     let slot = (lo ^ (hi >>> 7)) & mask;

@@ -30,6 +30,11 @@ export const MIGRATIONS: readonly string[] = [
    -- reload. Duplicates across batches are resolved when loading, by the ledger's own rule.
    CREATE TABLE batches (id INTEGER PRIMARY KEY, written_at INTEGER NOT NULL, count INTEGER NOT NULL, data BLOB NOT NULL);
    CREATE TABLE errors (key TEXT UNIQUE, at INTEGER, source_id INTEGER NOT NULL REFERENCES sources(id));`,
+  // Ledger images (SpendLedger.exportImage): a reload restores one instead of re-adding every
+  // stored request, then adds only the batches and errors written after it (ids above its own).
+  // Keyed by what the totals depend on, so another currency, zone, session or catalog finds none
+  // and totals from the batches.
+  `CREATE TABLE snapshots (key TEXT PRIMARY KEY, batch_id INTEGER NOT NULL, error_id INTEGER NOT NULL, written_at INTEGER NOT NULL, data BLOB NOT NULL);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -80,6 +85,18 @@ export type OpenOutcome =
 
 export class StoreBusyError extends Error {}
 
+/** The ledger a write keeps in step with the store, and whether to save its image with the write. */
+export interface LedgerImage {
+  ledger: SpendLedger;
+  /** The sources this ledger counts (the others' records stay in the file, not in its totals). */
+  wanted: (path: string) => boolean;
+  /** Names that set of sources: an image counts only a window with the same sources. */
+  scope: string;
+  save: boolean;
+}
+
+const IMAGES_KEPT = 3;
+
 /** Batches fetched per statement, so no read holds the file lock long. */
 const PAGE = 16;
 
@@ -90,6 +107,9 @@ export class SpendStore {
   private readonly usd: Pricer;
   private readonly cny: Pricer;
   private readonly busyWaitMs: number;
+  /** The last batch and error row already in this window's ledger (loaded, caught up or written by it). */
+  private foldedBatch = 0;
+  private foldedError = 0;
 
   private constructor(
     readonly path: string,
@@ -183,7 +203,7 @@ export class SpendStore {
    * Adds every stored request and error of the sources `wanted` accepts to the ledger (a source the
    * user removed from the settings stays in the file but is not counted). Returns the counts.
    */
-  loadInto(ledger: SpendLedger, wanted: (path: string) => boolean): { requests: number; errors: number } {
+  loadInto(ledger: SpendLedger, wanted: (path: string) => boolean, after: { batch: number; error: number } = { batch: 0, error: 0 }): { requests: number; errors: number } {
     const sources = new Map<number, boolean>();
     for (const r of this.retry(() => this.db.all('SELECT id, path FROM sources'))) sources.set(num(r.id), wanted(String(r.path)));
     const models = new Map<number, { provider: string; model: string; format: LogFormat }>();
@@ -193,11 +213,11 @@ export class SpendStore {
     let requests = 0;
     const page = this.db.prepare(`SELECT id, data FROM batches WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
     try {
-      let after = 0;
+      let last = after.batch;
       for (;;) {
-        const rows = this.retry(() => page.all([after]));
+        const rows = this.retry(() => page.all([last]));
         for (const row of rows) {
-          after = num(row.id);
+          last = num(row.id);
           decodeBatch(row.data as Uint8Array, (fp, r, sourceId) => {
             if (!sources.get(sourceId)) return;
             const m = models.get(r.modelId);
@@ -214,11 +234,13 @@ export class SpendStore {
         }
         if (rows.length < PAGE) break;
       }
+      this.foldedBatch = Math.max(this.foldedBatch, last);
     } finally {
       page.finalize();
     }
     let errors = 0;
-    for (const r of this.retry(() => this.db.all('SELECT key, at, source_id FROM errors'))) {
+    for (const r of this.retry(() => this.db.all('SELECT rowid AS id, key, at, source_id FROM errors WHERE rowid > ? ORDER BY rowid', [after.error]))) {
+      this.foldedError = Math.max(this.foldedError, num(r.id));
       if (!sources.get(num(r.source_id))) continue;
       if (ledger.addError({ format: 'openai-body', message: '', ...(r.key === null ? {} : { dedupeKey: String(r.key) }), ...(r.at === null ? {} : { at: num(r.at) }) })) errors++;
     }
@@ -226,12 +248,36 @@ export class SpendStore {
   }
 
   /**
+   * Restores the ledger image saved for this ledger's settings and `scope` (see imageKey) and adds what was written
+   * after it; without a usable image, adds every stored request. `image` says which way it went.
+   */
+  restoreInto(ledger: SpendLedger, scope: string, wanted: (path: string) => boolean): { requests: number; errors: number; image: 'exact' | 'merged' | 'none' } {
+    const row = this.retry(() => this.db.get('SELECT batch_id, error_id, data FROM snapshots WHERE key = ?', [imageKey(ledger, scope)]));
+    if (row) {
+      try {
+        ledger.importImage(row.data as Uint8Array);
+        this.foldedBatch = num(row.batch_id);
+        this.foldedError = num(row.error_id);
+        const added = this.loadInto(ledger, wanted, { batch: this.foldedBatch, error: this.foldedError });
+        return { requests: ledger.storedRequests, errors: ledger.errorCount, image: added.requests === 0 && added.errors === 0 ? 'exact' : 'merged' };
+      } catch (e) {
+        // An image that does not read back is only a lost shortcut: total from the batches.
+        if (isBusy(e) || e instanceof StoreBusyError) throw e;
+      }
+    }
+    return { ...this.loadInto(ledger, wanted), image: 'none' };
+  }
+
+  /**
    * Writes a batch and the offsets it was read up to in one transaction (all of it or none).
    * Returns false when this window is not the writer (the caller keeps the batch for later).
    */
-  write(batch: StoredBatch): boolean {
+  write(batch: StoredBatch, image?: LedgerImage): boolean {
     if (!this.tryBecomeWriter()) return false;
     this.retry(() => this.transaction(() => {
+      // Another window wrote since this one last looked: its batches join this ledger first, so an
+      // image saved below holds every batch up to its id, as a reload reading them all would.
+      if (image) this.loadInto(image.ledger, image.wanted, { batch: this.foldedBatch, error: this.foldedError });
       if (batch.requests.length > 0) {
         const data = encodeBatch(
           batch.requests.map(({ path, record: r }) => ({
@@ -242,6 +288,7 @@ export class SpendStore {
           })),
         );
         this.db.run('INSERT INTO batches (written_at, count, data) VALUES (?, ?, ?)', [this.options.now?.() ?? Date.now(), batch.requests.length, data]);
+        if (image) this.foldedBatch = num(this.db.get('SELECT last_insert_rowid() AS id')?.id);
       }
       for (const { path, record: e } of batch.errors) {
         this.db.run('INSERT OR IGNORE INTO errors (key, at, source_id) VALUES (?, ?, ?)', [e.dedupeKey ?? null, e.at ?? null, this.sourceId(path)]);
@@ -249,6 +296,16 @@ export class SpendStore {
       for (const f of batch.files) {
         this.sourceId(f.path);
         this.db.run('UPDATE sources SET dev = ?, ino = ?, head_hash = ?, head_length = ?, offset = ?, size = ? WHERE path = ?', [f.dev, f.ino, f.headHash, f.headLength, f.offset, f.size, f.path]);
+      }
+      if (image) {
+        // This window's errors are in its ledger already; another window's joined it above.
+        this.foldedError = num(this.db.get('SELECT coalesce(max(rowid), 0) AS id FROM errors')?.id);
+        if (image.save) {
+          const at = this.options.now?.() ?? Date.now();
+          this.db.run('INSERT OR REPLACE INTO snapshots (key, batch_id, error_id, written_at, data) VALUES (?, ?, ?, ?, ?)', [imageKey(image.ledger, image.scope), this.foldedBatch, this.foldedError, at, image.ledger.exportImage()]);
+          // Other sessions' images: keep the few most recent (each is about the size of the batches).
+          this.db.run(`DELETE FROM snapshots WHERE key NOT IN (SELECT key FROM snapshots ORDER BY written_at DESC LIMIT ${IMAGES_KEPT})`);
+        }
       }
       this.options.beforeCommit?.();
     }));
@@ -315,6 +372,8 @@ export class SpendStore {
   private reset(): void {
     this.transaction(() => {
       this.db.exec('DELETE FROM batches; DELETE FROM errors; DELETE FROM sources; DELETE FROM models;');
+      // Absent only in a store opened with an older list of migrations (the migration tests do).
+      if (this.db.get("SELECT 1 AS y FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'")) this.db.exec('DELETE FROM snapshots;');
       this.db.run('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)', ['reading', this.options.readingKey]);
     });
     this.loadNames();
@@ -364,6 +423,11 @@ export class SpendStore {
       }
     }
   }
+}
+
+/** What an image is saved under: the ledger's settings (SpendLedger.stateKey) and the sources it counts. */
+export function imageKey(ledger: SpendLedger, scope: string): string {
+  return `${ledger.stateKey()}:${scope}`;
 }
 
 class NotOurs extends Error {}
