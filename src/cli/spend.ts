@@ -12,6 +12,7 @@ import { renderTable } from '../core/textTable';
 import * as l10n from '@vscode/l10n';
 import { formatCount, formatMoney } from '../core/money';
 import type { Currency } from '../catalog/schema';
+import type { TokenCounts } from '../catalog/resolve';
 
 const HELP = `usage: deepseek-cost spend LOG... [options]
 
@@ -42,13 +43,9 @@ DeepSeek models served by other hosts (Azure, OpenRouter, …), are counted apar
 Exit status: 0 when every LOG was read, 1 when a LOG was missing or unreadable (the others are
 still totalled and printed), 2 on bad usage.`;
 
-interface ModelReport {
+interface ModelReport extends Pick<SpendTotals, keyof TokenCounts | 'reasoningTokens'> {
   requests: number;
   unpriced: number;
-  cacheHitTokens: number;
-  cacheMissTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
   /** Sum over priced requests, tool calls included; null when none of them had a price. */
   cost: number | null;
   /** Billed built-in searches and fetches, and what they cost (inside `cost`); null when none had a price in this currency. */

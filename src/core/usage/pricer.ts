@@ -1,6 +1,6 @@
 // Prices records with the catalog at their completion time. A price answer holds until the next
 // rate change it names (a peak boundary or a new period), so records in time order mostly reuse it.
-import { costOf, priceAt, toolPriceAt, type Catalog, type Currency, type Rates, type ToolItem } from '../../catalog';
+import { costOf, priceAt, toolPriceAt, type Catalog, type Currency, type Rates, type TokenCounts, type ToolItem } from '../../catalog';
 
 export interface Priced {
   cost: number;
@@ -68,7 +68,7 @@ export class Pricer {
     return entry.rates;
   }
 
-  price(model: string, at: number, t: { cacheHitTokens: number; cacheMissTokens: number; outputTokens: number }, provider?: string): Priced | undefined {
+  price(model: string, at: number, t: TokenCounts, provider?: string): Priced | undefined {
     const rates = this.ratesAt(model, at, provider);
     if (!rates) return undefined;
     const cached = this.cache.get(cacheKey(model, provider));

@@ -6,17 +6,12 @@
 // again from its start) and lets a later, larger usage replace an earlier one exactly, and lets
 // the ledger re-price everything when the currency, zone or catalog changes without re-reading logs.
 
-export interface StoredRequest {
+import type { TokenSplit } from './tokens';
+
+/** A record's token fields, with searches and fetches as 0 when the log shows none. */
+export interface StoredRequest extends Required<TokenSplit> {
   completedAt: number;
   model: number;
-  cacheHitTokens: number;
-  cacheMissTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  hasCacheSplit: boolean;
-  /** Billed built-in searches and fetches (0 when the log shows none). */
-  searchCalls: number;
-  fetchCalls: number;
 }
 
 const EMPTY = -1;
@@ -112,7 +107,7 @@ export class RequestStore {
     [this.model, this.search, this.fetch, this.flags] = [new Uint16Array(0), new Uint16Array(0), new Uint16Array(0), new Uint8Array(0)];
     this.grow(capacity);
     const targets = [this.keyHi, this.keyLo, this.at, this.hit, this.miss, this.out, this.reasoning, this.model, this.search, this.fetch, this.flags];
-    targets.forEach((t, i) => (t as Uint8Array).set(arrays[i] as Uint8Array));
+    for (const [i, t] of targets.entries()) (t as Uint8Array).set(arrays[i] as Uint8Array);
     this.size_ = n;
     this.rehash(this.slots.length);
   }

@@ -1,11 +1,16 @@
 // The token split every format reduces to. The reading rules follow DeepSeek's usage docs: the
 // cache split may be missing (older logs), and reasoning tokens are already inside the output.
 
-export interface TokenSplit {
-  cacheHitTokens: number;
-  cacheMissTokens: number;
-  outputTokens: number;
+import type { TokenCounts } from '../../catalog/resolve';
+
+/**
+ * The one list of token fields: records, stored requests, packed batches, totals and the CLI's
+ * report all extend it, so a new kind of token is added here once.
+ */
+export interface TokenSplit extends TokenCounts {
+  /** Part of outputTokens; never added again. */
   reasoningTokens: number;
+  /** False when the log had no cache split, so every prompt token was counted as a miss (an upper bound). */
   hasCacheSplit: boolean;
   /** Billed searches and fetches the model made as built-in tools (`usage.server_tool_use`), when the log shows them. */
   searchCalls?: number;
@@ -88,6 +93,6 @@ export function anthropicUsageTokens(u: unknown): TokenSplit | undefined {
 }
 
 /** How "complete" a usage is: streamed and repeated lines of one request only ever grow. */
-export function usageSize(t: { cacheHitTokens: number; cacheMissTokens: number; outputTokens: number }): number {
+export function usageSize(t: TokenCounts): number {
   return t.cacheHitTokens + t.cacheMissTokens + t.outputTokens;
 }

@@ -1,6 +1,9 @@
 // One normalized record per request, whatever log format it came from. Pricing happens later, from
 // the tokens, with the catalog at the completion time: a log's own cost figure is never trusted.
 
+import type { TokenCounts } from '../../catalog/resolve';
+import type { TokenSplit } from './tokens';
+
 export type LogFormat =
   | 'openai-body' | 'openai-sse' | 'anthropic-body' | 'anthropic-sse' | 'claude-code'
   | 'ccr-pino' | 'newapi' | 'oneapi' | 'litellm-payload' | 'helicone'
@@ -9,7 +12,7 @@ export type LogFormat =
 /** The provider of a record that no evidence ties to a known provider (a Claude name with no sign of DeepSeek). */
 export const UNATTRIBUTED = 'unattributed';
 
-export interface UsageRecord {
+export interface UsageRecord extends TokenSplit {
   /** Identity for dedupe: provider response id / message id (streamed and repeated lines share it). */
   dedupeKey: string;
   format: LogFormat;
@@ -24,16 +27,6 @@ export interface UsageRecord {
   provider: string;
   /** The log gave no id for this request, so a second copy of it cannot be recognised (Anthropic stream tails). */
   noId?: boolean;
-  cacheHitTokens: number;
-  cacheMissTokens: number;
-  outputTokens: number;
-  /** Part of outputTokens; never added again. */
-  reasoningTokens: number;
-  /** False when the log had no cache split, so every prompt token was counted as a miss (an upper bound). */
-  hasCacheSplit: boolean;
-  /** Billed web searches and page fetches the model made as built-in tools (`usage.server_tool_use`). */
-  searchCalls?: number;
-  fetchCalls?: number;
   /**
    * Where `completedAt` came from. 'file-time': the line carried no time at all (Anthropic SSE
    * captures, bare Anthropic bodies), so the file's modification time stood in for it.
@@ -57,7 +50,7 @@ export type LineResult =
   | { kind: 'unparsable'; reason: string };
 
 /** Totals over a set of records, in one currency. `cost` sums priced requests only. */
-export interface SpendTotals {
+export interface SpendTotals extends Pick<TokenSplit, keyof TokenCounts | 'reasoningTokens'> {
   cost: number;
   /** Distinct requests that carried usage, priced or not. */
   requests: number;
@@ -65,10 +58,6 @@ export interface SpendTotals {
   unpriced: number;
   /** Requests whose log had no cache split (priced as all-miss: an upper bound). */
   noSplit: number;
-  cacheHitTokens: number;
-  cacheMissTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
   /** What the cache hits saved against paying the miss price for them. */
   savedByCache: number;
   /** Billed built-in tool calls (searches and fetches) the logs show. */

@@ -307,15 +307,6 @@ export class Workbench {
     return (await this.page.locator(selectors.problemsRow).allInnerTexts()).map((t) => t.trim());
   }
 
-  /** Hovers the status-bar item `id` and returns its tooltip's text once it matches `expect`. */
-  async statusItemTooltip(id, expect = /\S/) {
-    await this.page.mouse.move(0, 0);
-    await this.page.locator(selectors.statusItem(id)).first().hover();
-    const hover = this.page.locator(selectors.hover).filter({ hasText: expect }).first();
-    await hover.waitFor({ timeout: this.timeoutMs });
-    return hover.innerText();
-  }
-
   /** Runs `body` with this workbench's waits shortened to `ms` (restored afterwards). */
   async withTimeout(ms, body) {
     const saved = this.timeoutMs;

@@ -1,21 +1,15 @@
 // One write's requests packed into a blob: fixed 64-byte little-endian records, so a reload decodes
 // a million requests with DataView reads instead of a million SQLite rows.
 import type { Fingerprint } from '../requestStore';
+import type { TokenSplit } from '../tokens';
 
-export interface PackedRequest {
+export interface PackedRequest extends Required<TokenSplit> {
   fp: Fingerprint;
   completedAt: number;
   modelId: number;
   sourceId: number;
-  cacheHitTokens: number;
-  cacheMissTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  hasCacheSplit: boolean;
   noId: boolean;
   fileTime: boolean;
-  searchCalls: number;
-  fetchCalls: number;
   /** Token cost with the catalog at write time; undefined: unpriced in that currency. */
   costUsd?: number;
   costCny?: number;

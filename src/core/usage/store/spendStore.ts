@@ -136,7 +136,8 @@ export class SpendStore {
       let db: Db | undefined;
       try {
         if (!writer && !existsSync(path)) return { kind: 'unavailable', reason: 'no store yet, and another window is creating it' };
-        db = openDb(path, !writer);
+        // Opening reads the header under the file lock, so another window's transaction can make it wait too.
+        db = retryBusy(() => openDb(path, !writer), options.busyWaitMs ?? 5_000);
         const store = new SpendStore(path, db, lock, options);
         const state = store.retry(() => store.check());
         if (state !== 'ok' && state !== 'new') throw new NotOurs(state);
@@ -412,15 +413,19 @@ export class SpendStore {
    * handler that sleeps, so the wait is here), then give up with StoreBusyError.
    */
   private retry<T>(fn: () => T): T {
-    const deadline = Date.now() + this.busyWaitMs;
-    for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
-      try {
-        return fn();
-      } catch (e) {
-        if (!isBusy(e)) throw e;
-        if (Date.now() >= deadline) throw new StoreBusyError(`the spend store stayed locked by another window for ${this.busyWaitMs} ms`);
-        sleep(pause);
-      }
+    return retryBusy(fn, this.busyWaitMs);
+  }
+}
+
+function retryBusy<T>(fn: () => T, waitMs: number): T {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isBusy(e)) throw e;
+      if (Date.now() >= deadline) throw new StoreBusyError(`the spend store stayed locked by another window for ${waitMs} ms`);
+      sleep(pause);
     }
   }
 }
