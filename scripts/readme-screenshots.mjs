@@ -1,5 +1,5 @@
-// Copies the README's screenshots from the last end-to-end run (test-output/e2e/first-run/, written by
-// test/e2e/first-run.test.mjs) into media/screenshots/, so what the README shows is what users get.
+// Copies the README's screenshots from the last end-to-end run (test-output/e2e/, written by the
+// test/e2e/*.test.mjs flows) into media/screenshots/, so what the README shows is what users get.
 //   npm run test:e2e && node scripts/readme-screenshots.mjs
 // media/screenshots/ is left out of the VSIX by .vscodeignore (only media/*.png ships).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
@@ -7,33 +7,38 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const from = join(root, 'test-output', 'e2e', 'first-run');
+const e2e = join(root, 'test-output', 'e2e');
 const to = join(root, 'media', 'screenshots');
 
-/** README name ← the e2e step whose screenshot it is (files are `NN-<step>.png`). */
+/** README name ← [the e2e flow's folder, the step whose screenshot it is] (files are `NN-<step>.png`). */
 const CHOSEN = {
-  'hover-retired-id.png': 'hover-retired-id',
-  'problems.png': 'problems-short-message',
-  'walkthrough.png': 'walkthrough-budget',
-  'selection-tokens.png': 'selection-tokens',
-  'spend-tooltip.png': 'spend-tooltip',
+  'hover-retired-id.png': ['call-cost', 'model-id-hover'],
+  'problems.png': ['first-run', 'problems-short-message'],
+  'walkthrough.png': ['first-run', 'walkthrough-budget'],
+  'selection-tokens.png': ['first-run', 'selection-tokens'],
+  'spend-tooltip.png': ['first-run', 'spend-tooltip'],
+  'quick-fix.png': ['.', 'quick-fix'],
+  'codelens.png': ['call-cost', 'codelens-breakdown'],
+  'prompt-hover.png': ['call-cost', 'prompt-hover'],
+  'dashboard-dark.png': ['dashboard', 'dashboard-dark'],
+  'dashboard-light.png': ['dashboard', 'dashboard-light'],
 };
 
-if (!existsSync(from)) {
-  console.error(`readme-screenshots: ${from} does not exist; run npm run test:e2e first`);
+if (!existsSync(e2e)) {
+  console.error(`readme-screenshots: ${e2e} does not exist; run npm run test:e2e first`);
   process.exit(1);
 }
-const files = readdirSync(from);
 mkdirSync(to, { recursive: true });
 let missing = 0;
-for (const [target, stepName] of Object.entries(CHOSEN)) {
-  const source = files.find((f) => f.replace(/^\d+-/, '') === `${stepName}.png`);
+for (const [target, [flow, stepName]] of Object.entries(CHOSEN)) {
+  const from = join(e2e, flow);
+  const source = existsSync(from) ? readdirSync(from).find((f) => f.replace(/^\d+-/, '') === `${stepName}.png`) : undefined;
   if (!source) {
     console.error(`readme-screenshots: no screenshot of step ${stepName} in ${from} (did that step fail?)`);
     missing += 1;
     continue;
   }
   copyFileSync(join(from, source), join(to, target));
-  console.log(`  ${target.padEnd(24)} ← ${source} (${Math.round(statSync(join(to, target)).size / 1024)} KB)`);
+  console.log(`  ${target.padEnd(24)} ← ${flow}/${source} (${Math.round(statSync(join(to, target)).size / 1024)} KB)`);
 }
 process.exit(missing ? 1 : 0);

@@ -158,7 +158,7 @@ export async function lintText(text: string, languageId: string, file: string, c
   try {
     const lines = new LineIndex(text);
     const rel = path.relative(ctx.cwd, file).split(path.sep).join('/');
-    const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, ctx.severity, { path: rel, grammar: row?.grammar });
+    const findings = documentFindings(doc.modelIdLiterals(isId), text, row?.comments ?? 'none', ctx.catalog, ctx.at, ctx.severity, { path: rel });
     // The fixes the editor offers, preferred first (a legacy replacement followed to the current model).
     const fixes = findings.map((f) => fixesForFinding(f, text, ctx.catalog, ctx.at, doc));
     if (ctx.fix) {

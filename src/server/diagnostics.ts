@@ -18,7 +18,6 @@ import { completeFix, fixChooser } from '../core/lint/fixes';
 import { documentFindings } from '../core/lint/documentFindings';
 import { languageFor } from '../core/languages';
 import { mentionsModelId } from '../core/scan';
-import { isShownUrl } from '../core/markdown';
 import { unparsedNote } from '../core/lint/unparsedRegion';
 import type { DocumentStore } from './documentStore';
 import type { ServerSettings } from './serverSettings';
@@ -124,7 +123,7 @@ export class ModelIdDiagnostics {
 
   /** undefined when cancelled or the document went away. */
   private async compute(uri: string, token: CancellationToken): Promise<Diagnostic[] | undefined> {
-    const { settings, catalog, linkHosts } = await this.settings.for(uri);
+    const { settings, catalog } = await this.settings.for(uri);
     if (token.isCancellationRequested) return undefined;
     if (await this.ignores.isIgnored(uri)) return [];
     const skip = this.store.skipReason(uri, settings.maxFileSizeKB);
@@ -138,15 +137,13 @@ export class ModelIdDiagnostics {
     const literals = current.parsed.modelIdLiterals(isId);
     const now = this.now();
     const row = languageFor(current.document.languageId, uri);
-    const findings = documentFindings(literals, current.parsed.text, row?.comments ?? 'none', catalog, now, settings.severity, { path: this.pathForRules(uri), grammar: row?.grammar });
+    const findings = documentFindings(literals, current.parsed.text, row?.comments ?? 'none', catalog, now, settings.severity, { path: this.pathForRules(uri) });
     const doc = current.document;
-    // A source the catalog names is cited in the details only when its host may be shown (hover rule).
-    const shownDetails = (f: (typeof findings)[number]) => (f.sourceUrl && isShownUrl(f.sourceUrl, linkHosts) ? [...f.details, f.sourceUrl] : f.details);
     // Capped: a generated file of 100,000 IDs would cost the server and the editor seconds and
     // hundreds of MB for a list nobody reads. `deepseek-cost lint` reports every one.
     const cap = settings.maxDiagnosticsPerFile;
     const choose = fixChooser(catalog, now);
-    const items = findings.slice(0, cap).map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, shownDetails(f), {
+    const items = findings.slice(0, cap).map((f) => toDiagnostic(doc, f.start, f.end, f.severity, f.code, f.message, {
       kind: 'deepseek-model-id',
       version: doc.version,
       written: f.written,
@@ -219,7 +216,6 @@ function toDiagnostic(
   severity: FindingSeverity,
   code: string,
   message: string,
-  details: readonly string[],
   data: ModelIdDiagnosticData,
 ): Diagnostic {
   const range = { start: document.positionAt(start), end: document.positionAt(end) };
@@ -228,11 +224,11 @@ function toDiagnostic(
     severity: severityMap[severity],
     source: DIAGNOSTIC_SOURCE,
     code,
-    // The code links to its README section; the catalog source is cited in the details.
+    // The code links to its README section; the catalog source is cited in the hover. No related
+    // information: VS Code prints it inside the hover's height-capped box, where it pushed the
+    // prices out of view, and as a second row in Problems, which should show the one sentence.
     codeDescription: { href: codeHelpUrl(code) },
     message,
-    // Shown under the message in Problems and the hover, at the ID itself: the details never crowd the one line.
-    relatedInformation: details.map((text) => ({ location: { uri: document.uri, range }, message: text })),
     data,
   };
 }

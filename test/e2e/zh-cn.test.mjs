@@ -76,10 +76,12 @@ test('a retired model ID: the diagnostic and the model hover are in Chinese, wit
   await step('diagnostic-and-model-hover', async (w, page) => {
     await w.quickOpen('src/client.ts');
     await page.waitForSelector(selectors.squiggleError, { timeout: 60_000 });
-    const hover = await w.hover('deepseek-chat', /已下线/);
-    // The diagnostic (catalog prose) and the model hover (status line) share the hover widget.
-    assert.match(hover, /deepseek-chat 已于 2026-07-24 15:59 UTC（北京时间 23:59）下线/);
-    assert.match(hover, /状态：/);
+    // The diagnostic's part shows first, ours once the server answers: wait for both.
+    const hover = await w.hover('deepseek-chat', /已于 2026-07-24 下线[\s\S]*缓存命中/);
+    // The diagnostic's short sentence, then the model hover: Beijing time beside UTC, advice and prices.
+    assert.match(hover, /deepseek-chat 已于 2026-07-24 下线 — 请改用 deepseek-flash/);
+    assert.match(hover, /自 2026-07-24 15:59 UTC（北京时间 23:59） 起已下线/);
+    assert.match(hover, /deepseek-flash 默认开启思考模式。在 JavaScript 或 TypeScript/);
     assert.match(hover, /缓存命中/);
     assert.doesNotMatch(hover, /was retired on/);
   });
@@ -88,9 +90,10 @@ test('a retired model ID: the diagnostic and the model hover are in Chinese, wit
 test('a prompt hover: tokens, 缓存命中/缓存未命中 and ¥ prices', { timeout: 150_000 }, async () => {
   await step('prompt-hover', async (w) => {
     await w.quickOpen('app.py');
-    const hover = await w.hover('You are a meticulous support analyst', /DeepSeek 提示词/);
+    const hover = await w.hover('You are a meticulous support analyst', /每次调用 ¥/);
     assert.match(hover, /\d[\d,]*\s*tokens/);
-    assert.match(hover, /缓存未命中（CNY）/);
+    assert.match(hover, /缓存未命中/);
+    assert.match(hover, /（CNY）/);
     assert.match(hover, /¥\d/);
     assert.match(hover, /分词器/);
   });

@@ -81,8 +81,9 @@ test('model ID hover: lifecycle and the price table now', async () => {
     const uri = await server.open('m.py', 'python', text);
     const chat = (await server.hover(uri, positionOf(text, 'deepseek-chat', 3))).contents.value;
     // Status and date once, the replacements, then the rates in force now with their unit.
-    // The retirement sentence is the diagnostic's, shown in the same box: the hover gives status and date.
-    assert.match(chat, /^\*\*deepseek\\-chat \\\(alias of DeepSeek\\-V4\\-Flash\\, non\\-thinking\\\)\*\* — \*\*retired\*\* since 2026-07-24\./);
+    // The retirement sentence is the diagnostic's, shown in the same box: the hover gives status and the exact instant.
+    // The ID alone (what it once was is history), the exact instant and the dated source, linked, its title on hover.
+    assert.match(chat, /^\*\*deepseek\\-chat\*\* — \*\*retired\*\* since 2026-07-24 15:59 UTC \(\[source\\, 2026\\-04\\-24\]\(https:\/\/api-docs\.deepseek\.com\/[^ )]+ "DeepSeek API news: [^"]+"\)\)\./);
     assert.doesNotMatch(chat, /was retired on/);
     assert.match(chat, /Use instead: `deepseek-flash`, `deepseek-v4-flash`, `deepseek-v4-pro`\./);
     assert.match(chat, /\| per 1M tokens, now \| cache miss \| cache hit \| output \|/);

@@ -11,6 +11,8 @@ import { spendMenuShown } from './menuEvents';
 
 export interface SpendCommandContext {
   latest(): SnapshotMessage | undefined;
+  /** The current snapshot, or the first one the worker sends after it. */
+  nextSnapshot(): Promise<SnapshotMessage>;
   settings(): SpendSettings;
   displayZone(): string;
   resetSession(): Promise<void>;
@@ -87,15 +89,27 @@ async function openLogSources(ctx: SpendCommandContext): Promise<void> {
 }
 
 async function showReport(ctx: SpendCommandContext): Promise<void> {
-  const latest = ctx.latest();
-  if (!latest) {
-    const configured = ctx.settings().usageLogs.length > 0;
-    const choice = await vscode.window.showInformationMessage(
-      configured ? vscode.l10n.t('DeepSeek Cost Lens is still reading the usage logs; try again in a moment.') : vscode.l10n.t('No usage log is configured yet.'),
-      ...(configured ? [] : [vscode.l10n.t('Add Usage Log')]),
+  if (!ctx.latest()) {
+    if (ctx.settings().usageLogs.length === 0) {
+      // Not awaited beyond the choice: a notification left open must not hold the command.
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No usage log is configured yet.'), vscode.l10n.t('Add Usage Log'));
+      if (choice) await vscode.commands.executeCommand(SPEND_COMMANDS.addUsageLog);
+      return;
+    }
+    // The logs are still being read: show the report as soon as the first totals arrive,
+    // rather than asking the user to try again; they can cancel the wait.
+    const ready = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading the usage logs for the spend report…'), cancellable: true },
+      (_progress, token) =>
+        new Promise<boolean>((resolve) => {
+          const cancelled = token.onCancellationRequested(() => resolve(false));
+          void ctx.nextSnapshot().then(() => {
+            cancelled.dispose();
+            resolve(true);
+          });
+        }),
     );
-    if (choice) await vscode.commands.executeCommand(SPEND_COMMANDS.addUsageLog);
-    return;
+    if (!ready) return;
   }
   await ctx.showReport();
 }

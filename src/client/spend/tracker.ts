@@ -45,6 +45,8 @@ export class SpendTracker implements vscode.Disposable {
   private configKey = '';
   private midnightTimer: NodeJS.Timeout | undefined;
   private readonly storePath: string | undefined;
+  /** Callers waiting for the first snapshot after a (re)configuration: Show Report pressed while the logs are read. */
+  private snapshotWaiters: ((m: SnapshotMessage) => void)[] = [];
 
   constructor(
     context: vscode.ExtensionContext,
@@ -76,6 +78,7 @@ export class SpendTracker implements vscode.Disposable {
     this.commands = spendCommandHandlers(
       {
         latest: () => this.latest,
+        nextSnapshot: () => this.nextSnapshot(),
         settings: () => this.resolved.settings,
         displayZone: () => this.zone,
         resetSession: () => this.resetSession(),
@@ -166,8 +169,16 @@ export class SpendTracker implements vscode.Disposable {
     }, wait);
   }
 
+  private nextSnapshot(): Promise<SnapshotMessage> {
+    if (this.latest) return Promise.resolve(this.latest);
+    return new Promise((resolve) => this.snapshotWaiters.push(resolve));
+  }
+
   private onSnapshot(m: SnapshotMessage): void {
     this.latest = m;
+    const waiters = this.snapshotWaiters;
+    this.snapshotWaiters = [];
+    for (const resolve of waiters) resolve(m);
     this.workerError = undefined;
     this.dashboard.update();
     this.report.refresh();

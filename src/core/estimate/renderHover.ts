@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import { thinkingOffAdvice } from '../scan/thinkingText';
 import { prose } from '../catalogProse';
-import type { Catalog, Currency, LifecycleStatus } from '../../catalog/schema';
+import type { Catalog, Currency, CatalogSource, LifecycleEvent, LifecycleStatus } from '../../catalog/schema';
 import { modelStatusAt, priceAt } from '../../catalog/resolve';
 import { DEEPSEEK_PROVIDER } from '../../catalog/providers';
 import { currentTarget } from '../lint/fixes';
@@ -104,29 +104,37 @@ export function renderModelHover(
   // sentences share a paragraph, and the lifecycle message is left to the diagnostic that says it.
   const head: string[] = [];
   // The display name often is the ID (with a gloss): then the ID is not written twice.
-  const title = status.model.displayName.startsWith(status.id) ? `**${markdownText(status.model.displayName)}**` : `**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`;
+  // A non-current ID is named by itself: what it once was is history, and the line must not wrap
+  // in a box the diagnostic shares.
+  const title =
+    status.kind !== 'unreleased' && status.event.status !== 'current'
+      ? `**${markdownText(status.id)}**`
+      : status.model.displayName.startsWith(status.id)
+        ? `**${markdownText(status.model.displayName)}**`
+        : `**${markdownText(status.model.displayName)}** ${markdownCode(status.id)}`;
   if (status.kind === 'unreleased') {
     head.push(l10n.t('{0} — not served yet at this time: available from {1}.', title, utc(status.releasedAt.toISOString())));
   } else {
     const next = status.next ? ` ${l10n.t('Becomes {0} on {1}.', statusWord(status.next.status), utc(status.next.from))}` : '';
     const message = prose(status.event, 'message');
     const said = status.event.status === 'current' && message ? ` ${markdownText(message)}` : '';
-    // A diagnostic in the same box gives the exact instant; the date is enough here.
-    const since = status.event.status === 'current' ? utc(status.since.toISOString()) : status.since.toISOString().slice(0, 10);
-    head.push(`${l10n.t('{0} — **{1}** since {2}.', title, statusWord(status.event.status), since)}${said}${next}`);
+    // The diagnostic in the same box gives the day; the hover gives the exact instant.
+    const since = utc(status.since.toISOString());
+    // A non-current ID's diagnostic shares the box and cites nothing (its code links to the README):
+    // its dated source rides on the status line, so the prices stay in view.
+    const source = status.event.status === 'current' ? undefined : catalog.sources[status.event.source];
+    const statusLine = source
+      ? l10n.t('{0} — **{1}** since {2} ({3}).', title, statusWord(status.event.status), since, sourceRef(source, linkHosts))
+      : l10n.t('{0} — **{1}** since {2}.', title, statusWord(status.event.status), since);
+    head.push(`${statusLine}${said}${next}`);
     const replacements = status.event.replacements ?? [];
     const target = replacements.length ? currentTarget(catalog, status.id, at, provider ?? DEEPSEEK_PROVIDER) : undefined;
     const ids = [...new Set([...(target ? [target] : []), ...replacements.map((r) => r.id)])];
     if (ids.length) head.push(l10n.t('Use instead: {0}.', ids.map((id) => markdownCode(id)).join(', ')));
-    // The diagnostic and the status line above say what and when (the catalog's full sentence is the
-    // diagnostic's related information): the advice on keeping thinking off, in this file's
-    // language, is said here, once.
-    const first = status.event.replacements?.[0];
-    const note = first && prose(first, 'note');
-    if (first && note) {
-      const advice = first.thinking === 'disable' ? thinkingOffAdvice(grammar) : undefined;
-      head.push(markdownText(advice ? l10n.t('{0} {1}.', note, advice) : note));
-    }
+    // The diagnostic and the status line above say what and when: the advice on keeping thinking
+    // off, in this file's language, is said here, once.
+    const note = thinkingNote(status.event, target, grammar);
+    if (note) head.push(note);
     // A retired ID is served by nothing: which version once served it is history.
     const version = status.event.status === 'retired' ? undefined : modelVersionLine(catalog, written, at, provider);
     if (version) head.push(version);
@@ -167,7 +175,7 @@ export function renderModelHover(
   lines.push(head.join('  \n'));
   if (rows.length > 0) lines.push('', [l10n.t('| per 1M tokens, now | cache miss | cache hit | output |'), '|---|---:|---:|---:|', ...rows].join('\n'));
   let tail = '';
-  // A non-current ID gets a diagnostic in the same box, whose code links to this source.
+  // A current ID's lifecycle source, last (a non-current one's is on its status line).
   if (status.kind !== 'unreleased' && status.event.status === 'current') {
     const source = catalog.sources[status.event.source];
     if (source) {
@@ -178,6 +186,30 @@ export function renderModelHover(
   if (tail.trim()) lines.push('', tail.trim());
   for (const line of factLimitLines(factLimits(catalog, written, at))) lines.push('', line);
   return lines.join('\n');
+}
+
+/** "source, 2026-04-24" linked to the page (its title on hover), or named where its host may not be shown. */
+function sourceRef(source: CatalogSource, linkHosts: ReadonlySet<string>): string {
+  if (!isShownUrl(source.url, linkHosts)) return l10n.t('source: {0}, {1}', markdownText(source.title), markdownText(source.date));
+  const target = markdownLink(l10n.t('source, {0}', source.date), source.url);
+  // A link title shows the page's name on hover without taking a line of the capped box.
+  // A user's catalog override may hold any text: quotes and backslashes escaped, one line.
+  return `${target.slice(0, -1)} "${source.title.replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&')}")`;
+}
+
+/**
+ * The first replacement's note. Where it thinks by default and the retired ID did not, and this
+ * file's language has a known way to turn thinking off, that way is said instead of the
+ * catalog's generic request-body form: one sentence, not two saying the same thing.
+ */
+function thinkingNote(event: LifecycleEvent, target: string | undefined, grammar: string | undefined): string | undefined {
+  const first = event.replacements?.[0];
+  if (!first) return undefined;
+  const advice = first.thinking === 'disable' ? thinkingOffAdvice(grammar) : undefined;
+  // Named as the fix writes it: the replacement followed to today's model.
+  if (advice) return markdownText(l10n.t('{0} thinks by default. {1}.', target ?? first.id, advice));
+  const note = prose(first, 'note');
+  return note ? markdownText(note) : undefined;
 }
 
 /** A lifecycle status as a word in the hover. */

@@ -1,11 +1,9 @@
 // The words of a model-ID finding. The message is one short sentence that names the ID, what
-// happened and the fix, so it stays readable inline (Error Lens) and in `lint` output; everything
-// else (the catalog's prose, how to keep thinking off in this file's language, the source) goes in
-// the details, which the editor shows as related information and the hover repeats.
-import type { Catalog, LifecycleEvent, LifecycleStatus } from '../../catalog/schema';
+// happened and the fix, so it stays readable inline (Error Lens) and in `lint` output. The hover
+// says the rest: the exact instant, the replacement's note with how this file's language keeps
+// thinking off, the prices and the dated source.
+import type { LifecycleEvent, LifecycleStatus } from '../../catalog/schema';
 import * as l10n from '@vscode/l10n';
-import { thinkingOffAdvice } from '../scan/thinkingText';
-import { prose } from '../catalogProse';
 
 /** `2026-07-24T15:59:00Z` → `2026-07-24`: the day is what a reader needs first; the hover has the minute. */
 function day(iso: string): string {
@@ -33,24 +31,4 @@ export function shortMessage({ written, status, since, next, use }: ShortMessage
     case 'legacy':
       return use ? l10n.t('{0} is a legacy name, still served — use {1}', written, use) : l10n.t('{0} is a legacy name, still served', written);
   }
-}
-
-/**
- * The details behind the short message, one sentence group each: the catalog's own words, the
- * replacement's note (with how this file's language turns thinking off, where that matters) and
- * the dated source.
- */
-export function findingDetails(catalog: Catalog, event: LifecycleEvent, grammar: string | undefined): string[] {
-  const out: string[] = [];
-  const message = prose(event, 'message');
-  if (message) out.push(message);
-  const first = event.replacements?.[0];
-  const note = first && prose(first, 'note');
-  if (first && note) {
-    const advice = first.thinking === 'disable' ? thinkingOffAdvice(grammar) : undefined;
-    out.push(advice ? l10n.t('{0} {1}.', note, advice) : note);
-  }
-  const source = catalog.sources[event.source];
-  if (source) out.push(l10n.t('Source: {0}, {1}.', source.title, source.date));
-  return out;
 }

@@ -8,7 +8,7 @@ import { type ModelIdLiteral, type ModelIdRole, SENT_ROLES } from '../scan/types
 import { resolveEndpoint } from './endpoint';
 import { isTestOrFixturePath } from './testPaths';
 import { currentTarget } from './fixes';
-import { findingDetails, shortMessage } from './findingText';
+import { shortMessage } from './findingText';
 import { prose } from '../catalogProse';
 
 /** How a finding of one lifecycle status is shown; the settings schema (src/shared) is built on this list. */
@@ -39,8 +39,6 @@ export interface ModelIdFinding {
   code: FindingCode;
   /** One short sentence: the ID, what happened, what to use (see findingText.ts). */
   message: string;
-  /** The catalog's prose, the thinking advice for this file's language and the source, for hovers and related information. */
-  details: string[];
   replacements: FindingReplacement[];
   sourceUrl?: string;
   /** The provider the ID is sent to (always one whose verdicts are DeepSeek's: others get no finding). */
@@ -85,8 +83,6 @@ export function modelIdPredicate(catalog: Catalog): (id: string) => boolean {
 export interface FindingContext {
   /** The file's path (relative or absolute, any separator): tests and fixtures get a milder severity. */
   path?: string;
-  /** The tree-sitter grammar the file is read with (`python`, `typescript`...), so advice fits the file. */
-  grammar?: string;
 }
 
 const MILDER: Record<FindingSeverity, FindingSeverity> = { error: 'information', warning: 'information', information: 'information', hint: 'hint' };
@@ -134,7 +130,6 @@ export function modelIdFindings(literals: readonly ModelIdLiteral[], catalog: Ca
       severity: chosen,
       code: codeForStatus[lifecycle],
       message: shortMessage({ written: lit.written, status: lifecycle, since: status.event.from, next: status.next, use: target ? prefix + target : undefined }),
-      details: findingDetails(catalog, status.event, context.grammar),
       replacements,
       sourceUrl: catalog.sources[status.event.source]?.url,
       provider: endpoint.provider,

@@ -78,7 +78,14 @@ export class Workbench {
     const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 1; ; attempt += 1) {
       await this.page.keyboard.press('Control+P');
-      await this.page.waitForSelector(selectors.quickInputBox, { state: 'visible', timeout: this.timeoutMs });
+      // A key press can land while the workbench moves focus (a notification, a closing hover):
+      // Quick Open then never opens, and pressing again is what a user would do.
+      const opened = await this.page.waitForSelector(selectors.quickInputBox, { state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (!opened) {
+        if (Date.now() > deadline) throw new Error(`Quick Open did not open (${attempt} attempts)`);
+        await this.page.keyboard.press('Escape');
+        continue;
+      }
       await this.page.keyboard.type(relativePath);
       const found = this.page.locator(`${selectors.quickInputRow}.focused`, { hasText: name }).first();
       const empty = this.page.locator(selectors.quickInputRow, { hasText: 'No matching results' }).first();
@@ -167,7 +174,11 @@ export class Workbench {
     const token = this.page.locator(`${selectors.editor} .view-lines .view-line span span`, { hasText: text }).first();
     await token.waitFor({ timeout: this.timeoutMs });
     await this.page.mouse.move(0, 0);
-    await token.hover({ position: { x: 8, y: 4 } });
+    // The token's middle: its first pixels may be a quote, outside a diagnostic's range (the ID
+    // inside the quotes), where the editor shows the hover without the diagnostic.
+    // A long prompt's token runs past the viewport: no further in than 40 px.
+    const box = await token.boundingBox();
+    await token.hover({ position: { x: Math.min((box?.width ?? 16) / 2, 40), y: (box?.height ?? 8) / 2 } });
     const hover = this.page.locator(selectors.hover).filter({ hasText: expect }).first();
     await hover.waitFor({ timeout: this.timeoutMs });
     return hover.innerText();

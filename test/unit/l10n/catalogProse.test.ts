@@ -1,6 +1,7 @@
 // Catalog prose in Chinese: every shipped sentence a user reads has a zh-cn translation that keeps
 // its model IDs and instants; the schema takes translations only for prose fields; an override in
 // plain English keeps working and reads in English.
+import { checkModelId } from '../../../src/agentTools/checkModelId';
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { catalogWithOverrides, shippedCatalogData } from '../../../src/catalog';
@@ -62,25 +63,25 @@ test('diagnostics and hovers read the catalog in the locale; a plain English ove
   try {
     useLocale('zh-cn');
     const [zh] = modelIdFindings([literal], catalog, at, severity);
-    // The message is one short sentence; the catalog's own prose (in Chinese) is in the details.
+    // The message is one short sentence; the hover's replacement note and source are in Chinese.
     assert.equal(zh.message, 'deepseek-chat 已于 2026-07-24 下线 — 请改用 deepseek-v4-flash');
-    assert.match(zh.details[0], /^deepseek-chat 已于 2026-07-24 15:59 UTC（北京时间 23:59）下线/);
-    assert.match(zh.details[1], /V4 模型默认开启思考模式/, 'the replacement note follows, in Chinese');
     assert.equal(zh.replacements[0].title, '改用 deepseek-v4-flash（非思考模式）');
     const hover = renderModelHover(catalog, 'deepseek-chat', at, ['CNY'], new Set()) ?? '';
-    assert.match(hover, /自 2026-07-24 起\*\*已下线\*\*/);
+    assert.match(hover, /自 2026-07-24 15:59 UTC（北京时间 23:59） 起\*\*已下线\*\*/);
+    assert.match(hover, /V4 模型默认开启思考模式/, 'the replacement note, in Chinese');
     assert.match(hover, /缓存命中/);
+    assert.match(hover, /（来源：DeepSeek/, 'the source, named on the status line');
 
     const { catalog: overridden, errors } = catalogWithOverrides({
       models: [{ ...catalog.models.find((m) => m.id === 'deepseek-chat'), lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'retired', source: 'ds-pricing', message: 'Our proxy dropped deepseek-chat.' }] }],
     });
     assert.deepEqual(errors, []);
-    const [own] = modelIdFindings([literal], overridden, at, severity);
-    assert.equal(own.details[0], 'Our proxy dropped deepseek-chat.');
+    // checkModelId (agent tool, MCP, CLI) says the catalog's sentence: an override's own words.
+    assert.match(checkModelId({ modelId: 'deepseek-chat' } as Parameters<typeof checkModelId>[0], overridden, at, ['USD']).text, /Our proxy dropped deepseek-chat\./);
   } finally {
     useLocale('en');
   }
   const [en] = modelIdFindings([literal], catalog, at, severity);
   assert.equal(en.message, 'deepseek-chat was retired on 2026-07-24 — use deepseek-v4-flash');
-  assert.match(en.details[0], /^deepseek-chat was retired on 2026-07-24 15:59 UTC/);
+  assert.match(renderModelHover(catalog, 'deepseek-chat', at, ['USD'], new Set()) ?? '', /\*\*retired\*\* since 2026-07-24 15:59 UTC/);
 });

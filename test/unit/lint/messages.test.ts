@@ -1,6 +1,6 @@
 // Finding messages as a new user reads them: one short sentence naming the ID, what happened and
-// what to use, read through the real scanner for each language; the details carry the catalog's
-// prose, the source and thinking advice in the file's own language, never another language's.
+// what to use, read through the real scanner for each language; the related information is the
+// dated source; the hover carries thinking advice in the file's own language, never another's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ParsedDocument, scanLanguageFor } from '../../../src/core/scan';
@@ -8,6 +8,7 @@ import { languageFor } from '../../../src/core/languages';
 import { shippedCatalogData } from '../../../src/catalog';
 import { modelIdPredicate, type ModelIdFinding } from '../../../src/core/lint/modelIdFindings';
 import { documentFindings } from '../../../src/core/lint/documentFindings';
+import { renderModelHover } from '../../../src/core/estimate/renderHover';
 import { defaultLintSettings } from '../../../src/shared/settings';
 
 const catalog = shippedCatalogData();
@@ -17,7 +18,7 @@ async function findings(file: string, text: string, at = november): Promise<Mode
   const row = languageFor('', file)!;
   const doc = await ParsedDocument.create(scanLanguageFor('', file), text);
   try {
-    return documentFindings(doc.modelIdLiterals(modelIdPredicate(catalog)), text, row.comments, catalog, at, defaultLintSettings.severity, { grammar: row.grammar });
+    return documentFindings(doc.modelIdLiterals(modelIdPredicate(catalog)), text, row.comments, catalog, at, defaultLintSettings.severity);
   } finally {
     doc.dispose();
   }
@@ -31,9 +32,9 @@ test('a retired ID: the day it was retired and the current model to use, in one 
   const [f] = await findings('app.py', PY);
   assert.equal(f.message, 'deepseek-chat was retired on 2026-07-24 — use deepseek-flash');
   assert.ok(f.message.length <= 80, f.message);
-  // The long prose moved to the details, with the date to the minute and the source.
-  assert.match(f.details.join('\n'), /retired on 2026-07-24 15:59 UTC; requests with it fail/);
-  assert.match(f.details.join('\n'), /^Source: DeepSeek API news: .*, 2026-04-24\.$/m);
+  // The hover under it has the minute and the dated source.
+  const hover = renderModelHover(catalog, 'deepseek-chat', november, ['USD'], new Set()) ?? '';
+  assert.match(hover, /^\*\*deepseek\\-chat\*\* — \*\*retired\*\* since 2026-07-24 15:59 UTC \(source: DeepSeek API news\\: .*, 2026\\-04\\-24\)\./);
 });
 
 test('a router prefix stays on the replacement the message names', async () => {
@@ -52,11 +53,15 @@ test('a legacy name says it is still served and names the new one', async () => 
   assert.equal(f.message, 'deepseek-v4-flash is a legacy name, still served — use deepseek-flash');
 });
 
-test('thinking advice fits the file: extra_body in Python only, the SDK object form in TypeScript, litellm_params in YAML', async () => {
-  const py = (await findings('app.py', PY))[0].details.join('\n');
-  const ts = (await findings('client.ts', TS))[0].details.join('\n');
-  const yaml = (await findings('proxy.yaml', YAML))[0].details.join('\n');
-  for (const d of [py, ts, yaml]) assert.match(d, /V4 models think by default: to keep deepseek-chat's non-thinking behaviour/);
+test('thinking advice fits the file: extra_body in Python only, the SDK object form in TypeScript, litellm_params in YAML', () => {
+  const hover = (file: string, written = 'deepseek-chat') => renderModelHover(catalog, written, november, ['USD'], new Set(), undefined, languageFor('', file)!.grammar) ?? '';
+  // Read as rendered: Markdown escapes undone.
+  const plain = (md: string) => md.replace(/\\(.)/g, '$1');
+  const [py, ts, yaml] = [hover('app.py'), hover('client.ts'), hover('proxy.yaml', 'deepseek/deepseek-chat')].map(plain);
+  // One sentence in the file's form, naming the model the fix writes, not the catalog's generic one beside it.
+  for (const d of [py, ts, yaml]) assert.match(d, /deepseek-flash thinks by default\. In /);
+  for (const d of [py, ts, yaml]) assert.doesNotMatch(d, /in the request body/);
+  assert.match(plain(hover('main.go')), /V4 models think by default: to keep deepseek-chat's non-thinking behaviour, send/, 'no form known for Go: the catalog note');
   assert.match(py, /extra_body=\{"thinking": \{"type": "disabled"\}\}/);
   assert.doesNotMatch(ts, /extra_body/);
   assert.match(ts, /thinking: \{ type: 'disabled' \}/);

@@ -63,6 +63,8 @@ function hostileCatalog() {
     sources: {
       evil: { title: `Pricing ${h}`, url: 'https://example.invalid/pricing', date: '2026-11-01' },
       plain: { title: 'Plain http', url: 'http://api-docs.deepseek.com/', date: '2026-11-01' },
+      // Lands in a link's title where its host is trusted: a quote, a backslash and a newline try to close it.
+      quote: { title: 'Closed \\" ") [r](command:x)\n![i](https://example.invalid/i.png) "', url: 'https://example.invalid/news', date: '2026-11-01' },
     },
     models: [
       {
@@ -73,6 +75,7 @@ function hostileCatalog() {
         lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'current', source: 'evil', message: HOSTILE[5] }],
       },
       { id: 'deepseek-plain', displayName: 'Plain', lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'current', source: 'plain', message: HOSTILE[5] }] },
+      { id: 'deepseek-gone', displayName: 'Gone', lifecycle: [{ from: '2026-01-01T00:00:00Z', status: 'retired', source: 'quote' }] },
     ],
   });
   assert.deepEqual(errors, []);
@@ -98,6 +101,13 @@ test('model hover: override text is shown as text; a source link only to a trust
   // The user typed example.invalid in their own settings: now the link is theirs to have.
   const withUserHost = markdownShape(renderModelHover(catalog, 'deepseek-evil', at, ['USD'], new Set([...shippedHosts, 'example.invalid']))!);
   assert.deepEqual(withUserHost.links, ['https://example.invalid/pricing']);
+  // A retired ID's source rides on its status line, the page's title on hover: never a second link.
+  for (const hosts of [shippedHosts, new Set([...shippedHosts, 'example.invalid'])]) {
+    const md = renderModelHover(catalog, 'deepseek-gone', at, ['USD'], hosts)!;
+    const gone = markdownShape(md);
+    assert.deepEqual(gone.links, hosts.has('example.invalid') ? ['https://example.invalid/news'] : [], md);
+    assert.deepEqual([gone.images, gone.html], [[], []], md);
+  }
   // The shipped catalog still links its own sources.
   const chat = markdownShape(renderModelHover(shippedCatalogData(), 'deepseek-v4-pro', at, ['USD'], shippedHosts)!);
   assert.equal(chat.links.length, 1);
