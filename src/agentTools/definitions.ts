@@ -1,7 +1,7 @@
 // The tools DeepSeek Cost Lens offers to coding agents: one registry, read by the editor's language
 // model tools, the MCP server and (through a unit test) package.json's languageModelTools. The
 // descriptions are written for the model that decides when to call a tool.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENT_TOOL_NAMES, type AgentToolKey } from './names';
 
 export type { AgentToolKey };

@@ -2,7 +2,7 @@
 // override never replaces the shipped data: the caller gets the shipped catalog plus readable errors.
 import shipped from './deepseek-catalog.json';
 import { type Catalog, type CatalogOverride, catalogOverrideSchema, catalogSchema, hasEntry } from './schema';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 let shippedCatalog: Catalog | undefined;
 

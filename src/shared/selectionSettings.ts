@@ -1,6 +1,6 @@
 // The selection token count's own setting, validated like the others so the Settings UI and the
 // code agree on its default.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const selectionSettingsSchema = z.object({
   'selectionTokens.statusBar': z.boolean().default(true),

@@ -1,6 +1,6 @@
 // Settings shared by the client and the language server, validated with one zod schema. An invalid
 // value never breaks the extension: it is reported and the default is used for that key only.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SEVERITY_CHOICES, type SeverityChoice } from '../core/lint/modelIdFindings';
 
 export const severityChoice = z.enum(SEVERITY_CHOICES);

@@ -1,6 +1,6 @@
 // Settings of the session-spend tracker, validated key by key with zod: one bad value costs only that
 // key (reported, default used), never the tracker. Read with dotted keys under `deepseekCost`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidTimeZone, machineTimeZone } from '../core/usage/time';
 import { SETTINGS_SECTION } from './protocol';
 

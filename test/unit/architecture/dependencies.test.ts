@@ -99,3 +99,10 @@ test('the spend worker and the CLI take the spend model from src/spend, never fr
     assert.deepEqual(fromClient, [], entry);
   }
 });
+
+test('zod is imported as a namespace, so the bundles leave out its 259 KB of locale tables', () => {
+  // `import { z } from 'zod'` binds zod's whole `z` namespace object, which the bundler must keep
+  // with every locale; `import * as z` lets it keep only what is used (server bundle 931 → 580 KB).
+  const named = sourceFiles(src).filter((f) => /^\s*import\s+(type\s+)?\{[^}]*\bz\b[^}]*\}\s+from\s+['"]zod['"]/m.test(readFileSync(f, 'utf8')));
+  assert.deepEqual(named.map((f) => path.relative(src, f)), []);
+});
