@@ -36,11 +36,14 @@ export function markdownCode(text: string, options: { inTable?: boolean } = {}):
 
 /**
  * A link the product chose to show: the label escaped, the target already checked by the caller
- * (see `isShownUrl`), with the characters that would end a link destination percent-encoded.
+ * (see `isShownUrl`), with the characters that would end a link destination percent-encoded. An
+ * optional title (shown on hover) is made one line, its quotes and backslashes escaped: it may come
+ * from a user's catalog override.
  */
-export function markdownLink(label: string, url: string): string {
+export function markdownLink(label: string, url: string, title?: string): string {
   const target = url.replace(/[()<>\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${markdownText(label)}](${target})`;
+  const quoted = title === undefined ? '' : ` "${title.replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&')}"`;
+  return `[${markdownText(label)}](${target}${quoted})`;
 }
 
 /**

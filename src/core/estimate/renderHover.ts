@@ -191,10 +191,8 @@ export function renderModelHover(
 /** "source, 2026-04-24" linked to the page (its title on hover), or named where its host may not be shown. */
 function sourceRef(source: CatalogSource, linkHosts: ReadonlySet<string>): string {
   if (!isShownUrl(source.url, linkHosts)) return l10n.t('source: {0}, {1}', markdownText(source.title), markdownText(source.date));
-  const target = markdownLink(l10n.t('source, {0}', source.date), source.url);
   // A link title shows the page's name on hover without taking a line of the capped box.
-  // A user's catalog override may hold any text: quotes and backslashes escaped, one line.
-  return `${target.slice(0, -1)} "${source.title.replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&')}")`;
+  return markdownLink(l10n.t('source, {0}', source.date), source.url, source.title);
 }
 
 /**
