@@ -3,6 +3,7 @@
 // constant), its model resolved through constants, its max_tokens, whether it turns thinking off.
 // Computed on demand (CodeLens, prompt hovers, `estimate`), never with diagnostics.
 import type { TSNode } from './runtime';
+import type { SyntaxRoot } from './forest';
 import type { Dialect } from './dialect';
 import { parseNumber } from './prompts';
 import type { EndpointFact, StringLiteral } from './types';
@@ -94,7 +95,7 @@ export class CallScanner {
 
   constructor(
     private readonly dialect: Dialect,
-    private readonly root: TSNode,
+    private readonly root: SyntaxRoot,
     private readonly src: string,
   ) {}
 

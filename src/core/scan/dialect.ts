@@ -3,6 +3,7 @@
 // ever ask through this interface.
 import type { TSNode } from './runtime';
 import type { StringLiteral } from './types';
+import type { StatementStarts } from './statements/types';
 
 export interface KeyedPosition {
   /** Normalized key (lower case, `_`/`-` removed): `maxtokens`, `systemprompt`... */
@@ -30,6 +31,8 @@ export interface Entry {
 }
 
 export interface Dialect {
+  /** Where top-level statements start, so a large file can be parsed a statement at a time (none: parsed whole). */
+  readonly statementStarts?: StatementStarts;
   /** Node types that start a string literal (used for the full walk and for climbing). */
   readonly literalTypes: ReadonlySet<string>;
   /** Climbs from any node inside a literal to the literal node itself. */

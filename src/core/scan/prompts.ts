@@ -1,6 +1,7 @@
 // Prompt literals in a tree-sitter document: which strings are prompts, their static text, and
 // the model / max_tokens of the call or object that sends them.
 import type { TSNode } from './runtime';
+import type { SyntaxRoot } from './forest';
 import type { PromptLiteral, StringLiteral } from './types';
 import { type Dialect, applyFormatFields } from './dialect';
 
@@ -45,7 +46,7 @@ export class PromptScanner {
 
   constructor(
     private readonly dialect: Dialect,
-    private readonly root: TSNode,
+    private readonly root: SyntaxRoot,
     private readonly src: string,
   ) {}
 

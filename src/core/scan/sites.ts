@@ -5,8 +5,10 @@
 // Node type names below are those of the grammars this product ships; the table is shared because
 // the same construct has the same name across them (call_expression, binary_expression, ...).
 import type { TSNode } from './runtime';
+import type { SyntaxRoot } from './forest';
 import type { Dialect, KeyedPosition } from './dialect';
 import type { EndpointFact, ModelIdLiteral, ModelIdRole } from './types';
+import type { Region } from './idReuse';
 
 /** Keys whose value is the model a request or config sends. */
 const MODEL_KEYS = new Set(['model', 'modelname', 'modelid', 'azuredeployment', 'deployment', 'engine', 'defaultmodel', 'llmmodel', 'chatmodel']);
@@ -48,18 +50,62 @@ const IDENT = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 export type ConfigFlavour = 'code' | 'config';
 
 /**
- * What the whole-file evidence pass found, kept by the scanner across edits that cannot change it
- * (typing inside a word): how each receiver was built, the file's URLs and imports.
+ * What the whole-file evidence pass found, kept by the scanner across edits that cannot change it:
+ * how each receiver was built, the file's URLs and imports, and the text they were read from.
  */
 export class FileEvidence {
   readonly bindings = new Map<string, EndpointFact[] | undefined>();
   readonly constants = new Map<string, string | null>();
   fileFacts?: EndpointFact[];
+  /** Where the facts were read: an edit in any of it makes them stale. */
+  private read: Region[] = [];
+
+  noteRead(from: number, to: number): void {
+    this.read.push({ from, to });
+  }
+
+  /**
+   * Whether the facts still hold after one change to `before` (LSP's offsets): not if the change
+   * touches text they were read from, adds or removes syntax that can make or unmake evidence
+   * (a definition, a quote, a comment, a URL), or leaves a line that now reads as evidence (an
+   * import finished by one letter, an assignment to a name already looked up). Shifts what was read.
+   */
+  survives(before: string, change: { rangeOffset: number; rangeLength: number; text: string }): boolean {
+    const start = change.rangeOffset;
+    const oldEnd = start + change.rangeLength;
+    if (touchesEvidence(before.slice(start, oldEnd)) || touchesEvidence(change.text)) return false;
+    // Inclusive at both ends: typing just after a word lengthens it.
+    if (this.read.some((r) => start <= r.to && oldEnd >= r.from)) return false;
+    const lineStart = before.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = before.indexOf('\n', oldEnd);
+    const line = before.slice(lineStart, start) + change.text + before.slice(oldEnd, lineEnd < 0 ? before.length : lineEnd);
+    if (EVIDENCE_LINE.test(line)) return false;
+    for (const name of [...this.bindings.keys(), ...this.constants.keys()]) if (wordIn(line, name)) return false;
+    const delta = change.text.length - change.rangeLength;
+    this.read = this.read.map((r) => (r.from > oldEnd ? { from: r.from + delta, to: r.to + delta } : r));
+    return true;
+  }
 }
 
-/** Whether an edit (text removed or inserted) can change whole-file evidence: a definition, a URL, an import, a line. */
+/** A line that reads as whole-file evidence: a URL, a local host, an import. */
+const EVIDENCE_LINE = /:\/\/|\blocalhost\b|127\.0\.0\.1|0\.0\.0\.0|^\s*(?:from|import|use)\b|\brequire\b|\bfrom\s*["']/;
+
+function wordIn(line: string, word: string): boolean {
+  for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1)) {
+    const before = line.charCodeAt(i - 1);
+    const after = line.charCodeAt(i + word.length);
+    if (!isWordCode(before) && !isWordCode(after)) return true;
+  }
+  return false;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
+}
+
+/** Whether an edit (text removed or inserted) can change whole-file evidence: a definition, a URL, an import, a comment, a line. */
 export function touchesEvidence(text: string): boolean {
-  return /[=:/'"`\n]|import|from|use|require/.test(text);
+  return /[=:/'"`\n#*\\]|import|from|use|require/.test(text);
 }
 
 export class SiteAnalyzer {
@@ -75,7 +121,7 @@ export class SiteAnalyzer {
 
   constructor(
     private readonly dialect: Dialect,
-    private readonly root: TSNode,
+    private readonly root: SyntaxRoot,
     private readonly src: string,
     private readonly flavour: ConfigFlavour,
     private readonly evidence: FileEvidence = new FileEvidence(),
@@ -123,6 +169,7 @@ export class SiteAnalyzer {
     const add = (kind: EndpointFact['kind'], text: string, at: number) => {
       const key = kind + text;
       if (seen.has(key) || facts.length >= MAX_FILE_FACTS || this.inComment(at)) return;
+      this.evidence.noteRead(at, at + text.length + 16);
       seen.add(key);
       facts.push({ kind, text, scope: 'file' });
     };
@@ -310,7 +357,10 @@ export class SiteAnalyzer {
       hits++;
       if (this.inComment(m.index)) continue;
       const value = this.root.descendantForIndex(m.index + m[0].length);
-      if (value) out += ' ' + leafText(statementOf(value), this.src).text;
+      if (!value) continue;
+      const statement = statementOf(value, this.src.length);
+      this.evidence.noteRead(Math.min(m.index, statement.startIndex), statement.endIndex);
+      out += ' ' + leafText(statement, this.src).text;
     }
     this.constantTexts.set(name, out || null);
     return out || undefined;
@@ -328,6 +378,7 @@ export class SiteAnalyzer {
       const value = this.dialect.definitionValue(nameNode) ?? (nameNode.parent ? this.dialect.definitionValue(nameNode.parent) : undefined) ?? valueAfterEquals(nameNode);
       if (!value) continue;
       const v = this.dialect.unwrapValue(value);
+      this.evidence.noteRead(m.index, Math.max(v.endIndex, value.endIndex));
       facts = [];
       const ctor = CALL_TYPES.has(v.type) ? v : firstCallIn(v);
       if (ctor) {
@@ -376,7 +427,7 @@ export class SiteAnalyzer {
 }
 
 /** Whether the token at an offset is a comment (a comment is never evidence, nor an ID to report). */
-export function isCommentAt(root: TSNode, offset: number): boolean {
+export function isCommentAt(root: SyntaxRoot, offset: number): boolean {
   const node = root.descendantForIndex(offset);
   return !!node && /comment/.test(node.type);
 }
@@ -467,9 +518,19 @@ function firstCallIn(node: TSNode): TSNode | undefined {
   return undefined;
 }
 
-/** The smallest statement-like node around a value (for an assignment's right-hand side). */
-function statementOf(node: TSNode): TSNode {
+/**
+ * The smallest statement-like node around a value (for an assignment's right-hand side). A root
+ * counts as the whole file, however much of it its tree holds (a large file is parsed a statement
+ * at a time, and a piece's root is not the file).
+ */
+function statementOf(node: TSNode, fileLength: number): TSNode {
   let n = node;
-  for (let depth = 0; depth < 3 && n.parent && n.parent.endIndex - n.parent.startIndex < 2000; depth++) n = n.parent;
+  for (let depth = 0; depth < 3; depth++) {
+    const p = n.parent;
+    if (!p) break;
+    const size = p.parent ? p.endIndex - p.startIndex : fileLength;
+    if (size >= 2000) break;
+    n = p;
+  }
   return n;
 }

@@ -1,38 +1,23 @@
-// A document parsed by tree-sitter, kept up to date by incremental reparsing.
+// A document parsed by tree-sitter (a statement at a time where the forest can), kept up to date
+// by edits, answering model-ID, prompt and call questions from per-text caches.
 import type { Dialect, KeyedPosition } from './dialect';
-import type { TSEdit, TSNode, TSParser, TSPoint, TSTree } from './runtime';
+import type { TSNode, TSParser } from './runtime';
 import type { ModelIdLiteral, PromptLiteral, StringLiteral } from './types';
 import { asModelId, candidateOffsets } from './ids';
 import { embeddedModelIds } from './embedded';
 import { quotedTokenAround } from './fallback';
 import { planThinkingOff, type ThinkingPlan } from './thinking';
-import { type ConfigFlavour, FileEvidence, isCommentAt, SiteAnalyzer, touchesEvidence } from './sites';
+import { type ConfigFlavour, FileEvidence, isCommentAt, SiteAnalyzer } from './sites';
 import { PromptScanner } from './prompts';
 import { CallScanner, type CallSite } from './calls';
 import { type IsModelId, LastResult, type Scanner, type TextChange } from './scanner';
 import { type IdAnswer, mapThroughEdits, overlaps, type Region, type ReusableIds } from './idReuse';
-
-/** Row/column of an offset, both in UTF-16 code units, which is how web-tree-sitter counts in a JS string. */
-function pointAt(text: string, offset: number): TSPoint {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
-}
-
-function advance(from: TSPoint, inserted: string): TSPoint {
-  const last = inserted.lastIndexOf('\n');
-  if (last < 0) return { row: from.row, column: from.column + inserted.length };
-  let rows = 0;
-  for (let i = inserted.indexOf('\n'); i >= 0; i = inserted.indexOf('\n', i + 1)) rows++;
-  return { row: from.row + rows, column: inserted.length - last - 1 };
-}
+import { type ForestOptions, SyntaxForest } from './forest';
 
 export class TreeScanner implements Scanner {
-  private tree: TSTree;
+  private readonly forest: SyntaxForest;
+  /** The forest generation the derived state below was computed from. */
+  private generation = 0;
   private prompts: PromptScanner;
   /** The model-ID answer for the current text, if computed. */
   private ids?: IdAnswer;
@@ -48,56 +33,41 @@ export class TreeScanner implements Scanner {
   private evidence = new FileEvidence();
 
   constructor(
-    private readonly parser: TSParser,
+    parser: TSParser,
     private readonly dialect: Dialect,
     private source: string,
     private readonly flavour: ConfigFlavour = 'code',
     private readonly grammar: string = '',
+    forestOptions: ForestOptions = {},
   ) {
-    this.tree = this.parse(source, null);
-    this.prompts = new PromptScanner(dialect, this.tree.rootNode, source);
+    this.forest = new SyntaxForest(parser, source, dialect.statementStarts, forestOptions);
+    this.prompts = new PromptScanner(dialect, this.forest, source);
   }
 
   get text(): string {
     return this.source;
   }
 
-  private parse(text: string, old: TSTree | null): TSTree {
-    // Some grammars' external scanners read NUL as the end of input (YAML then swallows the rest of
-    // the file into one scalar): a space of the same length keeps every offset and the rest readable.
-    const tree = this.parser.parse(text.includes('\0') ? text.replaceAll('\0', ' ') : text, old);
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    return tree;
-  }
-
   update(newText: string, changes: readonly TextChange[]): void {
     let current = this.source;
-    let incremental = changes.length > 0;
-    const edits: TSEdit[] = [];
     for (const c of changes) {
-      const start = c.rangeOffset;
-      const oldEnd = start + c.rangeLength;
-      if (!(start >= 0 && c.rangeLength >= 0 && oldEnd <= current.length)) {
-        incremental = false;
-        break;
-      }
-      const startPosition = pointAt(current, start);
-      const oldEndPosition = advance(startPosition, current.slice(start, oldEnd));
-      const newEndPosition = advance(startPosition, c.text);
-      edits.push({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + c.text.length, startPosition, oldEndPosition, newEndPosition });
-      if (touchesEvidence(current.slice(start, oldEnd)) || touchesEvidence(c.text)) this.evidence = new FileEvidence();
-      current = current.slice(0, start) + c.text + current.slice(oldEnd);
+      if (!this.evidence.survives(current, c)) this.evidence = new FileEvidence();
+      current = current.slice(0, c.rangeOffset) + c.text + current.slice(c.rangeOffset + c.rangeLength);
     }
-    // Changes that do not reproduce the new text (a client bug, a missed event) get a full parse.
-    if (current !== newText) incremental = false;
-    if (!incremental) this.evidence = new FileEvidence();
-    const old = this.tree;
-    if (incremental) for (const e of edits) old.edit(e);
-    this.tree = this.parse(newText, incremental ? old : null);
-    this.reusable = incremental && this.ids ? this.reusableAfter(this.ids, edits, old) : undefined;
-    old.delete();
+    // Changes that do not reproduce the new text (a client bug, a missed event) are a new text.
+    const dirty = this.forest.update(newText, changes);
+    if (!dirty) this.evidence = new FileEvidence();
+    // What of the old answer survives: everything outside the edited text and the syntax that changed.
+    const ids = this.ids;
+    this.reusable = dirty && ids ? withDirty(mapThroughEdits(ids, changes.map((c) => ({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length }))), dirty) : undefined;
     this.source = newText;
-    this.prompts = new PromptScanner(this.dialect, this.tree.rootNode, newText);
+    this.resetDerived();
+  }
+
+  /** Drops everything computed from the syntax (after an edit, or when the forest became one tree). */
+  private resetDerived(): void {
+    this.generation = this.forest.generation;
+    this.prompts = new PromptScanner(this.dialect, this.forest, this.source);
     this.ids = undefined;
     this.allPrompts.clear();
     this.sites.clear();
@@ -105,32 +75,28 @@ export class TreeScanner implements Scanner {
   }
 
   /**
-   * What of the old answer survives: everything outside the edited text, the syntax tree-sitter
-   * reports as changed, and the nodes around each edit (a changed key changes its value's role).
+   * Runs a question; if the forest gave up piecewise parsing meanwhile (a piece did not parse), the
+   * answer may rest on pieces that were wrong, so it is asked again of the one tree.
    */
-  private reusableAfter(previous: IdAnswer, edits: readonly TSEdit[], editedOld: TSTree): ReusableIds {
-    const mapped = mapThroughEdits(
-      previous,
-      edits.map((e) => ({ start: e.startIndex, oldEnd: e.oldEndIndex, newEnd: e.newEndIndex })),
-    );
-    const dirty: Region[] = [...mapped.dirty];
-    for (const r of this.tree.getChangedRanges(editedOld)) dirty.push({ from: r.startIndex, to: r.endIndex });
-    const root = this.tree.rootNode;
-    for (const r of mapped.dirty) {
-      let node = root.descendantForIndex(Math.min(r.from, root.endIndex), Math.min(r.to, root.endIndex)) ?? root;
-      // Climb to the enclosing pair or argument (a renamed key changes its value's role), but not to
-      // a whole block: larger structural changes are in the changed ranges already.
-      for (let up = 0; up < 3 && node.parent && node.parent.endIndex - node.parent.startIndex <= 4096; up++) node = node.parent;
-      dirty.push({ from: node.startIndex, to: node.endIndex });
+  private stable<T>(ask: () => T): T {
+    if (this.generation !== this.forest.generation) {
+      this.reusable = undefined;
+      this.resetDerived();
     }
-    return { ...mapped, dirty };
+    const answer = ask();
+    if (this.generation === this.forest.generation) return answer;
+    this.reusable = undefined;
+    this.resetDerived();
+    return ask();
   }
 
   modelIdLiterals(isId: IsModelId): ModelIdLiteral[] {
-    return this.sites.get(isId, () => {
-      const analyzer = new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence);
-      return this.idLiterals(isId).map((lit) => analyzer.inContext(lit));
-    });
+    return this.stable(() =>
+      this.sites.get(isId, () => {
+        const analyzer = new SiteAnalyzer(this.dialect, this.forest, this.source, this.flavour, this.evidence);
+        return this.idLiterals(isId).map((lit) => analyzer.inContext(lit));
+      }),
+    );
   }
 
   /** Model-ID literals without roles, reusing what an edit left untouched. */
@@ -141,14 +107,14 @@ export class TreeScanner implements Scanner {
     const reuse = this.reusable?.isId === isId ? this.reusable : undefined;
     this.reusable = undefined;
     const kept = reuse ? reuse.accepted.filter((l) => !overlaps(reuse.dirty, l.start, l.end)) : [];
-    const stillRejected = new Set(reuse && !this.tree.rootNode.hasError ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
+    const stillRejected = new Set(reuse && !this.forest.hasError ? reuse.rejected.filter((o) => !overlaps(reuse.dirty, o, o)) : []);
     const accepted: ModelIdLiteral[] = [];
     const rejected: number[] = [];
     const unreadable: number[] = [];
     let analyzer: SiteAnalyzer | undefined;
     // Role and nearby evidence are kept with each literal, so an edit re-analyses only what it touched.
     const local = (lit: ModelIdLiteral, expr: TSNode, keyed?: KeyedPosition | null): ModelIdLiteral =>
-      (analyzer ??= new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence)).analyze(lit, expr, keyed);
+      (analyzer ??= new SiteAnalyzer(this.dialect, this.forest, this.source, this.flavour, this.evidence)).analyze(lit, expr, keyed);
     let k = 0;
     let lastLiteralStart = -1;
     for (const offset of candidateOffsets(this.source, isId)) {
@@ -170,7 +136,7 @@ export class TreeScanner implements Scanner {
           rejected.push(offset);
           // In a file with syntax errors, an ID standing bare in code was most likely in a string
           // the error broke apart: say it could not be checked rather than pass over it.
-          if (this.tree.rootNode.hasError && !isCommentAt(this.tree.rootNode, offset)) unreadable.push(offset);
+          if (!isCommentAt(this.forest, offset) && this.forest.fileHasError()) unreadable.push(offset);
         }
         continue;
       }
@@ -207,17 +173,21 @@ export class TreeScanner implements Scanner {
   }
 
   private inErrorRegion(offset: number): boolean {
-    if (!this.tree.rootNode.hasError) return false;
-    let n: ReturnType<TSTree['rootNode']['descendantForIndex']> = this.tree.rootNode.descendantForIndex(offset);
+    if (!this.forest.hasError) return false;
+    let n: TSNode | null = this.forest.descendantForIndex(offset);
     for (let depth = 0; n && depth < 64; depth++, n = n.parent) if (n.isError || n.isMissing || n.type === 'ERROR') return true;
     return false;
   }
 
   literalAt(offset: number): StringLiteral | undefined {
-    return this.prompts.literalAt(offset);
+    return this.stable(() => this.prompts.literalAt(offset));
   }
 
   thinkingPlan(offset: number): ThinkingPlan | undefined {
+    return this.stable(() => this.thinkingPlanNow(offset));
+  }
+
+  private thinkingPlanNow(offset: number): ThinkingPlan | undefined {
     const literal = this.prompts.literalNodeAt(offset);
     if (!literal) return undefined;
     try {
@@ -229,9 +199,13 @@ export class TreeScanner implements Scanner {
   }
 
   callSites(): CallSite[] {
+    return this.stable(() => this.callSitesNow());
+  }
+
+  private callSitesNow(): CallSite[] {
     return this.calls.get(this.source, () => {
-      const analyzer = new SiteAnalyzer(this.dialect, this.tree.rootNode, this.source, this.flavour, this.evidence);
-      return new CallScanner(this.dialect, this.tree.rootNode, this.source).all().map(({ site, evidenceNode }) => {
+      const analyzer = new SiteAnalyzer(this.dialect, this.forest, this.source, this.flavour, this.evidence);
+      return new CallScanner(this.dialect, this.forest, this.source).all().map(({ site, evidenceNode }) => {
         // The provider evidence of a call is that of a model ID written where its model is.
         const probe = { start: evidenceNode.startIndex, end: evidenceNode.endIndex, contentStart: evidenceNode.startIndex, contentEnd: evidenceNode.endIndex, value: '', placeholders: 0, startsWithPlaceholder: false, written: site.model?.written ?? '' };
         const endpoint = analyzer.inContext(analyzer.analyze(probe, evidenceNode)).endpoint ?? [];
@@ -241,14 +215,18 @@ export class TreeScanner implements Scanner {
   }
 
   promptAt(offset: number, minLength: number): PromptLiteral | undefined {
-    return this.prompts.promptAt(offset, minLength);
+    return this.stable(() => this.prompts.promptAt(offset, minLength));
   }
 
   promptLiterals(minLength: number): PromptLiteral[] {
-    return this.allPrompts.get(minLength, () => this.prompts.all(minLength));
+    return this.stable(() => this.allPrompts.get(minLength, () => this.prompts.all(minLength)));
   }
 
   dispose(): void {
-    this.tree.delete();
+    this.forest.dispose();
   }
+}
+
+function withDirty(mapped: ReusableIds, syntax: readonly Region[]): ReusableIds {
+  return { ...mapped, dirty: [...mapped.dirty, ...syntax] };
 }

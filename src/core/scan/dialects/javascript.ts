@@ -3,6 +3,7 @@ import type { TSNode } from '../runtime';
 import type { StringLiteral } from '../types';
 import { decodeJavaScript } from '../escapes';
 import { type CallPosition, type Dialect, type Entry, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
+import { scriptStatementStarts } from '../statements/scriptStarts';
 
 function isLiteral(n: TSNode): boolean {
   // TypeScript's `string` type keyword is an anonymous node with the same type name.
@@ -39,6 +40,7 @@ function calleeName(fn: TSNode | null): string {
 const wrappers = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression']);
 
 export const javascript: Dialect = {
+  statementStarts: scriptStatementStarts,
   literalTypes: new Set(['string', 'template_string']),
 
   literalOf(node) {

@@ -2,6 +2,7 @@ import type { TSNode } from '../runtime';
 import type { StringLiteral } from '../types';
 import { decodePython } from '../escapes';
 import { type CallPosition, type Dialect, type Entry, type KeyedPosition, type ListPosition, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
+import { pythonStatementStarts } from '../statements/pythonStarts';
 
 function decodeString(literal: TSNode, src: string): StringLiteral | undefined {
   const start = literal.firstChild;
@@ -32,6 +33,7 @@ function isFormatCall(attribute: TSNode): boolean {
 }
 
 export const python: Dialect = {
+  statementStarts: pythonStatementStarts,
   literalTypes: new Set(['string']),
 
   literalOf(node) {
