@@ -41,6 +41,9 @@ interface Piece {
   start: number;
   end: number;
   tree: TSTree;
+  /** Where the tree itself still has the piece start (it is moved when next used, not at every edit above it). */
+  treeStart: number;
+  treeRow: number;
 }
 
 export class SyntaxForest implements SyntaxRoot {
@@ -103,7 +106,7 @@ export class SyntaxForest implements SyntaxRoot {
   descendantsOfType(types: string | string[]): (TSNode | null)[] {
     this.parseAll();
     if (this.whole) return this.whole.rootNode.descendantsOfType(types);
-    return this.pieces.flatMap((p) => p.tree.rootNode.descendantsOfType(types));
+    return this.pieces.flatMap((p) => this.moved(p).rootNode.descendantsOfType(types));
   }
 
   /**
@@ -112,7 +115,10 @@ export class SyntaxForest implements SyntaxRoot {
    */
   update(newText: string, changes: readonly TextChange[]): Region[] | undefined {
     this.freeRetired();
-    const edits = editsFor(this.text, newText, changes);
+    // One change in a file parsed piecewise: its rows come from the nearest statement start, not a
+    // count from the top of the file.
+    const rowOf = this.whole || changes.length !== 1 ? undefined : (offset: number) => this.pointNear(offset);
+    const edits = editsFor(this.text, newText, changes, rowOf);
     if (this.whole) return this.updateWhole(newText, edits);
     if (edits?.length !== 1 || !this.piecewiseFits(newText)) {
       this.reset(newText);
@@ -159,10 +165,25 @@ export class SyntaxForest implements SyntaxRoot {
     else this.whole = this.parseWhole(null);
   }
 
-  private setText(text: string): void {
+  private setText(text: string, edit?: TSEdit): void {
+    // After one edit the end moves by the edit's rows; its column is that of the (short) last line.
+    const end = edit && this.end ? { row: this.end.row + edit.newEndPosition.row - edit.oldEndPosition.row, column: text.length - text.lastIndexOf('\n') - 1 } : endPoint(text);
     this.text = text;
     this.parserText = readable(text);
-    this.end = endPoint(text);
+    this.end = end;
+  }
+
+  /** Row and column of an offset of the current text, counted from the statement start before it. */
+  private pointNear(offset: number): TSPoint {
+    const k = statementIndex(this.starts, offset);
+    const from = this.starts[k] ?? 0;
+    let row = this.rows[k] ?? 0;
+    let lineStart = from;
+    for (let i = this.text.indexOf('\n', from); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) {
+      row++;
+      lineStart = i + 1;
+    }
+    return { row, column: offset - lineStart };
   }
 
   private updateWhole(newText: string, edits: TSEdit[] | undefined): Region[] | undefined {
@@ -185,7 +206,7 @@ export class SyntaxForest implements SyntaxRoot {
     // pieces: kept as the one piece it is, so nothing is parsed twice, and split at the next edit.
     if (this.piecewiseFits() && !this.whole.rootNode.hasError) {
       this.scanStarts();
-      this.pieces = [{ start: 0, end: newText.length, tree: this.whole }];
+      this.pieces = [{ start: 0, end: newText.length, tree: this.whole, treeStart: 0, treeRow: 0 }];
       this.whole = undefined;
     }
     return changed;
@@ -251,14 +272,16 @@ export class SyntaxForest implements SyntaxRoot {
     for (const p of this.pieces) {
       if (p.end <= dirtyFrom) kept.push(p);
       else if (p.start >= oldDirtyTo && sync < oldStarts.length) {
-        p.tree.edit(e);
-        kept.push({ start: p.start + delta, end: p.end + delta, tree: p.tree });
+        // Moved, not edited: a file with many pieces pays for the ones it reads again.
+        p.start += delta;
+        p.end += delta;
+        kept.push(p);
       } else p.tree.delete();
     }
     this.pieces = kept;
     this.starts = starts;
     this.rows = rows;
-    this.setText(newText);
+    this.setText(newText, e);
     const dirty = { from: dirtyFrom, to: sync < oldStarts.length ? oldStarts[sync] + delta : newText.length };
     // The statements edited are parsed now: a syntax error typed into them must be known before any
     // answer is given (it makes the forest whole), and they are the ones asked about next anyway. An
@@ -272,9 +295,30 @@ export class SyntaxForest implements SyntaxRoot {
   private treeAt(offset: number): TSTree {
     if (this.whole) return this.whole;
     const p = pieceAt(this.pieces, offset, this.text.length);
-    if (p) return p.tree;
+    if (p) return this.moved(p);
     const k = statementIndex(this.starts, offset);
     return this.parsePiece(k, k + 1)?.tree ?? this.wholeTree();
+  }
+
+  /**
+   * The piece's tree with its positions where the piece now is. Edits above a piece only move it,
+   * so one edit that says "the text before you grew or shrank by so much" is exact for it.
+   */
+  private moved(p: Piece): TSTree {
+    if (p.treeStart === p.start) return p.tree;
+    const row = this.rows[statementIndex(this.starts, p.start)];
+    const from = Math.min(p.treeStart, p.start);
+    p.tree.edit({
+      startIndex: from,
+      oldEndIndex: p.treeStart,
+      newEndIndex: p.start,
+      startPosition: { row: Math.min(p.treeRow, row), column: 0 },
+      oldEndPosition: { row: p.treeRow, column: 0 },
+      newEndPosition: { row, column: 0 },
+    });
+    p.treeStart = p.start;
+    p.treeRow = row;
+    return p.tree;
   }
 
   private wholeTree(): TSTree {
@@ -318,7 +362,7 @@ export class SyntaxForest implements SyntaxRoot {
       this.becomeWhole();
       return undefined;
     }
-    const piece = { start, end, tree };
+    const piece = { start, end, tree, treeStart: start, treeRow: this.rows[k] };
     const at = this.pieces.findIndex((p) => p.start > start);
     this.pieces.splice(at < 0 ? this.pieces.length : at, 0, piece);
     return piece;
@@ -429,9 +473,31 @@ function editedRegions(edits: readonly TSEdit[]): Region[] {
   return out;
 }
 
+/** How much text either side of an edit is compared, to catch a change that does not fit the text. */
+const EDGE = 64;
+
+/**
+ * One change, checked against the text without building and comparing the whole new text (that
+ * costs milliseconds on a large file at every keystroke): the lengths agree, the inserted text is
+ * where the change says, and the text either side of it is what it was.
+ */
+function singleEdit(oldText: string, newText: string, c: TextChange, pointOf?: (offset: number) => TSPoint): TSEdit[] | undefined {
+  const start = c.rangeOffset;
+  const oldEnd = start + c.rangeLength;
+  const newEnd = start + c.text.length;
+  if (!(start >= 0 && c.rangeLength >= 0 && oldEnd <= oldText.length)) return undefined;
+  if (newText.length !== oldText.length - c.rangeLength + c.text.length || !newText.startsWith(c.text, start)) return undefined;
+  if (newText.slice(Math.max(0, start - EDGE), start) !== oldText.slice(Math.max(0, start - EDGE), start)) return undefined;
+  if (newText.slice(newEnd, newEnd + EDGE) !== oldText.slice(oldEnd, oldEnd + EDGE)) return undefined;
+  const startPosition = pointOf ? pointOf(start) : pointAt(oldText, start);
+  return [{ startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition, oldEndPosition: advance(startPosition, oldText.slice(start, oldEnd)), newEndPosition: advance(startPosition, c.text) }];
+}
+
 /** Tree-sitter edits for the changes, or undefined when they do not turn `oldText` into `newText` (a missed event). */
-function editsFor(oldText: string, newText: string, changes: readonly TextChange[]): TSEdit[] | undefined {
+function editsFor(oldText: string, newText: string, changes: readonly TextChange[], pointOf?: (offset: number) => TSPoint): TSEdit[] | undefined {
+  // `pointOf` reads the text before the change: it serves a single change only.
   if (changes.length === 0) return undefined;
+  if (changes.length === 1) return singleEdit(oldText, newText, changes[0], pointOf);
   let current = oldText;
   const edits: TSEdit[] = [];
   for (const c of changes) {

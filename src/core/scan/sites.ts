@@ -80,7 +80,7 @@ export class FileEvidence {
     const lineEnd = before.indexOf('\n', oldEnd);
     const line = before.slice(lineStart, start) + change.text + before.slice(oldEnd, lineEnd < 0 ? before.length : lineEnd);
     if (EVIDENCE_LINE.test(line)) return false;
-    for (const name of [...this.bindings.keys(), ...this.constants.keys()]) if (wordIn(line, name)) return false;
+    for (const name of [...this.bindings.keys(), ...this.constants.keys()]) if (assignsTo(line, name)) return false;
     const delta = change.text.length - change.rangeLength;
     this.read = this.read.map((r) => (r.from > oldEnd ? { from: r.from + delta, to: r.to + delta } : r));
     return true;
@@ -90,11 +90,12 @@ export class FileEvidence {
 /** A line that reads as whole-file evidence: a URL, a local host, an import. */
 const EVIDENCE_LINE = /:\/\/|\blocalhost\b|127\.0\.0\.1|0\.0\.0\.0|^\s*(?:from|import|use)\b|\brequire\b|\bfrom\s*["']/;
 
-function wordIn(line: string, word: string): boolean {
-  for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1)) {
+/** Whether the line assigns to the name (`name =`, `name :=`, `name.field =`), as the definition searches read it. */
+function assignsTo(line: string, name: string): boolean {
+  for (let i = line.indexOf(name); i >= 0; i = line.indexOf(name, i + 1)) {
     const before = line.charCodeAt(i - 1);
-    const after = line.charCodeAt(i + word.length);
-    if (!isWordCode(before) && !isWordCode(after)) return true;
+    if (isWordCode(before) || before === 46) continue;
+    if (/^(?:\s*\.\s*\w+)?\s*(?::=|=(?![=>]))/.test(line.slice(i + name.length))) return true;
   }
   return false;
 }

@@ -328,3 +328,45 @@ test('a piece that does not parse makes the forest one tree, and a fixed file go
     forest.dispose();
   }
 });
+
+test('a change that does not fit the new text is not trusted: the document is read afresh', async () => {
+  const parser = await parserFor('python');
+  const line = (i: number, id: string) => `v${i} = call(model="${id}", n=${i})\n`;
+  const text = Array.from({ length: 40 }, (_, i) => line(i, 'deepseek-v4-pro')).join('');
+  const doc = new TreeScanner(parser, python, text, 'code', 'python', { minPiecewiseLength: 0 });
+  try {
+    assert.equal(doc.modelIdLiterals(isId).length, 40);
+    // The client says it changed line 3, but the text it sends changed line 30 (a missed event).
+    const at = text.indexOf(line(30, 'deepseek-v4-pro')) + 'v30 = call(model="'.length;
+    const sent = text.slice(0, at) + 'deepseek-chat' + text.slice(at + 'deepseek-v4-pro'.length);
+    const claimed = text.indexOf(line(3, 'deepseek-v4-pro')) + 'v3 = call(model="'.length;
+    doc.update(sent, [{ rangeOffset: claimed, rangeLength: 'deepseek-v4-pro'.length, text: 'deepseek-chat' }]);
+    const ids = doc.modelIdLiterals(isId);
+    assert.equal(ids.length, 40);
+    const lineOf = (offset: number) => sent.slice(sent.lastIndexOf('\n', offset) + 1, offset);
+    assert.deepEqual(ids.filter((l) => l.value === 'deepseek-chat').map((l) => lineOf(l.start)), ['v30 = call(model=']);
+  } finally {
+    doc.dispose();
+  }
+});
+
+test('whole-file evidence is kept across an edit only when the edit cannot change it', async () => {
+  const { FileEvidence } = await import('../../../src/core/scan/sites');
+  const src = 'client = OpenAI(base_url="https://api.deepseek.com")\nvalue = compute(data)\nresp = client.create(model="deepseek-chat")\n';
+  const evidence = () => {
+    const e = new FileEvidence();
+    e.bindings.set('client', []);
+    e.constants.set('data', null);
+    const url = src.indexOf('https://');
+    e.noteRead(url, url + 'https://api.deepseek.com'.length);
+    return e;
+  };
+  const at = (s: string, k = 1) => src.indexOf(s) + k;
+  const keeps = (rangeOffset: number, text: string, rangeLength = 0) => evidence().survives(src, { rangeOffset, rangeLength, text });
+  assert.equal(keeps(at('value'), 'x'), true, 'typing inside a plain name');
+  assert.equal(keeps(at('compute(data'), 'x'), true, 'a line that only reads a looked-up name');
+  assert.equal(keeps(at('api.deepseek'), 'x'), false, 'typing inside a URL that was read');
+  assert.equal(keeps(at('value'), '#'), false, 'a comment character');
+  assert.equal(keeps(src.indexOf('value'), 'data', 'value'.length), false, 'the line now assigns to a looked-up name (`data = compute(data)`)');
+  assert.equal(keeps(src.indexOf('value'), 'datum', 'value'.length), true, 'an assignment to another name');
+});
