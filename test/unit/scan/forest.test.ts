@@ -8,9 +8,12 @@ import { TreeScanner } from '../../../src/core/scan/tree-scanner';
 import { SyntaxForest } from '../../../src/core/scan/forest';
 import { python } from '../../../src/core/scan/dialects/python';
 import { javascript } from '../../../src/core/scan/dialects/javascript';
+import { go } from '../../../src/core/scan/dialects/go';
 import { pythonStatementStarts } from '../../../src/core/scan/statements/pythonStarts';
 import { scriptStatementStarts } from '../../../src/core/scan/statements/scriptStarts';
+import { goStatementStarts } from '../../../src/core/scan/statements/goStarts';
 import type { StatementStarts } from '../../../src/core/scan/statements/types';
+import type { Dialect } from '../../../src/core/scan/dialect';
 import { isId, seeded } from './helpers';
 
 const PYTHON = `"""Module docstring.
@@ -118,6 +121,64 @@ export default {
 };
 `;
 
+const GO = `// Package agent calls DeepSeek.
+package agent
+
+import (
+\t"context"
+\t"os"
+
+\topenai "github.com/sashabaranov/go-openai"
+)
+
+const legacy = "deepseek-chat"
+
+var raw = \`
+func notCode() string {
+\treturn "deepseek-reasoner"
+}
+\`
+
+var known = map[string]bool{
+\t"deepseek-chat":     true,
+\t"deepseek-reasoner": true,
+}
+
+func newClient() *openai.Client {
+\tcfg := openai.DefaultConfig(os.Getenv("DEEPSEEK_API_KEY"))
+\tcfg.BaseURL = "https://api.deepseek.com"
+\treturn openai.NewClientWithConfig(cfg)
+}
+
+/* a block comment
+func commented() string { return "deepseek-chat" }
+*/
+func Ask(ctx context.Context, c *openai.Client) (openai.ChatCompletionResponse, error) {
+\tr := '"'
+\t_ = r
+\treturn c.CreateChatCompletion(ctx, openai.ChatCompletionRequest{
+\t\tModel: "deepseek-chat",
+\t\tMessages: []openai.ChatCompletionMessage{
+\t\t\t{Role: openai.ChatMessageRoleSystem, Content: "You are a careful assistant who answers questions about invoices, receipts and the totals on them, in the user's own language."},
+\t\t},
+\t})
+}
+
+func check(m string) bool {
+\tswitch m {
+\tcase "deepseek-reasoner":
+\t\treturn false
+\t}
+\treturn m == "deepseek-chat"
+}
+
+type Agent struct {
+\tModel string
+}
+
+var defaultAgent = Agent{Model: "deepseek-v4-flash"}
+`;
+
 /** The line-start offsets of the top-level statements of the real parse (comments left out). */
 async function realStarts(grammar: Grammar, text: string): Promise<Set<number>> {
   const parser = await parserFor(grammar);
@@ -145,6 +206,7 @@ function lexedStarts(lexer: StatementStarts, text: string): { offset: number; ro
 for (const [name, grammar, lexer, text] of [
   ['Python', 'python', pythonStatementStarts, PYTHON],
   ['TypeScript', 'typescript', scriptStatementStarts, TYPESCRIPT],
+  ['Go', 'go', goStatementStarts, GO],
 ] as const) {
   test(`${name}: every statement start the lexer finds is one in the real parse, with its row`, async () => {
     const real = await realStarts(grammar, text);
@@ -202,10 +264,11 @@ test('TypeScript: lines that continue a statement are never starts', () => {
 /** Edits a person (or a paste) makes, including ones that break the syntax or move statement starts. */
 const SNIPPETS = ['x', ' ', '"', "'", '"""', '`', '${', '}', '(', ')', '\n', '\n\n', '    ', '#', '//', '/*', '*/', '\\', '@dec\n', 'deepseek-chat', '"deepseek-reasoner"', 'model="deepseek-chat", ', '\nelse:\n', '\nfoo = 1\n', '\nconst z = 2;\n', ''];
 
-async function compareUnderEdits(grammar: Grammar, dialect: typeof python, base: string, seed: number, edits: number): Promise<{ piecewiseAnswers: number; answers: number }> {
+async function compareUnderEdits(grammar: Grammar, dialect: Dialect, base: string, seed: number, edits: number): Promise<{ piecewiseAnswers: number; answers: number }> {
   const parser = await parserFor(grammar);
   // The body is repeated so the file has many statements and the lookups cross pieces.
-  const body = base.startsWith('#!') ? base.slice(base.indexOf('\n') + 1) : base;
+  // (Without what may only come once: a shebang, Go's package clause and imports.)
+  const body = base.startsWith('#!') ? base.slice(base.indexOf('\n') + 1) : grammar === 'go' ? base.slice(base.indexOf('const legacy')) : base;
   let text = base + '\n' + [body, body, body].join('\n');
   const whole = new TreeScanner(parser, dialect, text, 'code', grammar, { minPiecewiseLength: Number.POSITIVE_INFINITY });
   const pieces = new TreeScanner(parser, dialect, text, 'code', grammar, { minPiecewiseLength: 0 });
@@ -293,6 +356,7 @@ for (const [grammar, dialect, base] of [
   ['python', python, PYTHON],
   ['typescript', javascript, TYPESCRIPT],
   ['tsx', javascript, TYPESCRIPT],
+  ['go', go, GO],
   ['javascript', javascript, TYPESCRIPT.replace(/: Promise<unknown>|: string|: boolean/g, '').replace('@Injectable()\n', '')],
 ] as const) {
   test(`${grammar}: parsed piecewise, a document answers as one parsed whole, over random edits`, { timeout: 120_000 }, async () => {

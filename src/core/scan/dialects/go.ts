@@ -2,6 +2,7 @@ import type { TSNode } from '../runtime';
 import type { StringLiteral } from '../types';
 import { decodeGo } from '../escapes';
 import { literalInBlock, plusJoinParent, plusOperands, type Dialect, type Entry, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
+import { goStatementStarts } from '../statements/goStarts';
 
 const literalTypes = new Set(['interpreted_string_literal', 'raw_string_literal']);
 
@@ -35,6 +36,7 @@ function callee(fn: TSNode | null): string {
 }
 
 export const go: Dialect = {
+  statementStarts: goStatementStarts,
   literalTypes,
 
   literalOf: (node) => literalInBlock(node, literalTypes),
