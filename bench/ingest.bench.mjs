@@ -3,9 +3,9 @@
 // same run, ccusage 17.2.1 (`--offline --json`) on the identical Claude Code transcripts, which
 // both tools read. Figures are ratios against that reference, never absolute targets.
 //
-//   node bench/ingest.bench.mjs                 # 1 GB of logs (about 1M requests)
-//   node bench/ingest.bench.mjs --size 200MB    # a quick run
-//   node bench/ingest.bench.mjs --no-ccusage    # our engine only
+//   node --import tsx bench/ingest.bench.mjs                 # 1 GB of logs (about 1M requests)
+//   node --import tsx bench/ingest.bench.mjs --size 200MB    # a quick run
+//   node --import tsx bench/ingest.bench.mjs --no-ccusage    # our engine only
 //
 // Generated files live in a temp dir that is removed at the end.
 import { spawn } from 'node:child_process';
@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { rng } from './lib/generate.mjs';
 import { median, summarize } from './lib/stats.mjs';
+// The engine runs as the CLI runs it (`spend` starts Node with these options).
+import { SPEND_EXEC_ARGV } from '../src/shared/protocol.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -239,7 +241,7 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, re
     // figure is the median, the spread goes with it.
     const paths = all.map((f) => f.path);
     const variants = {
-      spend: () => measure([spend, ...paths, '--format', 'json', '--tz', 'UTC', '--log-tz', 'Asia/Shanghai', ...evidence], { work }),
+      spend: () => measure([...SPEND_EXEC_ARGV, spend, ...paths, '--format', 'json', '--tz', 'UTC', '--log-tz', 'Asia/Shanghai', ...evidence], { work }),
       raw: () => measure([join(work, 'floor.cjs'), 'raw', ...paths], { work }),
       split: () => measure([join(work, 'floor.cjs'), 'split', ...paths], { work }),
       splitParse: () => measure([join(work, 'floor.cjs'), 'parse', ...paths], { work }),
@@ -269,7 +271,7 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, re
     // The reference is the full read above, in the same run.
     log('window reload: the same logs with a spend history (filled, then reloaded)');
     const history = join(work, 'history.sqlite');
-    const withStore = [spend, ...all.map((f) => f.path), '--format', 'json', '--tz', 'UTC', '--log-tz', 'Asia/Shanghai', ...evidence, '--store', history];
+    const withStore = [...SPEND_EXEC_ARGV, spend, ...all.map((f) => f.path), '--format', 'json', '--tz', 'UTC', '--log-tz', 'Asia/Shanghai', ...evidence, '--store', history];
     const filling = await measure(withStore, { work });
     if (filling.code !== 0) throw new Error(`spend --store failed (${filling.code}): ${filling.stderr}`);
     const reload = await measure(withStore, { work });
@@ -305,13 +307,13 @@ export async function runIngestBench({ sizeBytes = 1024 ** 3, ccusage = true, re
     mkdirSync(quarterDir);
     const quarterFiles = await generateLogs(quarterDir, Math.round(sizeBytes / 4));
     const quarterBytes = Object.values(quarterFiles).reduce((n, f) => n + statSync(f.path).size, 0);
-    const quarter = await measure([spend, ...Object.values(quarterFiles).map((f) => f.path), '--format', 'json', '--tz', 'UTC', ...evidence], { work });
+    const quarter = await measure([...SPEND_EXEC_ARGV, spend, ...Object.values(quarterFiles).map((f) => f.path), '--format', 'json', '--tz', 'UTC', ...evidence], { work });
     rmSync(quarterDir, { recursive: true, force: true });
 
     const cc = files.claudeCode;
     const ccBytes = statSync(cc.path).size;
     log('reading the Claude Code transcripts with deepseek-cost spend');
-    const ours = await measure([spend, cc.path, '--format', 'json', '--tz', 'UTC', ...evidence], { work });
+    const ours = await measure([...SPEND_EXEC_ARGV, spend, cc.path, '--format', 'json', '--tz', 'UTC', ...evidence], { work });
     const oursReport = JSON.parse(ours.stdout);
 
     const results = {

@@ -4,7 +4,8 @@ import { runLint } from './lint';
 import { type CliIO, environmentLocale, takeLangOption } from './io';
 import { isUsageError } from './subcommand';
 import { normalizeLocale, useLocale } from '../core/locale';
-import { PRODUCT_VERSION } from '../shared/protocol';
+import { spawnSync } from 'node:child_process';
+import { PRODUCT_VERSION, SPEND_EXEC_ARGV } from '../shared/protocol';
 
 const USAGE = `usage: deepseek-cost <command> [options]
 
@@ -76,6 +77,26 @@ export async function main(rawArgv: string[], io: CliIO): Promise<number> {
   }
 }
 
+/**
+ * `spend` reads logs with Node's young generation made small (SPEND_EXEC_ARGV), which only a new
+ * Node process can be given: this starts one, with the same arguments and the terminal, and
+ * returns its exit code. Undefined when this process is that one, the command is another, or Node
+ * cannot be started again (then `spend` runs here, with the default heap).
+ */
+function spendInItsOwnNode(args: string[]): number | undefined {
+  let command: string | undefined;
+  try {
+    command = takeLangOption(args).argv[0];
+  } catch {
+    return undefined;
+  }
+  if (command !== 'spend' || SPEND_EXEC_ARGV.every((flag) => process.execArgv.includes(flag))) return undefined;
+  const child = spawnSync(process.execPath, [...process.execArgv, ...SPEND_EXEC_ARGV, __filename, ...args], { stdio: 'inherit' });
+  if (child.error) return undefined;
+  // Interrupted (Ctrl+C reaches both processes): the shell's convention for a signal.
+  return child.status ?? 128 + (child.signal === 'SIGINT' ? 2 : 15);
+}
+
 if (require.main === module) {
   const io: CliIO = {
     stdout: (s) => process.stdout.write(s),
@@ -88,7 +109,10 @@ if (require.main === module) {
       return Buffer.concat(chunks).toString('utf8');
     },
   };
-  main(process.argv.slice(2), io).then(
+  const args = process.argv.slice(2);
+  const again = spendInItsOwnNode(args);
+  if (again !== undefined) process.exitCode = again;
+  else main(args, io).then(
     (code) => {
       process.exitCode = code;
     },

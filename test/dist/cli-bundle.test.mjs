@@ -3,7 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -183,6 +183,34 @@ test('lint on worker threads (walking in shares) prints exactly what one thread 
     }
     const text = run(['lint', '.', '--at', '2026-11-23T00:00:00Z'], dir);
     assert.equal(text.stdout, run(['lint', '.', '--at', '2026-11-23T00:00:00Z', '--jobs', '1'], dir).stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('spend reads logs in a Node started with the small young generation, and keeps its exit code and output', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dcl-dist-'));
+  try {
+    // A preload that records how each Node process of the run was started.
+    const seen = path.join(dir, 'argv.txt');
+    const preload = path.join(dir, 'record.cjs');
+    writeFileSync(preload, `require('node:fs').appendFileSync(${JSON.stringify(seen)}, JSON.stringify(process.execArgv) + '\\n');\n`);
+    const log = path.join(dir, 'proxy.jsonl');
+    const usage = { prompt_tokens: 1000, completion_tokens: 10, prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: 1000 };
+    writeFileSync(log, JSON.stringify({ id: 'r1', object: 'chat.completion', created: 1790000000, model: 'deepseek-v4-flash', choices: [], usage }) + '\n');
+    const out = spawnSync(process.execPath, ['--require', preload, cli, 'spend', log, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    assert.equal(JSON.parse(out.stdout).requests, 1);
+    const starts = (existsSync(seen) ? readFileSync(seen, 'utf8') : '').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(starts.length, 2, 'the CLI, then spend in its own Node');
+    assert.ok(starts[1].includes('--max-semi-space-size=1'), JSON.stringify(starts));
+    // A missing log comes back with the code and message spend gives when it runs in the first Node.
+    const missing = ['spend', path.join(dir, 'missing.log')];
+    const viaSecond = spawnSync(process.execPath, [cli, ...missing], { cwd: dir, encoding: 'utf8' });
+    const inFirst = spawnSync(process.execPath, ['--max-semi-space-size=1', cli, ...missing], { cwd: dir, encoding: 'utf8' });
+    assert.notEqual(inFirst.status, 0);
+    assert.equal(viaSecond.status, inFirst.status);
+    assert.equal(viaSecond.stderr, inFirst.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

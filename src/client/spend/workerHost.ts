@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type * as vscode from 'vscode';
 import type { HostToWorker, SnapshotMessage, SpendWorkerData, WorkerConfig, WorkerToHost } from '../../spend/workerProtocol';
 import { currentLocale } from '../../core/locale';
+import { SPEND_WORKER_LIMITS } from '../../shared/protocol';
 
 const MAX_RESTARTS = 4;
 const FIRST_RESTART_DELAY_MS = 1000;
@@ -56,7 +57,7 @@ export class SpendWorkerHost {
     if (this.disposed || !this.config) return;
     let worker: Worker;
     try {
-      worker = new Worker(this.scriptPath, { name: 'deepseek-spend', stdout: false, stderr: false, workerData: { locale: currentLocale() } satisfies SpendWorkerData });
+      worker = new Worker(this.scriptPath, { name: 'deepseek-spend', stdout: false, stderr: false, resourceLimits: SPEND_WORKER_LIMITS, workerData: { locale: currentLocale() } satisfies SpendWorkerData });
     } catch (err) {
       this.fail(`could not start the spend worker: ${String(err)}`);
       return;
