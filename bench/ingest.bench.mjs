@@ -142,11 +142,23 @@ export async function generateLogs(dir, sizeBytes) {
 
 // ---------------------------------------------------------------------------------------------
 // Child-process measurement: a preload writes the child's own peak RSS when it exits.
+// It resets the peak first, as lib/peakRss.mjs explains (a CommonJS preload cannot import it): a
+// child of a benchmark process that had grown to 200 MB reported 200 MB whatever it did.
 
 const PRELOAD = `const fs = require('fs');
+let reset = false;
+try {
+  fs.writeFileSync('/proc/self/clear_refs', '5');
+  reset = true;
+} catch {}
 process.on('exit', () => {
   const u = process.resourceUsage();
-  fs.writeFileSync(process.env.BENCH_RUSAGE_OUT, JSON.stringify({ maxRSSKiB: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
+  let peakKiB = u.maxRSS;
+  if (reset) {
+    const m = /VmHWM:\\s+(\\d+)\\s*kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (m) peakKiB = Number(m[1]);
+  }
+  fs.writeFileSync(process.env.BENCH_RUSAGE_OUT, JSON.stringify({ maxRSSKiB: peakKiB, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
 });`;
 
 /**

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peakRssMB, resetPeakRss } from './lib/peakRss.mjs';
 
 const here = fileURLToPath(import.meta.url);
 const root = join(dirname(here), '..');
@@ -31,6 +32,7 @@ function child(args) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function childMain(kind, args) {
+  resetPeakRss();
   const { shippedCatalogData } = await import('../src/catalog/index.ts');
   const { UsageFollower } = await import('../src/core/usage/index.ts');
   if (kind === 'idle') {
@@ -75,7 +77,7 @@ async function childMain(kind, args) {
     const t0 = performance.now();
     const s = await tracker.refresh();
     const f = s.sources[0].files[0];
-    return { wallMs: Math.round(performance.now() - t0), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), requests: s.session.requests, skipped: f.skipped };
+    return { wallMs: Math.round(performance.now() - t0), peakRssMB: Math.round(peakRssMB()), requests: s.session.requests, skipped: f.skipped };
   }
   throw new Error(`unknown child ${kind}`);
 }
