@@ -122,6 +122,9 @@ export class SyntaxForest implements SyntaxRoot {
     if (this.whole) return this.updateWhole(newText, edits);
     if (edits?.length !== 1 || !this.piecewiseFits(newText)) {
       this.reset(newText);
+      // As after one edit, the statements the changes touched are parsed at once, so a syntax error
+      // typed into any of them is known before an answer is given.
+      if (edits) for (const r of editedRegions(edits)) if (!this.whole) this.parseSpan(r.from, r.to);
       return undefined;
     }
     const dirty = this.updatePieces(newText, edits[0]);
@@ -324,6 +327,14 @@ export class SyntaxForest implements SyntaxRoot {
   private wholeTree(): TSTree {
     if (!this.whole) throw new Error('the forest has no whole tree');
     return this.whole;
+  }
+
+  /** Parses each statement a region of the text falls in that is not parsed yet. */
+  private parseSpan(from: number, to: number): void {
+    const text = this.text.length;
+    const k = statementIndex(this.starts, Math.min(from, text));
+    const j = statementIndex(this.starts, Math.min(Math.max(from, to - 1), text)) + 1;
+    for (let i = k; i < j && !this.whole; i++) if (!pieceAt(this.pieces, this.starts[i], text)) this.parsePiece(i, i + 1);
   }
 
   /** Parses every statement not parsed yet, in groups; the forest may end up whole. */

@@ -9,9 +9,11 @@ import { SyntaxForest } from '../../../src/core/scan/forest';
 import { python } from '../../../src/core/scan/dialects/python';
 import { javascript } from '../../../src/core/scan/dialects/javascript';
 import { go } from '../../../src/core/scan/dialects/go';
+import { rust } from '../../../src/core/scan/dialects/rust';
 import { pythonStatementStarts } from '../../../src/core/scan/statements/pythonStarts';
 import { scriptStatementStarts } from '../../../src/core/scan/statements/scriptStarts';
 import { goStatementStarts } from '../../../src/core/scan/statements/goStarts';
+import { rustStatementStarts } from '../../../src/core/scan/statements/rustStarts';
 import type { StatementStarts } from '../../../src/core/scan/statements/types';
 import type { Dialect } from '../../../src/core/scan/dialect';
 import { isId, seeded } from './helpers';
@@ -179,6 +181,64 @@ type Agent struct {
 var defaultAgent = Agent{Model: "deepseek-v4-flash"}
 `;
 
+const RUST = `//! Calls DeepSeek.
+#![allow(dead_code)]
+use async_openai::{config::OpenAIConfig, types::CreateChatCompletionRequestArgs, Client};
+
+const LEGACY: &str = "deepseek-chat";
+
+static RAW: &str = r#"
+fn not_code() -> &'static str {
+    "deepseek-reasoner"
+}
+"#;
+
+/* a block /* nested */ comment
+fn commented() -> &'static str { "deepseek-chat" }
+*/
+/// Builds the client.
+#[inline]
+fn client() -> Client<OpenAIConfig> {
+    let config = OpenAIConfig::new().with_api_base("https://api.deepseek.com").with_api_key(std::env::var("DEEPSEEK_API_KEY").unwrap());
+    Client::with_config(config)
+}
+
+struct Agent<'a> {
+    model: &'a str,
+}
+
+impl<'a> Agent<'a>
+where
+    'a: 'static,
+{
+    fn quote(&self) -> char {
+        '"'
+    }
+}
+
+async fn ask(c: &Client<OpenAIConfig>) -> Result<(), Box<dyn std::error::Error>> {
+    let request = CreateChatCompletionRequestArgs::default()
+        .model("deepseek-chat")
+        .messages([ChatCompletionRequestSystemMessageArgs::default().content("You are a careful assistant who answers questions about invoices, receipts and the totals on them, in the user's own language.").build()?.into()])
+        .build()?;
+    let _ = c.chat().create(request).await?;
+    Ok(())
+}
+
+fn check(m: &str) -> bool {
+    match m {
+        "deepseek-reasoner" => false,
+        _ => m == "deepseek-chat",
+    }
+}
+
+fn escaped() -> char {
+    '\\''
+}
+
+static DEFAULT_AGENT: Agent = Agent { model: "deepseek-v4-flash" };
+`;
+
 /** The line-start offsets of the top-level statements of the real parse (comments left out). */
 async function realStarts(grammar: Grammar, text: string): Promise<Set<number>> {
   const parser = await parserFor(grammar);
@@ -207,6 +267,7 @@ for (const [name, grammar, lexer, text] of [
   ['Python', 'python', pythonStatementStarts, PYTHON],
   ['TypeScript', 'typescript', scriptStatementStarts, TYPESCRIPT],
   ['Go', 'go', goStatementStarts, GO],
+  ['Rust', 'rust', rustStatementStarts, RUST],
 ] as const) {
   test(`${name}: every statement start the lexer finds is one in the real parse, with its row`, async () => {
     const real = await realStarts(grammar, text);
@@ -268,7 +329,7 @@ async function compareUnderEdits(grammar: Grammar, dialect: Dialect, base: strin
   const parser = await parserFor(grammar);
   // The body is repeated so the file has many statements and the lookups cross pieces.
   // (Without what may only come once: a shebang, Go's package clause and imports.)
-  const body = base.startsWith('#!') ? base.slice(base.indexOf('\n') + 1) : grammar === 'go' ? base.slice(base.indexOf('const legacy')) : base;
+  const body = base.startsWith('#!') ? base.slice(base.indexOf('\n') + 1) : grammar === 'go' ? base.slice(base.indexOf('const legacy')) : grammar === 'rust' ? base.slice(base.indexOf('const LEGACY')) : base;
   let text = base + '\n' + [body, body, body].join('\n');
   const whole = new TreeScanner(parser, dialect, text, 'code', grammar, { minPiecewiseLength: Number.POSITIVE_INFINITY });
   const pieces = new TreeScanner(parser, dialect, text, 'code', grammar, { minPiecewiseLength: 0 });
@@ -357,6 +418,7 @@ for (const [grammar, dialect, base] of [
   ['typescript', javascript, TYPESCRIPT],
   ['tsx', javascript, TYPESCRIPT],
   ['go', go, GO],
+  ['rust', rust, RUST],
   ['javascript', javascript, TYPESCRIPT.replace(/: Promise<unknown>|: string|: boolean/g, '').replace('@Injectable()\n', '')],
 ] as const) {
   test(`${grammar}: parsed piecewise, a document answers as one parsed whole, over random edits`, { timeout: 120_000 }, async () => {

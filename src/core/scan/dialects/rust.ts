@@ -4,6 +4,7 @@ import type { TSNode } from '../runtime';
 import type { StringLiteral } from '../types';
 import { decodeRust } from '../escapes';
 import { literalInBlock, type Dialect, type Entry, type KeyedPosition, betweenDelimiters, indexIn, literalWithHoles, namedChildrenOf, normalizeKey, same } from '../dialect';
+import { rustStatementStarts } from '../statements/rustStarts';
 
 const literalTypes = new Set(['string_literal', 'raw_string_literal']);
 const conversions = new Set(['to_string', 'into', 'to_owned']);
@@ -110,6 +111,7 @@ function calleeOf(fn: TSNode | null): string {
 }
 
 export const rust: Dialect = {
+  statementStarts: rustStatementStarts,
   literalTypes,
 
   literalOf: (node) => literalInBlock(node, literalTypes),
