@@ -85,7 +85,31 @@ export class FileEvidence {
     this.read = this.read.map((r) => (r.from > oldEnd ? { from: r.from + delta, to: r.to + delta } : r));
     return true;
   }
+
+  /**
+   * Whether the facts still hold where the syntax changed (the statements an edit re-read, or the
+   * ranges tree-sitter reports, in `text`'s coordinates): a change there can move far text into or
+   * out of a comment or a string (a `/` that became a regular expression). Not if a region holds text
+   * the facts were read from, text that reads as evidence, or an assignment to a name looked up.
+   */
+  survivesRegions(text: string, regions: readonly Region[]): boolean {
+    const names = [...this.bindings.keys(), ...this.constants.keys()];
+    for (const g of regions) {
+      if (this.read.some((r) => g.from <= r.to && g.to >= r.from)) return false;
+      if (g.to - g.from > MAX_SYNTAX_REGION) return false;
+      const lineStart = text.lastIndexOf('\n', g.from - 1) + 1;
+      const region = text.slice(lineStart, g.to);
+      for (const line of region.split('\n')) {
+        if (EVIDENCE_LINE.test(line)) return false;
+        for (const name of names) if (assignsTo(line, name)) return false;
+      }
+    }
+    return true;
+  }
 }
+
+/** Regions larger than this (an opened string swallowing the rest of a file) drop the facts unread. */
+const MAX_SYNTAX_REGION = 64 * 1024;
 
 /** A line that reads as whole-file evidence: a URL, a local host, an import. */
 const EVIDENCE_LINE = /:\/\/|\blocalhost\b|127\.0\.0\.1|0\.0\.0\.0|^\s*(?:from|import|use)\b|\brequire\b|\bfrom\s*["']/;

@@ -55,8 +55,11 @@ export class TreeScanner implements Scanner {
       current = current.slice(0, c.rangeOffset) + c.text + current.slice(c.rangeOffset + c.rangeLength);
     }
     // Changes that do not reproduce the new text (a client bug, a missed event) are a new text.
+    const wasBroken = this.forest.hasError;
     const dirty = this.forest.update(newText, changes);
-    if (!dirty) this.evidence = new FileEvidence();
+    // In a file that does not parse, one bracket can change how error recovery reads code far away
+    // (a URL ends up inside an error or a comment): evidence read from or for such a text is not kept.
+    if (!dirty || wasBroken || this.forest.hasError || !this.evidence.survivesRegions(newText, dirty)) this.evidence = new FileEvidence();
     // What of the old answer survives: everything outside the edited text and the syntax that changed.
     const ids = this.ids;
     this.reusable = dirty && ids ? withDirty(mapThroughEdits(ids, changes.map((c) => ({ start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length }))), dirty) : undefined;

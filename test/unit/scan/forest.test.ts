@@ -323,7 +323,7 @@ test('TypeScript: lines that continue a statement are never starts', () => {
 });
 
 /** Edits a person (or a paste) makes, including ones that break the syntax or move statement starts. */
-const SNIPPETS = ['x', ' ', '"', "'", '"""', '`', '${', '}', '(', ')', '\n', '\n\n', '    ', '#', '//', '/*', '*/', '\\', '@dec\n', 'deepseek-chat', '"deepseek-reasoner"', 'model="deepseek-chat", ', '\nelse:\n', '\nfoo = 1\n', '\nconst z = 2;\n', ''];
+const SNIPPETS = ['x', ' ', '"', "'", '"""', '`', '${', '}', '(', ')', '\n', '\n\n', '    ', '#', '//', '/*', '*/', '\\', '@dec\n', 'deepseek-chat', '"deepseek-reasoner"', 'model="deepseek-chat", ', '\nelse:\n', '\nfoo = 1\n', '\nconst z = 2;\n', 'r#"', '"#', "'a", '#[derive(Debug)]\n', '\nwhere\n', '\nfunc f() {}\n', ''];
 
 async function compareUnderEdits(grammar: Grammar, dialect: Dialect, base: string, seed: number, edits: number): Promise<{ piecewiseAnswers: number; answers: number }> {
   const parser = await parserFor(grammar);
@@ -495,4 +495,10 @@ test('whole-file evidence is kept across an edit only when the edit cannot chang
   assert.equal(keeps(at('value'), '#'), false, 'a comment character');
   assert.equal(keeps(src.indexOf('value'), 'data', 'value'.length), false, 'the line now assigns to a looked-up name (`data = compute(data)`)');
   assert.equal(keeps(src.indexOf('value'), 'datum', 'value'.length), true, 'an assignment to another name');
+  // Where an edit changed the syntax (statements re-read), far from the edit itself.
+  const region = (s: string) => ({ from: src.indexOf(s), to: src.indexOf(s) + s.length });
+  assert.equal(evidence().survivesRegions(src, [region('value = compute(data)')]), true, 'a statement that reads no evidence');
+  assert.equal(evidence().survivesRegions(src, [region('client = OpenAI(')]), false, 'a statement holding a URL that was read');
+  const withUrl = src + 'other = "http://localhost:11434"\n';
+  assert.equal(evidence().survivesRegions(withUrl, [{ from: withUrl.indexOf('other'), to: withUrl.length }]), false, 'a statement whose URL may now be code');
 });
