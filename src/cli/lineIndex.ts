@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from '../core/lastAtOrBefore';
+
 /** 1-based line and column (UTF-16 code units, as editors count) for offsets in a text. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -5,13 +7,7 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    const k = lastAtOrBefore(this.starts, offset);
+    return { line: k + 1, column: offset - this.starts[k] + 1 };
   }
 }

@@ -8,6 +8,7 @@
 // language (inside a Markdown fence, the fence's language).
 import type { CommentSyntax } from '../languages';
 import { type Comment, commentLexerFor, lineCommentPrefix, syntaxAt } from './comments';
+import { lastAtOrBefore as lineOf } from '../lastAtOrBefore';
 
 export const IGNORE_MARKER = 'deepseek-cost-ignore';
 
@@ -33,17 +34,6 @@ function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export function directives(text: string, syntax: CommentSyntax): Directive[] {

@@ -3,7 +3,7 @@
 // ever ask through this interface.
 import type { TSNode } from './runtime';
 import type { StringLiteral } from './types';
-import type { StatementStarts } from './statements/types';
+import type { StatementStarts } from './statements/lexing';
 
 export interface KeyedPosition {
   /** Normalized key (lower case, `_`/`-` removed): `maxtokens`, `systemprompt`... */

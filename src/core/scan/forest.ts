@@ -8,9 +8,10 @@
 // edited as before: a piece that does not parse cleanly (a syntax error, or a start the scan got
 // wrong), a language without a scan, a small file.
 import type { TSEdit, TSNode, TSParser, TSPoint, TSTree } from './runtime';
-import type { Region } from './idReuse';
+import { mapRegion, type PlainEdit, type Region } from './idReuse';
 import type { TextChange } from './scanner';
-import type { StatementStarts } from './statements/types';
+import type { StatementStarts } from './statements/lexing';
+import { lastAtOrBefore as statementIndex } from '../lastAtOrBefore';
 
 /** The part of a syntax tree the analysis reads: lookups by offset, and (for a full pass) by type. */
 export interface SyntaxRoot {
@@ -179,14 +180,7 @@ export class SyntaxForest implements SyntaxRoot {
   /** Row and column of an offset of the current text, counted from the statement start before it. */
   private pointNear(offset: number): TSPoint {
     const k = statementIndex(this.starts, offset);
-    const from = this.starts[k] ?? 0;
-    let row = this.rows[k] ?? 0;
-    let lineStart = from;
-    for (let i = this.text.indexOf('\n', from); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) {
-      row++;
-      lineStart = i + 1;
-    }
-    return { row, column: offset - lineStart };
+    return pointAt(this.text, offset, this.starts[k] ?? 0, this.rows[k] ?? 0);
   }
 
   private updateWhole(newText: string, edits: TSEdit[] | undefined): Region[] | undefined {
@@ -196,9 +190,9 @@ export class SyntaxForest implements SyntaxRoot {
     // none), though everything it covered is read differently now.
     let touched: Region[] = [];
     for (const e of edits ?? []) {
-      touched = touched.map((r) => mapRegion(r, e));
+      touched = touched.map((r) => mapRegion(r, plain(e)));
       const n = old.rootNode.descendantForIndex(e.startIndex, e.oldEndIndex);
-      if (n) touched.push(mapRegion({ from: n.startIndex, to: n.endIndex }, e));
+      if (n) touched.push(mapRegion({ from: n.startIndex, to: n.endIndex }, plain(e)));
       old.edit(e);
     }
     this.setText(newText);
@@ -414,18 +408,6 @@ function readable(text: string): string {
   return text.includes('\0') ? text.replaceAll('\0', ' ') : text;
 }
 
-/** The index of the last start at or before `offset`. */
-function statementIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** The piece holding `offset`; the end of the text belongs to the piece that ends there. */
 function pieceAt(pieces: readonly Piece[], offset: number, textLength: number): Piece | undefined {
   let lo = 0;
@@ -446,10 +428,10 @@ function endPoint(text: string): TSPoint {
 }
 
 /** Row/column of an offset, both in UTF-16 code units, which is how web-tree-sitter counts in a JS string. */
-function pointAt(text: string, offset: number): TSPoint {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+function pointAt(text: string, offset: number, from = 0, fromRow = 0): TSPoint {
+  let row = fromRow;
+  let lineStart = from;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
     row++;
     lineStart = i + 1;
   }
@@ -464,21 +446,16 @@ function advance(from: TSPoint, inserted: string): TSPoint {
   return { row: from.row + rows, column: inserted.length - last - 1 };
 }
 
-/** A region of the text before an edit, in the text after it (a region the edit falls in grows or shrinks with it). */
-function mapRegion(r: Region, e: TSEdit): Region {
-  const delta = e.newEndIndex - e.oldEndIndex;
-  const from = r.from < e.startIndex ? r.from : r.from >= e.oldEndIndex ? r.from + delta : e.startIndex;
-  const to = r.to < e.startIndex ? r.to : r.to >= e.oldEndIndex ? r.to + delta : e.newEndIndex;
-  return { from, to: Math.max(from, to) };
+/** A tree-sitter edit as the answer reuse counts it. */
+function plain(e: TSEdit): PlainEdit {
+  return { start: e.startIndex, oldEnd: e.oldEndIndex, newEnd: e.newEndIndex };
 }
 
 /** Each edit's inserted text with a character either side, in the coordinates of the final text. */
 function editedRegions(edits: readonly TSEdit[]): Region[] {
   let out: Region[] = [];
   for (const e of edits) {
-    const delta = e.newEndIndex - e.oldEndIndex;
-    const map = (p: number, side: 'from' | 'to') => (p < e.startIndex ? p : p >= e.oldEndIndex ? p + delta : side === 'from' ? e.startIndex : e.newEndIndex);
-    out = out.map((r) => ({ from: map(r.from, 'from'), to: map(r.to, 'to') }));
+    out = out.map((r) => mapRegion(r, plain(e)));
     out.push({ from: Math.max(0, e.startIndex - 1), to: e.newEndIndex + 1 });
   }
   return out;
@@ -500,8 +477,14 @@ function singleEdit(oldText: string, newText: string, c: TextChange, pointOf?: (
   if (newText.length !== oldText.length - c.rangeLength + c.text.length || !newText.startsWith(c.text, start)) return undefined;
   if (newText.slice(Math.max(0, start - EDGE), start) !== oldText.slice(Math.max(0, start - EDGE), start)) return undefined;
   if (newText.slice(newEnd, newEnd + EDGE) !== oldText.slice(oldEnd, oldEnd + EDGE)) return undefined;
-  const startPosition = pointOf ? pointOf(start) : pointAt(oldText, start);
-  return [{ startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition, oldEndPosition: advance(startPosition, oldText.slice(start, oldEnd)), newEndPosition: advance(startPosition, c.text) }];
+  return [editOf(oldText, c, pointOf ? pointOf(start) : pointAt(oldText, start))];
+}
+
+/** A change to `text` as tree-sitter takes it, given where it starts. */
+function editOf(text: string, c: TextChange, startPosition: TSPoint): TSEdit {
+  const start = c.rangeOffset;
+  const oldEnd = start + c.rangeLength;
+  return { startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + c.text.length, startPosition, oldEndPosition: advance(startPosition, text.slice(start, oldEnd)), newEndPosition: advance(startPosition, c.text) };
 }
 
 /** Tree-sitter edits for the changes, or undefined when they do not turn `oldText` into `newText` (a missed event). */
@@ -515,10 +498,7 @@ function editsFor(oldText: string, newText: string, changes: readonly TextChange
     const start = c.rangeOffset;
     const oldEnd = start + c.rangeLength;
     if (!(start >= 0 && c.rangeLength >= 0 && oldEnd <= current.length)) return undefined;
-    const startPosition = pointAt(current, start);
-    const oldEndPosition = advance(startPosition, current.slice(start, oldEnd));
-    const newEndPosition = advance(startPosition, c.text);
-    edits.push({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + c.text.length, startPosition, oldEndPosition, newEndPosition });
+    edits.push(editOf(current, c, pointAt(current, start)));
     current = current.slice(0, start) + c.text + current.slice(oldEnd);
   }
   return current === newText ? edits : undefined;

@@ -42,11 +42,18 @@ export function mapThroughEdits(previous: IdAnswer, edits: readonly PlainEdit[])
     accepted = accepted.flatMap((l) => (l.end < e.start ? [l] : l.start > e.oldEnd ? [shiftLiteral(l, delta)] : []));
     // A rejected candidate is a word start; an edit up to a word's length after it can change the word.
     rejected = rejected.flatMap((o) => (o < e.start - MAX_WORD ? [o] : o > e.oldEnd ? [o + delta] : []));
-    const mapPos = (p: number, side: 'from' | 'to') => (p < e.start ? p : p >= e.oldEnd ? p + delta : side === 'from' ? e.start : e.newEnd);
-    dirty = dirty.map((r) => ({ from: mapPos(r.from, 'from'), to: mapPos(r.to, 'to') }));
+    dirty = dirty.map((r) => mapRegion(r, e));
     dirty.push({ from: Math.max(0, e.start - 1), to: e.newEnd + 1 });
   }
   return { isId: previous.isId, accepted, rejected, dirty };
+}
+
+/** A region of the text before an edit, in the text after it (a region the edit falls in grows or shrinks with it). */
+export function mapRegion(r: Region, e: PlainEdit): Region {
+  const delta = e.newEnd - e.oldEnd;
+  const from = r.from < e.start ? r.from : r.from >= e.oldEnd ? r.from + delta : e.start;
+  const to = r.to < e.start ? r.to : r.to >= e.oldEnd ? r.to + delta : e.newEnd;
+  return { from, to: Math.max(from, to) };
 }
 
 export function overlaps(regions: readonly Region[], from: number, to: number): boolean {

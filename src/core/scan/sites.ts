@@ -9,6 +9,7 @@ import type { SyntaxRoot } from './forest';
 import type { Dialect, KeyedPosition } from './dialect';
 import type { EndpointFact, ModelIdLiteral, ModelIdRole } from './types';
 import type { Region } from './idReuse';
+import { isIdentChar } from './statements/lexing';
 
 /** Keys whose value is the model a request or config sends. */
 const MODEL_KEYS = new Set(['model', 'modelname', 'modelid', 'azuredeployment', 'deployment', 'engine', 'defaultmodel', 'llmmodel', 'chatmodel']);
@@ -74,13 +75,11 @@ export class FileEvidence {
     const start = change.rangeOffset;
     const oldEnd = start + change.rangeLength;
     if (touchesEvidence(before.slice(start, oldEnd)) || touchesEvidence(change.text)) return false;
-    // Inclusive at both ends: typing just after a word lengthens it.
-    if (this.read.some((r) => start <= r.to && oldEnd >= r.from)) return false;
+    if (this.readWithin(start, oldEnd)) return false;
     const lineStart = before.lastIndexOf('\n', start - 1) + 1;
     const lineEnd = before.indexOf('\n', oldEnd);
     const line = before.slice(lineStart, start) + change.text + before.slice(oldEnd, lineEnd < 0 ? before.length : lineEnd);
-    if (EVIDENCE_LINE.test(line)) return false;
-    for (const name of [...this.bindings.keys(), ...this.constants.keys()]) if (assignsTo(line, name)) return false;
+    if (this.readsAsEvidence(line)) return false;
     const delta = change.text.length - change.rangeLength;
     this.read = this.read.map((r) => (r.from > oldEnd ? { from: r.from + delta, to: r.to + delta } : r));
     return true;
@@ -93,18 +92,25 @@ export class FileEvidence {
    * the facts were read from, text that reads as evidence, or an assignment to a name looked up.
    */
   survivesRegions(text: string, regions: readonly Region[]): boolean {
-    const names = [...this.bindings.keys(), ...this.constants.keys()];
     for (const g of regions) {
-      if (this.read.some((r) => g.from <= r.to && g.to >= r.from)) return false;
-      if (g.to - g.from > MAX_SYNTAX_REGION) return false;
+      if (this.readWithin(g.from, g.to) || g.to - g.from > MAX_SYNTAX_REGION) return false;
       const lineStart = text.lastIndexOf('\n', g.from - 1) + 1;
-      const region = text.slice(lineStart, g.to);
-      for (const line of region.split('\n')) {
-        if (EVIDENCE_LINE.test(line)) return false;
-        for (const name of names) if (assignsTo(line, name)) return false;
-      }
+      if (text.slice(lineStart, g.to).split('\n').some((line) => this.readsAsEvidence(line))) return false;
     }
     return true;
+  }
+
+  /** Whether the facts were read from anything in [from, to] (inclusive: typing just after a word lengthens it). */
+  private readWithin(from: number, to: number): boolean {
+    return this.read.some((r) => from <= r.to && to >= r.from);
+  }
+
+  /** Whether a line reads as evidence: a URL, an import, an assignment to a name looked up. */
+  private readsAsEvidence(line: string): boolean {
+    if (EVIDENCE_LINE.test(line)) return true;
+    for (const name of this.bindings.keys()) if (assignsTo(line, name)) return true;
+    for (const name of this.constants.keys()) if (assignsTo(line, name)) return true;
+    return false;
   }
 }
 
@@ -118,14 +124,10 @@ const EVIDENCE_LINE = /:\/\/|\blocalhost\b|127\.0\.0\.1|0\.0\.0\.0|^\s*(?:from|i
 function assignsTo(line: string, name: string): boolean {
   for (let i = line.indexOf(name); i >= 0; i = line.indexOf(name, i + 1)) {
     const before = line.charCodeAt(i - 1);
-    if (isWordCode(before) || before === 46) continue;
+    if (isIdentChar(before) || before === 46) continue;
     if (/^(?:\s*\.\s*\w+)?\s*(?::=|=(?![=>]))/.test(line.slice(i + name.length))) return true;
   }
   return false;
-}
-
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c > 127;
 }
 
 /** Whether an edit (text removed or inserted) can change whole-file evidence: a definition, a URL, an import, a comment, a line. */

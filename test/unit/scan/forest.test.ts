@@ -14,7 +14,7 @@ import { pythonStatementStarts } from '../../../src/core/scan/statements/pythonS
 import { scriptStatementStarts } from '../../../src/core/scan/statements/scriptStarts';
 import { goStatementStarts } from '../../../src/core/scan/statements/goStarts';
 import { rustStatementStarts } from '../../../src/core/scan/statements/rustStarts';
-import type { StatementStarts } from '../../../src/core/scan/statements/types';
+import type { StatementStarts } from '../../../src/core/scan/statements/lexing';
 import type { Dialect } from '../../../src/core/scan/dialect';
 import { isId, seeded } from './helpers';
 
@@ -263,6 +263,11 @@ function lexedStarts(lexer: StatementStarts, text: string): { offset: number; ro
   return out;
 }
 
+/** The lines the lexer says start a statement. */
+function startLines(lexer: StatementStarts, text: string): string[] {
+  return lexedStarts(lexer, text).map((s) => text.slice(s.offset).split('\n')[0]);
+}
+
 for (const [name, grammar, lexer, text] of [
   ['Python', 'python', pythonStatementStarts, PYTHON],
   ['TypeScript', 'typescript', scriptStatementStarts, TYPESCRIPT],
@@ -293,7 +298,7 @@ test('Python: lines that continue a statement are never starts', () => {
     ['triple string', 's = """\nx = 1\n"""\n'],
   ];
   for (const [what, text] of cases) {
-    const starts = lexedStarts(pythonStatementStarts, text).map((s) => text.slice(s.offset).split('\n')[0]);
+    const starts = startLines(pythonStatementStarts, text);
     assert.deepEqual(starts, [], `${what}: ${JSON.stringify(starts)}`);
   }
   // An unterminated one-line string ends at its line, as Python reads it: the next line is a statement.
@@ -316,7 +321,7 @@ test('TypeScript: lines that continue a statement are never starts', () => {
     ['paren', 'foo(\nbar)\n'],
   ];
   for (const [what, text] of cases) {
-    const starts = lexedStarts(scriptStatementStarts, text).map((s) => text.slice(s.offset).split('\n')[0]);
+    const starts = startLines(scriptStatementStarts, text);
     const expected = what === 'regex with quote' ? ['const q = "', 'x";'] : [];
     assert.deepEqual(starts, expected, `${what}: ${JSON.stringify(starts)}`);
   }

@@ -2,7 +2,7 @@
 // bracket, string, raw string, rune and comment. Go's top level holds only declarations (`func`,
 // `type`, `var`, `const`, `import`, `package`), each starting a line, so no word at column 0 there
 // continues the line above.
-import { BACKSLASH, NL, type StatementStarts } from './types';
+import { BACKSLASH, lineEnd, NL, pastClosing, rowsIn, type StatementStarts } from './lexing';
 
 const SLASH = 47;
 const STAR = 42;
@@ -28,18 +28,11 @@ export const goStatementStarts: StatementStarts = (text, from, fromRow, onStart)
       continue;
     }
     if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? n : end;
-    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
-      const end = text.indexOf('*/', i + 2);
-      const stop = end < 0 ? n : end + 2;
-      for (let k = text.indexOf('\n', i); k >= 0 && k < stop; k = text.indexOf('\n', k + 1)) row++;
-      i = stop;
-    } else if (c === BACKTICK) {
-      // A raw string runs to the next backtick, across lines.
-      const end = text.indexOf('`', i + 1);
-      const stop = end < 0 ? n : end + 1;
-      for (let k = text.indexOf('\n', i); k >= 0 && k < stop; k = text.indexOf('\n', k + 1)) row++;
+      i = lineEnd(text, i);
+    } else if ((c === SLASH && text.charCodeAt(i + 1) === STAR) || c === BACKTICK) {
+      // A block comment, or a raw string (to the next backtick): across lines.
+      const stop = c === BACKTICK ? pastClosing(text, i + 1, '`') : pastClosing(text, i + 2, '*/');
+      row += rowsIn(text, i, stop);
       i = stop;
     } else if (c === QUOTE || c === APOSTROPHE) {
       // Interpreted strings and runes end on their line.

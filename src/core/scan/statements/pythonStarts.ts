@@ -1,7 +1,7 @@
 // Top-level statement starts in Python: a line at column 0 that begins code, after a logical line
 // that ended (no open bracket, no backslash continuation, not inside a string) and was not a
 // decorator; `else`/`elif`/`except`/`finally` continue the statement above them.
-import { AT, BACKSLASH, NL, type StatementStarts, wordAt } from './types';
+import { AT, BACKSLASH, lineEnd, NL, skipQuoted, type StatementStarts, wordAt } from './lexing';
 
 const CONTINUING = new Set(['else', 'elif', 'except', 'finally']);
 const HASH = 35;
@@ -48,8 +48,7 @@ export const pythonStatementStarts: StatementStarts = (text, from, fromRow, onSt
       continue;
     }
     if (c === HASH) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? n : end;
+      i = lineEnd(text, i);
       continue;
     }
     if (!hasCode && depth === 0) {
@@ -64,7 +63,9 @@ export const pythonStatementStarts: StatementStarts = (text, from, fromRow, onSt
       continue;
     }
     if (c === QUOTE || c === APOSTROPHE) {
-      const scanned = skipString(text, i, c);
+      // Its prefix letters (`r`, `b`, `f`) were read as code; an unterminated one-line string ends at
+      // the line end, as Python's tokenizer says.
+      const scanned = skipQuoted(text, i, c, text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c);
       row += scanned.rows;
       i = scanned.end;
       continue;
@@ -74,30 +75,3 @@ export const pythonStatementStarts: StatementStarts = (text, from, fromRow, onSt
     i++;
   }
 };
-
-/** Past a string starting at `i` (its prefix letters were read as code); a one-line string stops at the line end. */
-function skipString(text: string, i: number, quote: number): { end: number; rows: number } {
-  const n = text.length;
-  const triple = text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote;
-  let j = i + (triple ? 3 : 1);
-  let rows = 0;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === BACKSLASH) {
-      // An escaped line end continues the string on the next line (CRLF included).
-      const crlf = text.charCodeAt(j + 1) === 13 && text.charCodeAt(j + 2) === NL;
-      if (crlf || text.charCodeAt(j + 1) === NL) rows++;
-      j += crlf ? 3 : 2;
-      continue;
-    }
-    if (c === NL) {
-      // An unterminated one-line string ends at the line end, as Python's tokenizer says.
-      if (!triple) return { end: j, rows };
-      rows++;
-    } else if (c === quote && (!triple || (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote))) {
-      return { end: j + (triple ? 3 : 1), rows };
-    }
-    j++;
-  }
-  return { end: n, rows };
-}

@@ -2,7 +2,7 @@
 // string (raw strings with their `#`s included), character literal and (nested) block comment,
 // after an item that ended (its last token `;` or `}`) and not after an attribute line (`#[…]`
 // belongs to the item below it). A lifetime (`'a`) is not a character literal.
-import { AT, BACKSLASH, isIdentChar, NL, type StatementStarts } from './types';
+import { AT, BACKSLASH, isIdentChar, lineEnd, NL, pastClosing, rowsIn, type StatementStarts } from './lexing';
 
 const SLASH = 47;
 const STAR = 42;
@@ -27,9 +27,6 @@ export const rustStatementStarts: StatementStarts = (text, from, fromRow, onStar
   let attribute = false;
   let afterAttribute = false;
   let i = from;
-  const countRows = (a: number, b: number) => {
-    for (let k = text.indexOf('\n', a); k >= 0 && k < b; k = text.indexOf('\n', k + 1)) row++;
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === NL) {
@@ -48,13 +45,12 @@ export const rustStatementStarts: StatementStarts = (text, from, fromRow, onStar
       continue;
     }
     if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? n : end;
+      i = lineEnd(text, i);
       continue;
     }
     if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
       const stop = blockCommentEnd(text, i);
-      countRows(i, stop);
+      row += rowsIn(text, i, stop);
       i = stop;
       continue;
     }
@@ -67,10 +63,8 @@ export const rustStatementStarts: StatementStarts = (text, from, fromRow, onStar
       RAW.lastIndex = i;
       const m = (c === 114 || c === 98 || c === 99) && RAW.exec(text);
       if (m) {
-        const close = '"' + m[1];
-        const end = text.indexOf(close, i + m[0].length);
-        const stop = end < 0 ? n : end + close.length;
-        countRows(i, stop);
+        const stop = pastClosing(text, i + m[0].length, '"' + m[1]);
+        row += rowsIn(text, i, stop);
         i = stop;
         prevChar = QUOTE;
         continue;
@@ -91,7 +85,7 @@ export const rustStatementStarts: StatementStarts = (text, from, fromRow, onStar
         else j++;
       }
       const stop = Math.min(n, j + 1);
-      countRows(i, stop);
+      row += rowsIn(text, i, stop);
       i = stop;
       prevChar = QUOTE;
       continue;

@@ -2,7 +2,7 @@
 // that begins with a word, outside every bracket, string, template and comment, after a line whose
 // last token cannot continue onto the next (an operator, a comma, a keyword such as `extends`), and
 // not after a decorator. Regular expressions are told from division by the token before the `/`.
-import { AT, BACKSLASH, isIdentChar, NL, type StatementStarts, wordAt } from './types';
+import { AT, BACKSLASH, isIdentChar, lineEnd, NL, pastClosing, rowsIn, skipQuoted, type StatementStarts, wordAt } from './lexing';
 
 /** Words that continue the statement above when they begin a line. */
 const CONTINUING_LINE = new Set(['else', 'catch', 'finally', 'while', 'extends', 'implements', 'as', 'satisfies', 'instanceof', 'in', 'of', 'from', 'keyof', 'typeof']);
@@ -89,14 +89,12 @@ export const scriptStatementStarts: StatementStarts = (text, from, fromRow, onSt
     if (c === SLASH) {
       const next = text.charCodeAt(i + 1);
       if (next === SLASH) {
-        const end = text.indexOf('\n', i);
-        i = end < 0 ? n : end;
+        i = lineEnd(text, i);
         continue;
       }
       if (next === STAR) {
-        const end = text.indexOf('*/', i + 2);
-        const stop = end < 0 ? n : end + 2;
-        for (let k = text.indexOf('\n', i); k >= 0 && k < stop; k = text.indexOf('\n', k + 1)) row++;
+        const stop = pastClosing(text, i + 2, '*/');
+        row += rowsIn(text, i, stop);
         i = stop;
         continue;
       }
@@ -142,24 +140,6 @@ export const scriptStatementStarts: StatementStarts = (text, from, fromRow, onSt
     prevWord = '';
   }
 };
-
-/** Past a quoted string; an unterminated one stops at the line end, an escaped line end goes on. */
-function skipQuoted(text: string, i: number, quote: number): { end: number; rows: number } {
-  const n = text.length;
-  let rows = 0;
-  let j = i + 1;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === BACKSLASH) {
-      const crlf = text.charCodeAt(j + 1) === 13 && text.charCodeAt(j + 2) === NL;
-      if (crlf || text.charCodeAt(j + 1) === NL) rows++;
-      j += crlf ? 3 : 2;
-    } else if (c === quote) return { end: j + 1, rows };
-    else if (c === NL) return { end: j, rows };
-    else j++;
-  }
-  return { end: n, rows };
-}
 
 /** Past a regular expression literal and its flags; one without an end stops at the line end. */
 function skipRegex(text: string, i: number): number {
