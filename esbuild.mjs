@@ -1,7 +1,7 @@
 // Bundles the three entry points and lays their data files beside them:
 //   dist/extension.js  VS Code client (vscode stays external)
 //   dist/server.js     language server (entry src/server/main.ts), started by the client over IPC (or stdio in tests)
-//   dist/cli.js        deepseek-cost
+//   dist/cli.js        deepseek-cost's entry point, loading dist/cliMain.js (the CLI) through V8's code cache
 //   dist/spendWorker.js the session-spend tailer (a worker thread of the extension host)
 //   dist/lintWorker.js  a worker thread of deepseek-cost lint
 //   dist/tokenWorker.js the selection token counter (a worker thread of the extension host)
@@ -72,7 +72,9 @@ const common = {
 const entries = [
   { entryPoints: { extension: 'src/client/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'src/server/main.ts' } },
-  { entryPoints: { cli: 'src/cli/cli.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // deepseek-cost's entry point is a few lines that load the CLI bundle through V8's code cache.
+  { entryPoints: { cli: 'src/cli/launch.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { cliMain: 'src/cli/cli.ts' } },
   // The spend tracker's tailer and ledger run in a worker thread, off the extension host's main thread.
   { entryPoints: { spendWorker: 'src/worker/spendWorker.ts' } },
   // deepseek-cost lint checks large trees on every core.

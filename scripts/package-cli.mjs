@@ -25,9 +25,9 @@ function run(label, command, args, cwd = root) {
 const extension = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
-run('production build of the CLI', process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(stage, 'dist')}`, '--only=cli,lintWorker']);
+run('production build of the CLI', process.execPath, ['esbuild.mjs', '--production', `--outdir=${join(stage, 'dist')}`, '--only=cli,cliMain,lintWorker']);
 
-for (const needed of ['dist/cli.js', 'dist/lintWorker.js', 'dist/tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'dist/tokenizer', 'dist/node-sqlite3-wasm.wasm']) {
+for (const needed of ['dist/cli.js', 'dist/cliMain.js', 'dist/lintWorker.js', 'dist/tree-sitter.wasm', 'dist/grammars/tree-sitter-python.wasm', 'dist/tokenizer', 'dist/node-sqlite3-wasm.wasm']) {
   if (!existsSync(join(stage, needed))) {
     console.error(`package:cli: ${needed} was not built`);
     process.exit(1);

@@ -2,7 +2,10 @@
 // tailer, parsers and ledger, rendered as plain text.
 import type { Catalog, Currency } from '../catalog/schema';
 import { formatMoney } from '../core/money';
+import { resolve } from 'node:path';
 import { UsageFollower } from '../core/usage/usageFollower';
+import { expandHome } from '../core/usage/paths';
+import { readClaudeBaseUrl } from '../core/usage/claudeSettings';
 import { DayKeyer } from '../core/usage/time';
 import type { SpendSnapshot, SpendTotals } from '../core/usage/types';
 import type { AgentToolInput } from './definitions';
@@ -28,12 +31,9 @@ export async function spendForAgent(input: AgentToolInput<'spend'>, ctx: AgentTo
 }
 
 async function readLogs(patterns: string[], catalog: Catalog, currency: Currency, sessionStart: number, zone: string, root: string, now: number): Promise<SpendSnapshot> {
-  const path = await import('node:path');
-  const { expandHome } = await import('../core/usage/paths');
-  const { readClaudeBaseUrl } = await import('../core/usage/claudeSettings');
   // Claude names count as DeepSeek's only with evidence; the user's Claude Code settings are some.
   const anthropicBaseUrl = await readClaudeBaseUrl();
-  const tracker = new UsageFollower({ patterns: patterns.map((p) => path.resolve(root, expandHome(p))), catalog, currency, timeZone: zone, sessionStart, anthropicBaseUrl });
+  const tracker = new UsageFollower({ patterns: patterns.map((p) => resolve(root, expandHome(p))), catalog, currency, timeZone: zone, sessionStart, anthropicBaseUrl });
   try {
     await tracker.tailer.check();
     return tracker.snapshot(now);

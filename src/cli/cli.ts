@@ -91,13 +91,15 @@ function spendInItsOwnNode(args: string[]): number | undefined {
     return undefined;
   }
   if (command !== 'spend' || SPEND_EXEC_ARGV.every((flag) => process.execArgv.includes(flag))) return undefined;
-  const child = spawnSync(process.execPath, [...process.execArgv, ...SPEND_EXEC_ARGV, __filename, ...args], { stdio: 'inherit' });
+  // The entry point that started this process (dist/cli.js), so the second one loads as the first did.
+  const child = spawnSync(process.execPath, [...process.execArgv, ...SPEND_EXEC_ARGV, process.argv[1] ?? __filename, ...args], { stdio: 'inherit' });
   if (child.error) return undefined;
   // Interrupted (Ctrl+C reaches both processes): the shell's convention for a signal.
   return child.status ?? 128 + (child.signal === 'SIGINT' ? 2 : 15);
 }
 
-if (require.main === module) {
+/** Runs the command line of this process (called by the entry point, dist/cli.js). */
+export function start(): void {
   const io: CliIO = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -122,3 +124,6 @@ if (require.main === module) {
     },
   );
 }
+
+// Run directly (from source, or dist/cliMain.js named on Node's command line).
+if (require.main === module) start();

@@ -1,6 +1,7 @@
 // Loads web-tree-sitter and its grammars once per process. In the bundles (dist/server.js,
 // dist/cli.js) the wasm files sit beside the bundle; under tsx (tests) they come from node_modules.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 // The CommonJS build must be the one bundled: the ESM build reads import.meta.url, which is empty
 // in esbuild's CommonJS output. `import = require` makes esbuild pick the package's "require" entry.
@@ -60,7 +61,9 @@ export function parserFor(grammar: Grammar): Promise<TSParser> {
   if (!p) {
     p = (async () => {
       await init();
-      const language = await TreeSitter.Language.load(grammarPath(grammar));
+      // Given bytes, not a path: with a path the library loads node:fs with import(), which a
+      // bundle loaded through the code cache cannot do on Node 20 (see shared/codeCache.ts).
+      const language = await TreeSitter.Language.load(new Uint8Array(await readFile(grammarPath(grammar))));
       const parser = new TreeSitter.Parser();
       parser.setLanguage(language);
       ready.set(grammar, parser);
