@@ -60,11 +60,11 @@ export function requireWithCodeCache(file: string, dir: string | undefined = cod
     return report(file, 'node', load(file));
   }
   const bytes = readFileSync(file);
-  const key = `${contentHash(bytes)}${createHash('sha1').update(`${process.version}\0${process.arch}`).digest('hex').slice(0, 12)}`;
+  const key = `${contentHash(bytes)}${hexDigest(`${process.version}\0${process.arch}`, 12)}`;
   const source = bytes.toString('utf8');
   // V8 rejects code compiled under other flags: a process started with flags (spend's small young
   // generation) keeps its own file instead of replacing the usual one each time.
-  const flags = process.execArgv.length ? `.${createHash('sha256').update(process.execArgv.join('\0')).digest('hex').slice(0, 8)}` : '';
+  const flags = process.execArgv.length ? `.${hexDigest(process.execArgv.join('\0'), 8)}` : '';
   const name = basename(file, '.js') + flags;
   const cacheFile = join(dir, `${name}-${key}.v8`);
   let cachedData: Buffer | undefined;
@@ -88,7 +88,12 @@ export function requireWithCodeCache(file: string, dir: string | undefined = cod
 /** The bundle's text as 8 hex digits: CRC-32 where Node has it (as Node's own compile cache), else SHA-1. */
 function contentHash(bytes: Buffer): string {
   const { crc32 } = zlib as { crc32?: (data: Buffer) => number };
-  return crc32 ? crc32(bytes).toString(16).padStart(8, '0') : createHash('sha1').update(bytes).digest('hex').slice(0, 8);
+  return crc32 ? crc32(bytes).toString(16).padStart(8, '0') : hexDigest(bytes, 8);
+}
+
+/** The first `length` hex digits of a SHA-1: names, not security (V8 checks what it loads). */
+function hexDigest(data: string | Buffer, length: number): string {
+  return createHash('sha1').update(data).digest('hex').slice(0, length);
 }
 
 function report<T>(file: string, use: CacheUse, value: T): T {
